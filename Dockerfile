@@ -1,0 +1,11 @@
+# Production-like image of the Sasaran web app (see docker-compose.yml).
+FROM python:3.11-slim-bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY requirements.txt package.json package-lock.json ./
+RUN pip install --no-cache-dir -r requirements.txt && npm ci --no-audit --no-fund --omit=dev
+COPY . .
+RUN pybabel compile -q -d webgis/translations || true
+ENV SASARAN_BASEMAP_URL=none
+EXPOSE 8000
+CMD ["sh", "-c", "python -m spatial migrate && python -m spatial load-sample --if-empty && gunicorn --workers 3 --bind 0.0.0.0:8000 'webgis:create_app()'"]

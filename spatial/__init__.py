@@ -1,0 +1,1 @@
+"""Sasaran spatial core: database access, loaders, generator and analyses."""

@@ -1,0 +1,65 @@
+"""The ``python -m spatial`` command line: migrations, loaders, sample data."""
+import click
+
+from spatial import config
+from spatial.boundaries import BoundaryError, load_boundaries
+from spatial.migrate import migrate
+from spatial.registry_import import import_facilities, import_households
+from spatial.sample import database_is_empty, load_sample
+
+
+@click.group()
+def cli():
+    """Sasaran: penargetan spasial untuk pengentasan kemiskinan."""
+
+
+@cli.command("migrate")
+def migrate_command():
+    """Apply database migrations and SQL functions."""
+    migrate()
+    click.echo("skema basis data mutakhir")
+
+
+@cli.command("load-boundaries")
+@click.argument("path")
+def load_boundaries_command(path):
+    """Load village boundaries from GeoJSON, GeoPackage or Shapefile."""
+    try:
+        report = load_boundaries(path)
+    except BoundaryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{report.read} fitur dibaca: {len(report.inserted)} baru, {len(report.updated)} diubah, "
+               f"{report.unchanged} tetap, {len(report.rejected)} ditolak")
+    for kode, nama in report.repaired:
+        click.echo(f"  diperbaiki (ST_MakeValid): {kode} {nama}")
+    for position, raw_code, nama, reason in report.rejected:
+        click.echo(f"  ditolak: fitur ke-{position} ({nama!r}, kode {raw_code!r}): {reason}", err=True)
+
+
+@cli.command("import-households")
+@click.argument("path")
+def import_households_command(path):
+    """Import households (CSV in the documented format)."""
+    result = import_households(path)
+    click.echo(f"impor #{result.import_id}: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
+
+
+@cli.command("import-facilities")
+@click.argument("path")
+def import_facilities_command(path):
+    """Import facilities (CSV in the documented format)."""
+    result = import_facilities(path)
+    click.echo(f"impor #{result.import_id}: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
+
+
+@cli.command("load-sample")
+@click.option("--if-empty", is_flag=True, help="Only when no village is loaded yet.")
+@click.option("--households", default=None, type=int, help="Number of synthetic households.")
+@click.option("--seed", default=None, type=int)
+def load_sample_command(if_empty, households, seed):
+    """Load the bundled sample (Lampung Barat + synthetic households)."""
+    if if_empty and not database_is_empty():
+        click.echo("data sudah ada; sampel tidak dimuat ulang")
+        return
+    load_sample(households or config.sample_households(), seed if seed is not None else config.sample_seed(),
+                echo=click.echo)

@@ -1,0 +1,23 @@
+"""Sasaran web GIS: Flask application factory (``flask --app webgis run``)."""
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+from webgis import assets, auth, database, i18n, settings
+from webgis.api import blueprint as api_blueprint
+from webgis.maps import blueprint as maps_blueprint
+
+csrf = CSRFProtect()
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the app: configuration from the environment, then blueprints and extensions."""
+    app = Flask(__name__)
+    app.config.update(settings.from_environment())
+    app.config.update(overrides or {})
+    csrf.init_app(app)
+    database.init_app(app)
+    i18n.init_app(app)
+    auth.init_app(app)
+    for blueprint in (assets.blueprint, i18n.blueprint, auth.blueprint, maps_blueprint, api_blueprint):
+        app.register_blueprint(blueprint)
+    return app

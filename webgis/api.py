@@ -1,0 +1,17 @@
+"""JSON/GeoJSON API of the web GIS."""
+from flask import Blueprint, Response, request
+
+from webgis.database import fetch_value
+
+blueprint = Blueprint("api", __name__, url_prefix="/api")
+
+GEOJSON = "application/geo+json"
+
+
+@blueprint.route("/villages")
+def villages():
+    """Villages (RFC 7946 GeoJSON) with Kemendagri codes, names and household counts (aggregates only)."""
+    body = fetch_value("queries/villages_geojson.sql", {
+        "tolerance": request.args.get("tolerance", 0.0002, type=float),
+        "kode_kab": request.args.get("kode_kab") or None})
+    return Response(body, mimetype=GEOJSON)

@@ -1,0 +1,51 @@
+"""The app's PostgreSQL connection pool (psycopg 3), checked before use, and SQL helpers.
+
+When the database is down, requests fail with a friendly 503 page and the pool recovers by
+itself once PostgreSQL is back.
+"""
+import psycopg
+from flask import current_app, render_template
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from spatial.sqlfiles import sql
+
+
+def init_app(app) -> None:
+    """Create the pool (opened lazily) and register the 503 handler."""
+    app.extensions["db_pool"] = ConnectionPool(
+        app.config["DATABASE_URL"], min_size=1, max_size=app.config["DB_POOL_MAX"], open=False,
+        check=ConnectionPool.check_connection, timeout=10, kwargs={"row_factory": dict_row})
+    app.register_error_handler(psycopg.OperationalError, _database_unavailable)
+    app.register_error_handler(PoolTimeout, _database_unavailable)
+
+
+def pool() -> ConnectionPool:
+    """The app's pool, opened on first use."""
+    db_pool = current_app.extensions["db_pool"]
+    if db_pool.closed:
+        db_pool.open(wait=False)
+    return db_pool
+
+
+def fetch_all(name: str, params: dict | None = None) -> list[dict]:
+    """Rows of the query in ``sql/<name>`` with bound parameters."""
+    with pool().connection() as conn:
+        return conn.execute(sql(name), params or {}).fetchall()
+
+
+def fetch_one(name: str, params: dict | None = None) -> dict | None:
+    """First row of the query in ``sql/<name>`` with bound parameters."""
+    with pool().connection() as conn:
+        return conn.execute(sql(name), params or {}).fetchone()
+
+
+def fetch_value(name: str, params: dict | None = None):
+    """First column of the first row of the query in ``sql/<name>``."""
+    row = fetch_one(name, params)
+    return None if row is None else next(iter(row.values()))
+
+
+def _database_unavailable(error):
+    current_app.logger.warning("database unavailable: %s", error)
+    return render_template("errors/503.html"), 503
