@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench.run_all` measures Sasaran at province scale against peer tools."""

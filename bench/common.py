@@ -1,0 +1,127 @@
+"""Shared pieces of the benchmark runner: result rows, timed subprocesses with peak memory,
+servers started for a measurement, and the "not available yet" marker."""
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+WORK = ROOT / "var" / "bench"
+NOT_AVAILABLE = "belum tersedia"
+
+
+@dataclass
+class Row:
+    """One line of the results table: what, Sasaran's figure, the peer's, their ratio, target, verdict."""
+    area: str
+    measure: str
+    value: str
+    peer: str = ""
+    ratio: str = ""
+    target: str = ""
+    verdict: str = ""
+
+
+def verdict(ok: bool | None) -> str:
+    """Table wording of a target check (None = no target)."""
+    return "" if ok is None else ("tercapai" if ok else "TIDAK tercapai")
+
+
+def unavailable(area: str, measure: str, why: str = "") -> Row:
+    """Row for a capability that does not exist yet."""
+    return Row(area, measure, NOT_AVAILABLE, verdict=why)
+
+
+def run_measured(argv: list, env: dict | None = None) -> tuple[float, float, str]:
+    """Run a command; returns (seconds, peak resident memory of that process in MB, stdout text)."""
+    import tempfile
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out, stderr=err, env={**os.environ, **(env or {})}, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode:
+            raise RuntimeError(f"{' '.join(map(str, argv[:4]))} gagal ({proc.returncode}): {err.read()[-2000:]}")
+        return seconds, usage.ru_maxrss / 1024, out.read()
+
+
+def run_python(code: str, *args, env: dict | None = None) -> tuple[float, float, str]:
+    """Run a snippet in a fresh interpreter of the project venv (its own peak memory)."""
+    return run_measured([PYTHON, "-c", code, *map(str, args)], env=env)
+
+
+def free_port() -> int:
+    """A free loopback TCP port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url: str, timeout: float = 120) -> None:
+    """Wait until ``url`` answers (any HTTP status)."""
+    import requests
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            requests.get(url, timeout=5)
+            return
+        except requests.RequestException:
+            time.sleep(0.5)
+    raise RuntimeError(f"server tidak menjawab: {url}")
+
+
+class Server:
+    """A server process started for the benchmark (stopped by its own pid on exit)."""
+
+    def __init__(self, argv: list, env: dict, probe_path: str = "/"):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        argv = [a.replace("{port}", str(self.port)) for a in argv]
+        self.log = open(WORK / f"server_{self.port}.log", "w")
+        self.proc = subprocess.Popen(argv, env={**os.environ, **env}, cwd=ROOT, stdout=self.log,
+                                     stderr=subprocess.STDOUT)
+        wait_http(self.base + probe_path)
+
+    def reset_peak(self) -> None:
+        """Reset the process's peak-RSS counter (Linux clear_refs 5) before a measurement."""
+        for pid in self.pids():
+            try:
+                Path(f"/proc/{pid}/clear_refs").write_text("5")
+            except OSError:
+                pass
+
+    def pids(self) -> list:
+        """The server process and its worker children."""
+        children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
+        extra = children.read_text().split() if children.exists() else []
+        return [self.proc.pid] + [int(p) for p in extra]
+
+    def peak_mb(self) -> float:
+        """Highest peak RSS (VmHWM) among the server's processes since the last reset, MB."""
+        peaks = []
+        for pid in self.pids():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]) / 1024)
+        return max(peaks or [0.0])
+
+    def stop(self) -> None:
+        """Terminate the server (our own process only)."""
+        self.proc.terminate()
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+def log(message: str) -> None:
+    """Progress line on stderr (the table goes to stdout)."""
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)

@@ -1,0 +1,43 @@
+"""The peer tools: tipg (vector tiles, own venv, uvicorn) and ogr2ogr (GeoJSON export)."""
+import subprocess
+
+from bench.common import WORK, Server, log, run_measured
+
+TIPG_VENV = WORK / "tipg-venv"
+
+
+def ensure_tipg() -> str:
+    """Install tipg + uvicorn into their own venv (once); returns its python."""
+    python = TIPG_VENV / "bin" / "python"
+    if not python.exists() or subprocess.run([str(python), "-c", "import tipg, uvicorn"]).returncode:
+        log("memasang tipg ke venv terpisah " + str(TIPG_VENV))
+        subprocess.run(["python3", "-m", "venv", str(TIPG_VENV)], check=True)
+        subprocess.run([str(TIPG_VENV / "bin" / "pip"), "install", "-q", "tipg", "uvicorn"], check=True)
+    return str(python)
+
+
+def start_tipg(url: str) -> Server:
+    """tipg on the same database, publishing only the household table (one uvicorn worker)."""
+    env = {"DATABASE_URL": url, "TIPG_DB_SCHEMAS": '["public"]', "TIPG_DB_TABLES": '["public.rumah_tangga"]',
+           "TIPG_DB_EXCLUDE_FUNCTION_SCHEMAS": '["public"]', "TIPG_CATALOG_TTL": "3600"}
+    return Server([ensure_tipg(), "-m", "uvicorn", "tipg.main:app", "--host", "127.0.0.1", "--port", "{port}",
+                   "--workers", "1", "--log-level", "warning"], env, probe_path="/collections")
+
+
+def tipg_tile_template(server: Server) -> str:
+    """tipg's OGC tile URL of the household table with the attributes Sasaran's tile carries."""
+    return (server.base + "/collections/public.rumah_tangga/tiles/WebMercatorQuad/{z}/{x}/{y}"
+            "?properties=id,desil")
+
+
+def ogr2ogr_export(url: str, query: str, name: str):
+    """A callable timing ``ogr2ogr -f GeoJSON`` of ``query``: returns (seconds, peak MB, features)."""
+    def run():
+        target = WORK / f"{name}.geojson"
+        target.unlink(missing_ok=True)
+        dsn = "PG:" + url
+        seconds, peak, _ = run_measured(["ogr2ogr", "-f", "GeoJSON", str(target), dsn, "-sql", query])
+        features = run_measured(["grep", "-c", '"type": "Feature"', str(target)])[2].strip()
+        target.unlink(missing_ok=True)
+        return seconds, peak, int(features or 0)
+    return run

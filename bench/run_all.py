@@ -1,0 +1,133 @@
+"""Sasaran at province scale, side by side with the tools users would pick instead.
+
+    .venv/bin/python -m bench.run_all [--households 1000000] [--seed 7] [--db URL]
+
+Generates the province with ``spatial.generator`` on lampung_18.geojson (cached under var/bench),
+loads it into its own database (bench_h9 by default: dropped and recreated), measures import,
+village assignment, analyses, vector tiles (vs tipg), GeoJSON exports (vs ogr2ogr), selection by
+polygon and the map page, then prints one table and writes it to bench/results/latest.md.
+A capability that does not exist yet is reported as "belum tersedia".
+"""
+import argparse
+import os
+import platform
+import subprocess
+import time
+from pathlib import Path
+
+from bench import analyses, dataset, loading, peers, web
+from bench.common import ROOT, WORK, Row, log, unavailable
+from bench.tiles_list import fixed_tiles
+
+DEFAULT_DB = "postgresql://sasaran@127.0.0.1:54329/bench_h9"
+RESULTS = ROOT / "bench" / "results" / "latest.md"
+HOUSEHOLD_EXPORT_SQL = ("SELECT id_keluarga, nik_kepala, nama_kepala, kode_desa, alamat, desil, jumlah_anggota, "
+                        "kualitas_lokasi, geom FROM rumah_tangga WHERE aktif AND geom IS NOT NULL")
+VILLAGE_EXPORT_SQL = ("SELECT d.kode_desa, d.nama, d.kode_kec, d.kode_kab, count(r.id) AS jumlah_rumah_tangga, "
+                      "count(r.id) FILTER (WHERE r.desil <= 2) AS desil_1_2, d.geom FROM desa d "
+                      "LEFT JOIN rumah_tangga r ON r.kode_prov = d.kode_prov AND r.kode_desa = d.kode_desa "
+                      "AND r.aktif GROUP BY d.kode_desa")
+
+
+def table(rows: list) -> str:
+    """The results as a Markdown table."""
+    head = ["bagian", "ukuran", "Sasaran", "pembanding", "rasio", "target", "hasil"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        cells = [r.area, r.measure, r.value, r.peer, r.ratio, r.target, r.verdict]
+        lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def guarded(rows: list, area: str, measure: str, step) -> None:
+    """Run one measurement; a crash of a capability under construction becomes a row, not an abort."""
+    try:
+        result = step()
+        rows.extend(result if isinstance(result, list) else [result])
+    except Exception as exc:  # the runner must print the table whatever one capability does
+        log(f"{area}: {exc!r}")
+        rows.append(Row(area, measure, "gagal", verdict=f"{type(exc).__name__}: {str(exc)[:160]}"))
+
+
+def web_measurements(rows: list, url: str, boundaries: Path) -> None:
+    """Everything measured over HTTP: Sasaran under gunicorn, tipg under uvicorn."""
+    from spatial.users import create_demo_users
+    create_demo_users(url)
+    tiles = fixed_tiles(boundaries)
+    sasaran = web.start_sasaran(url)
+    tipg = None
+    try:
+        try:
+            tipg = peers.start_tipg(url)
+            tipg_template = peers.tipg_tile_template(tipg)
+        except Exception as exc:  # tipg is a peer: without it the row still shows Sasaran's figures
+            log(f"tipg tidak jalan: {exc!r}")
+            tipg_template = None
+        guarded(rows, "tile vektor", "500 tile", lambda: web.measure_tiles(sasaran, tiles, tipg_template))
+        guarded(rows, "seleksi poligon", "ms", lambda: web.measure_selection(sasaran, url))
+        guarded(rows, "ekspor GeoJSON", "rumah tangga", lambda: web.measure_export(
+            sasaran, "semua rumah tangga (admin)", ("rumah-tangga", "rumah_tangga", "households"),
+            peers.ogr2ogr_export(url, HOUSEHOLD_EXPORT_SQL, "rumah_tangga")))
+        guarded(rows, "ekspor GeoJSON", "indikator desa", lambda: web.measure_export(
+            sasaran, "indikator desa", ("indikator", "indicators", "desa"),
+            peers.ogr2ogr_export(url, VILLAGE_EXPORT_SQL, "indikator_desa")))
+        guarded(rows, "halaman peta", "render pertama", lambda: web.measure_map_page(sasaran))
+    finally:
+        sasaran.stop()
+        if tipg:
+            tipg.stop()
+
+
+def main() -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--households", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--db", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
+    parser.add_argument("--boundaries", type=Path, default=dataset.PROVINCE_BOUNDARIES)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--data", type=Path, help="use this folder's households.csv/facilities.csv, do not generate")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    rows: list = []
+    try:
+        folder = args.data or dataset.generated(args.households, args.seed, args.boundaries)
+    except (subprocess.CalledProcessError, OSError) as exc:
+        raise SystemExit(f"spatial.generator belum tersedia atau gagal: {exc}")
+    log("basis data benchmark: skema + batas desa")
+    villages = dataset.prepare(args.db, args.boundaries)
+    log("impor")
+    inserted = 0
+    try:
+        import_rows, inserted = loading.measure_import(args.db, folder)
+        rows.extend(import_rows)
+    except Exception as exc:  # noqa: BLE001 - reported in the table
+        rows.append(Row("impor", "rumah tangga", "gagal", verdict=str(exc)[:160]))
+    if inserted:
+        log("penempatan desa vs sjoin")
+        guarded(rows, "penempatan desa", "detik", lambda: loading.measure_assignment(args.db, folder, args.boundaries))
+        log("analisis")
+        guarded(rows, "analisis", "detik", lambda: analyses.measure_analyses(args.db))
+        log("pengukuran web")
+        web_measurements(rows, args.db, args.boundaries)
+    else:
+        rows.append(unavailable("lainnya", "tanpa data rumah tangga tidak ada yang diukur"))
+    minutes = (time.perf_counter() - started) / 60
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    header = (f"# Sasaran benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})\n\n"
+              f"{loading.count_rows(folder / 'households.csv'):,} rumah tangga ("
+              f"{'berkas ' + str(args.data) if args.data else f'spatial.generator, seed {args.seed}'}) di {villages:,} desa "
+              f"({args.boundaries.name}); mesin: {os.cpu_count()} core, {platform.machine()}, "
+              f"PostgreSQL di mesin yang sama, dipakai bersama; commit {commit}; total {minutes:.1f} menit.\n\n"
+              "Rasio = Sasaran / pembanding (untuk laju: >1 lebih cepat; untuk waktu: <1 lebih cepat).\n"
+              "Puncak memori = RSS maksimum proses Python/ogr2ogr/server (tidak termasuk PostgreSQL).\n\n")
+    text = header + table(rows) + "\n"
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

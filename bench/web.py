@@ -1,0 +1,189 @@
+"""Measurements through Sasaran's HTTP endpoints (gunicorn, as in production): vector tiles,
+selection by a drawn polygon, GeoJSON exports and the map page's first render."""
+import re
+import statistics
+import time
+
+import requests
+
+from bench.common import PYTHON, Row, Server, log, unavailable, verdict
+
+SECRET = "bench-secret-key"
+
+
+def start_sasaran(url: str) -> Server:
+    """Sasaran under gunicorn: one worker process with threads (so its peak memory is one number)."""
+    env = {"DATABASE_URL": url, "SASARAN_BASEMAP_URL": "none", "SASARAN_SECRET_KEY": SECRET,
+           "SASARAN_SAMPLE_MODE": "1"}
+    return Server([PYTHON, "-m", "gunicorn", "--workers", "1", "--threads", "4", "--timeout", "900",
+                   "--bind", "127.0.0.1:{port}", "webgis:create_app()"], env, probe_path="/login")
+
+
+def session(server: Server, role: str = "admin") -> requests.Session:
+    """A requests session signed in as a demo user (CSRF token taken from the login form)."""
+    web = requests.Session()
+    page = web.get(server.base + "/login").text
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
+    data = {"username": role, "password": f"demo-{role}"}
+    if token:
+        data["csrf_token"] = token.group(1)
+        web.headers["X-CSRFToken"] = token.group(1)
+    answer = web.post(server.base + "/login", data=data, allow_redirects=False)
+    if answer.status_code != 302:
+        raise RuntimeError(f"login {role} gagal: {answer.status_code}")
+    return web
+
+
+def routes() -> list:
+    """(rule, methods, endpoint) of every route of the app (to find capabilities that may not exist yet)."""
+    from webgis import create_app
+    app = create_app({"DATABASE_URL": "postgresql://unused/none", "TESTING": True})
+    return [(r.rule, r.methods, r.endpoint) for r in app.url_map.iter_rules()]
+
+
+def find_route(keywords: tuple, method: str = "GET", also: tuple = ()) -> str | None:
+    """First route whose rule contains one of ``keywords`` (and all of ``also``) and accepts ``method``."""
+    for rule, methods, _ in routes():
+        low = rule.lower()
+        if method in methods and any(k in low for k in keywords) and all(a in low for a in also):
+            return rule
+    return None
+
+
+def timed_get(web, url: str) -> tuple[float, int]:
+    """Milliseconds and bytes of one GET (body read completely)."""
+    started = time.perf_counter()
+    answer = web.get(url, timeout=300)
+    answer.raise_for_status()
+    return (time.perf_counter() - started) * 1000, len(answer.content)
+
+
+def tile_stats(web, template: str, tiles: list) -> dict:
+    """p50/p95/max ms over the tile list (one warm-up pass of the first tile), plus total bytes."""
+    web.get(template.format(z=tiles[0][0], x=tiles[0][1], y=tiles[0][2]), timeout=300)
+    times, total = [], 0
+    for z, x, y, _ in tiles:
+        ms, size = timed_get(web, template.format(z=z, x=x, y=y))
+        times.append(ms)
+        total += size
+    times.sort()
+    return {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))], "max": times[-1],
+            "bytes": total}
+
+
+def measure_tiles(server: Server, tiles: list, tipg_template: str | None) -> list:
+    """Sasaran's household tiles vs tipg's on the same 500 tiles of the same table."""
+    rule = find_route(("/tiles/",))
+    if not rule:
+        return [unavailable("tile vektor", "p50/p95/max ms, 500 tile z8-16")]
+    template = server.base + re.sub(r"<(?:int:)?(\w)>", r"{\1}", rule)
+    log(f"tile Sasaran: {template}")
+    ours = tile_stats(session(server), template, tiles)
+    peer = tile_stats(requests.Session(), tipg_template, tiles) if tipg_template else None
+    ratio = f"{ours['p95'] / peer['p95']:.2f}" if peer else ""
+    ok = ours["p95"] <= 100 and (peer is None or ours["p95"] <= peer["p95"])
+    return [Row("tile vektor", f"p50 / p95 / max ms, 500 tile z8-16 (admin: titik z>=13, agregat di bawahnya); "
+                f"{ours['bytes'] / 1e6:.1f} MB",
+                f"{ours['p50']:.0f} / {ours['p95']:.0f} / {ours['max']:.0f}",
+                f"tipg {peer['p50']:.0f} / {peer['p95']:.0f} / {peer['max']:.0f}; {peer['bytes'] / 1e6:.1f} MB"
+                if peer else "tipg gagal", ratio, "p95 <= 100 ms, rasio p95 <= 1.0", verdict(ok))]
+
+
+def province_polygon(url: str, share: float = 0.05) -> dict:
+    """A square around the densest kabupaten's centre covering ~``share`` of the province's area (GeoJSON)."""
+    import psycopg
+    query = """
+        WITH prov AS (SELECT sum(luas_m2) AS luas FROM desa),
+        pusat AS (SELECT ST_Transform(ST_Centroid(ST_Collect(r.geom)), 32748) AS p
+                  FROM rumah_tangga r WHERE r.kode_prov = '18' AND r.kode_kab = (
+                      SELECT kode_kab FROM rumah_tangga WHERE kode_prov = '18' GROUP BY 1
+                      ORDER BY count(*) DESC LIMIT 1) AND r.geom IS NOT NULL),
+        kotak AS (SELECT ST_Expand(p, sqrt(%(share)s * luas) / 2) AS g FROM pusat, prov)
+        SELECT ST_AsGeoJSON(ST_Transform(g, 4326), 6),
+               ST_Area(ST_Intersection(ST_Transform(g, 4326)::geography, (SELECT ST_Union(geom) FROM desa)::geography))
+               / (SELECT luas FROM prov)
+        FROM kotak"""
+    import json
+    with psycopg.connect(url) as conn:
+        geometry, covered = conn.execute(query, {"share": share}).fetchone()
+    return {"type": "Feature", "geometry": json.loads(geometry), "properties": {"cakupan": covered}}
+
+
+def measure_selection(server: Server, url: str) -> list:
+    """POST a drawn polygon (~5% of the province) to the selection endpoint: median ms of 5 runs."""
+    rule = find_route(("seleksi", "pilih", "select", "poligon", "polygon"), method="POST")
+    if not rule or "<" in rule:
+        return [unavailable("seleksi poligon", "ms, poligon ~5% provinsi")]
+    feature = province_polygon(url)
+    web = session(server)
+    times, found = [], None
+    for _ in range(5):
+        started = time.perf_counter()
+        answer = web.post(server.base + rule, json=feature, timeout=300)
+        times.append((time.perf_counter() - started) * 1000)
+        found = answer
+    if found.status_code >= 400:
+        return [Row("seleksi poligon", f"POST {rule}", f"galat HTTP {found.status_code}", verdict="gagal")]
+    ms = statistics.median(times)
+    return [Row("seleksi poligon", f"POST {rule}, poligon {feature['properties']['cakupan'] * 100:.1f}% provinsi, "
+                f"median 5x ms, {len(found.content) / 1e3:.0f} kB", f"{ms:.0f}", target="< 300 ms",
+                verdict=verdict(ms < 300))]
+
+
+def stream_features(web, url: str) -> tuple[float, int]:
+    """Seconds to download a GeoJSON export completely, and its feature count."""
+    started = time.perf_counter()
+    count = 0
+    with web.get(url, stream=True, timeout=1800) as answer:
+        answer.raise_for_status()
+        tail = b""
+        for chunk in answer.iter_content(1 << 20):
+            block = tail + chunk
+            count += block.count(b'"Feature"')
+            tail = block[-16:]
+            count -= tail.count(b'"Feature"')
+        count += tail.count(b'"Feature"')
+    return time.perf_counter() - started, count
+
+
+def measure_export(server: Server, label: str, keywords: tuple, peer) -> Row:
+    """One GeoJSON export through Sasaran (features/s, server peak memory) vs ogr2ogr on the same table."""
+    rule = find_route(keywords, also=("geojson",)) or find_route(keywords, also=("export",))
+    if not rule or "<" in rule:
+        return unavailable("ekspor GeoJSON", label)
+    web = session(server)
+    server.reset_peak()
+    seconds, features = stream_features(web, server.base + rule)
+    peak = server.peak_mb()
+    rate = features / seconds if seconds else 0
+    peer_s, peer_mb, peer_n = peer()
+    peer_rate = peer_n / peer_s if peer_s else 0
+    return Row("ekspor GeoJSON", f"{label}: {features:,} fitur via GET {rule}, fitur/s; puncak server {peak:.0f} MB",
+               f"{rate:,.0f}", f"ogr2ogr {peer_rate:,.0f} ({peer_mb:.0f} MB)",
+               f"{rate / peer_rate:.2f}" if peer_rate else "", ">= ogr2ogr, < 300 MB",
+               verdict(rate >= peer_rate and peak < 300))
+
+
+def measure_map_page(server: Server) -> list:
+    """First render of the map page in Debian's Chromium (Playwright): bytes transferred and ms to load."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(server.base + "/login")
+        page.fill("#username", "admin")
+        page.fill("#password", "demo-admin")
+        page.click("button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        received = []
+        page.on("requestfinished", lambda request: received.append(request.sizes()["responseBodySize"]))
+        started = time.perf_counter()
+        page.goto(server.base + "/", wait_until="load")
+        load_ms = (time.perf_counter() - started) * 1000
+        page.wait_for_load_state("networkidle")
+        idle_ms = (time.perf_counter() - started) * 1000
+        page.screenshot(path=str(server.log.name).replace(".log", "_peta.png"))
+        browser.close()
+    return [Row("halaman peta", f"render pertama '/' (admin, cache dingin): kB / ms sampai load / ms sampai jaringan diam",
+                f"{sum(received) / 1e3:,.0f} kB / {load_ms:,.0f} / {idle_ms:,.0f}")]
