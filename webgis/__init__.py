@@ -5,6 +5,7 @@ from flask_wtf.csrf import CSRFProtect
 from webgis import assets, auth, database, i18n, settings
 from webgis.api import blueprint as api_blueprint
 from webgis.maps import blueprint as maps_blueprint
+from webgis import map_api, tiles, village_profile
 
 csrf = CSRFProtect()
 
@@ -19,5 +20,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     i18n.init_app(app)
     auth.init_app(app)
     for blueprint in (assets.blueprint, i18n.blueprint, auth.blueprint, maps_blueprint, api_blueprint):
+        app.register_blueprint(blueprint)
+    for blueprint in (map_api.blueprint, tiles.blueprint, village_profile.blueprint):
         app.register_blueprint(blueprint)
     return app

@@ -32,7 +32,7 @@ LOCAL_ASSETS = {
     "Control.FullScreen.css": "leaflet.fullscreen/Control.FullScreen.css",
     "leaflet_measure_js": "leaflet-measure/dist/leaflet-measure.js",
     "leaflet_measure_css": "leaflet-measure/dist/leaflet-measure.css",
-    "vectorGrid": "leaflet.vectorgrid/dist/Leaflet.VectorGrid.bundled.js",
+    "vectorGrid": "leaflet.vectorgrid/dist/Leaflet.VectorGrid.bundled.min.js",
 }
 
 # Packages (top-level folders of node_modules) that may be served.

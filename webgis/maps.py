@@ -1,31 +1,125 @@
-"""Map pages."""
-import json
+"""Peta Utama (dashboard): village choropleth with an indicator selector, classed legend, search,
+and the layers of the analyses, facilities, priority areas and households (vector tiles).
 
+The page itself stays light: folium builds the map, empty layer groups and the household vector
+tile layer; ``static/js/peta.js`` fills the groups from the app's JSON endpoints after load.
+"""
 import folium
-from flask import Blueprint, render_template
-from flask_babel import gettext as _
+from flask import Blueprint, current_app, render_template, request, url_for
+from flask_babel import format_date, get_locale, gettext as _, lazy_gettext as _l
+from folium.plugins import VectorGridProtobuf
 
-from webgis.database import fetch_value
+from spatial.codelists import FACILITY_TYPES
+from webgis.database import fetch_one, fetch_value
+from webgis.indicators import DEFAULT_INDICATOR, INDICATORS
 from webgis.mapkit import base_map, render_parts
+from webgis.tiles import POINT_MIN_ZOOM, may_see_points
 
 blueprint = Blueprint("maps", __name__)
+
+# Analysis layers of issue #4: key -> GeoJSON endpoint (used only once the endpoint exists).
+ANALYSIS_LAYERS = {
+    "kantong": "/api/analisis/kantong",
+    "hotspot": "/api/analisis/hotspot",
+    "celah": "/api/analisis/celah",
+    "lokasi": "/api/analisis/lokasi-usulan",
+}
+FACILITY_GROUPS = {"air": "fa-faucet-drip", "sanitasi": "fa-toilet", "kesehatan": "fa-house-medical",
+                   "pendidikan": "fa-school"}
+
+
+FACILITY_TYPE_LABELS = {
+    "sumur_bor": _l("Sumur bor"), "hidran_umum": _l("Hidran umum"), "spam": _l("SPAM (perpipaan)"),
+    "mck_komunal": _l("MCK komunal"), "ipal_komunal": _l("IPAL komunal"), "posyandu": _l("Posyandu"),
+    "puskesmas": _l("Puskesmas"), "pustu": _l("Pustu"), "sekolah": _l("Sekolah"),
+}
+
+
+def layer_labels() -> dict:
+    """Translated names of the dashboard's layers (layer control and legend)."""
+    return {
+        "desa": _("Desa/kelurahan"), "kecamatan": _("Batas kecamatan"),
+        "kantong": _("Kantong kemiskinan"), "hotspot": _("Titik panas (hot spot)"),
+        "celah": _("Klaster belum terlayani"), "lokasi": _("Lokasi usulan"),
+        "kawasan": _("Kawasan prioritas"), "rumah_tangga": _("Rumah tangga"),
+        "fasilitas_air": _("Fasilitas air minum"), "fasilitas_sanitasi": _("Fasilitas sanitasi"),
+        "fasilitas_kesehatan": _("Fasilitas kesehatan"), "fasilitas_pendidikan": _("Sekolah"),
+    }
+
+
+def ui_texts() -> dict:
+    """Translated strings the page's JavaScript shows (popups, legend, messages)."""
+    return {
+        "kode": _("Kode"), "kecamatan": _("Kecamatan"), "rumah_tangga": _("Rumah tangga"),
+        "profil": _("Profil desa"), "tidak_ada_data": _("Tidak ada data"),
+        "belum_tersedia": _("Indikator ini belum tersedia."), "kabupaten": _("Rata-rata kabupaten"),
+        "desil": _("Desil"), "skor": _("Skor prioritas"), "nik": _("NIK kepala"), "nama": _("Kepala keluarga"),
+        "alamat": _("Alamat"), "anggota": _("Anggota"), "id_keluarga": _("ID keluarga"), "desa": _("Desa"),
+        "jenis": _("Jenis"), "kondisi": _("Kondisi"), "kapasitas": _("Kapasitas (KK)"),
+        "jumlah": _("Jumlah rumah tangga"), "persen_desil12": _("Desil 1-2"),
+        "tidak_ditemukan": _("Desa tidak ditemukan."), "agregat": _("Sel agregat"),
+        "rendah": _("rendah"), "tinggi": _("tinggi"), "perbesar": _("Perbesar peta untuk melihat titik rumah tangga."),
+        "jenis_fasilitas": {key: str(label) for key, label in FACILITY_TYPE_LABELS.items()},
+    }
+
+
+def available(path: str) -> bool:
+    """True when the app serves ``path`` (other capabilities' endpoints may not exist yet)."""
+    adapter = current_app.url_map.bind("localhost")
+    return adapter.test(path, method="GET")
+
+
+def data_date() -> str | None:
+    """Long-format date of the latest household change (e.g. 22 November 2026), or None."""
+    latest = fetch_value("queries/households_latest_change.sql")
+    return format_date(latest, format="long") if latest else None
+
+
+def page_config_base(fmap: folium.Map, groups: dict) -> dict:
+    """What ``peta.js`` needs on every map page: layer variables, texts, locale, facility icons."""
+    return {
+        "map": fmap.get_name(), "groups": {key: group.get_name() for key, group in groups.items()},
+        "locale": str(get_locale()), "labels": layer_labels(), "texts": ui_texts(),
+        "facilityGroups": FACILITY_GROUPS, "facilityTypes": FACILITY_TYPES,
+        "profileUrl": url_for("profil.village", kode_desa="KODE"),
+    }
+
+
+def dashboard_config(fmap: folium.Map, groups: dict, households_layer) -> dict:
+    """The dashboard's ``peta.js`` configuration: endpoints of every layer, role, indicator."""
+    kawasan = "/api/kawasan" if available("/api/kawasan") else url_for("map_api.priority_areas")
+    sources = {key: path for key, path in ANALYSIS_LAYERS.items() if available(path)}
+    sources.update({
+        "desa": url_for("api.villages", tolerance=0.0004), "kecamatan": url_for("map_api.kecamatan"),
+        "kawasan": kawasan, "fasilitas": url_for("map_api.facilities"), "indikator": url_for("map_api.indicators")})
+    chosen = request.args.get("indikator")
+    return {
+        **page_config_base(fmap, groups), "households": households_layer.get_name(), "sources": sources,
+        "nearest": url_for("map_api.nearest_household") if may_see_points() else None,
+        "pointMinZoom": POINT_MIN_ZOOM, "searchUrl": url_for("map_api.search_villages"),
+        "indicator": chosen if chosen in INDICATORS else DEFAULT_INDICATOR,
+    }
 
 
 @blueprint.route("/")
 def dashboard():
-    """Peta Utama: the district's villages with household counts."""
-    villages = json.loads(fetch_value("queries/villages_geojson.sql", {"tolerance": 0.0002, "kode_kab": None}))
+    """Peta Utama: choropleth of village indicators with every analysis layer."""
     fmap = base_map()
-    layer = folium.GeoJson(
-        villages, name=_("Desa/kelurahan"),
-        style_function=lambda feature: {"color": "#2c3e50", "weight": 1, "fillColor": "#74a9cf", "fillOpacity": 0.35},
-        highlight_function=lambda feature: {"weight": 3, "color": "#e67e22"},
-        tooltip=folium.GeoJsonTooltip(
-            fields=["nama", "kode_desa", "nama_kec", "jumlah_rumah_tangga"],
-            aliases=[_("Desa"), _("Kode"), _("Kecamatan"), _("Rumah tangga")], localize=True),
-    ).add_to(fmap)
-    if villages["features"]:
-        fmap.fit_bounds(layer.get_bounds())
-    folium.LayerControl(collapsed=False).add_to(fmap)
-    return render_template("maps/dashboard.html", map=render_parts(fmap),
-                           village_count=len(villages["features"]))
+    labels = layer_labels()
+    groups = {}
+    for key in ("desa", "kecamatan", "kantong", "hotspot", "celah", "lokasi", "kawasan"):
+        groups[key] = folium.FeatureGroup(name=labels[key], show=key in ("desa", "kecamatan", "kantong")).add_to(fmap)
+    for group in FACILITY_GROUPS:
+        key = f"fasilitas_{group}"
+        groups[key] = folium.FeatureGroup(name=labels[key], show=False).add_to(fmap)
+    # Options as JavaScript (not a dict): folium's tojavascript would camel-case the keys.
+    households = VectorGridProtobuf(url_for("tiles.households", z=0, x=0, y=0).replace("/0/0/0.pbf", "/{z}/{x}/{y}.pbf"),
+                                    labels["rumah_tangga"], "Sasaran.householdTileOptions()", show=False).add_to(fmap)
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    extent = fetch_one("queries/villages_extent.sql")
+    if extent and extent["xmin"] is not None:
+        fmap.fit_bounds([[extent["ymin"], extent["xmin"]], [extent["ymax"], extent["xmax"]]])
+    return render_template(
+        "maps/dashboard.html", map=render_parts(fmap), config=dashboard_config(fmap, groups, households),
+        indicators={key: str(spec[0]) for key, spec in INDICATORS.items()}, data_date=data_date(),
+        points_allowed=may_see_points(), print_view=request.args.get("cetak") == "1")

@@ -1,0 +1,1 @@
+SELECT kode_prov, rumah_tangga_id, skor FROM skor_rtlh

@@ -1,0 +1,325 @@
+/* Sasaran maps: choropleth with indicator selector and classed legend, JSON layers, village
+   search, household look-up on click (VectorGrid's canvas clicks are unreliable on Leaflet 1.8+).
+   Reads its configuration from <script id="sasaran-config" type="application/json">. */
+(function () {
+  "use strict";
+  var S = window.Sasaran = {};
+  var cfgNode = document.getElementById("sasaran-config");
+  S.config = cfgNode ? JSON.parse(cfgNode.textContent) : {};
+
+  var DESIL_COLOURS = ["#67000d", "#a50f15", "#d7301f", "#ef6548", "#fc8d59", "#fdbb84",
+                       "#c6dbef", "#9ecae1", "#6baed6", "#3182bd"];
+  var FACILITY_COLOURS = {air: "#1f78b4", sanitasi: "#6a3d9a", kesehatan: "#e31a1c", pendidikan: "#33a02c"};
+
+  function esc(value) {
+    return String(value === null || value === undefined ? "" : value).replace(/[&<>"']/g, function (c) {
+      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+    });
+  }
+  S.esc = esc;
+
+  var numberFormats = {};
+  /* Numbers in the user's language: 1.234,5 (id) or 1,234.5 (en). */
+  S.fmt = function (value, digits) {
+    if (value === null || value === undefined || isNaN(value)) { return "–"; }
+    var d = digits === undefined ? 1 : digits;
+    var key = d;
+    if (!numberFormats[key]) {
+      numberFormats[key] = new Intl.NumberFormat(S.config.locale === "en" ? "en-GB" : "id-ID",
+        {minimumFractionDigits: 0, maximumFractionDigits: d});
+    }
+    return numberFormats[key].format(value);
+  };
+
+  S.desilColour = function (desil) { return DESIL_COLOURS[(desil || 10) - 1] || "#999"; };
+
+  /* Options of folium's VectorGridProtobuf for the household tiles (given as JavaScript so that
+     folium does not camel-case anything). Points for permitted roles, grid cells otherwise. */
+  S.householdTileOptions = function () {
+    return {
+      rendererFactory: L.canvas.tile, interactive: false, maxNativeZoom: 18, maxZoom: 20,
+      vectorTileLayerStyles: {
+        rumah_tangga: function (p) {
+          return {radius: 4, weight: 1, color: "#333", fill: true, fillOpacity: 0.9,
+                  fillColor: S.desilColour(p.desil)};
+        },
+        agregat: function (p) {
+          var share = p.persen_desil12 || 0;
+          var colour = share >= 40 ? "#bd0026" : share >= 30 ? "#f03b20" : share >= 20 ? "#fd8d3c" :
+                       share >= 10 ? "#fecc5c" : "#ffffb2";
+          return {weight: 0.5, color: "#555", fill: true, fillColor: colour, fillOpacity: 0.6};
+        }
+      }
+    };
+  };
+
+  function getJSON(url) {
+    return fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .catch(function () { return null; });
+  }
+  S.getJSON = getJSON;
+
+  function propertiesTable(props) {
+    var rows = Object.keys(props || {}).filter(function (k) {
+      return props[k] !== null && typeof props[k] !== "object";
+    }).map(function (k) {
+      var v = typeof props[k] === "number" ? S.fmt(props[k], 2) : props[k];
+      return "<tr><th>" + esc(k.replace(/_/g, " ")) + "</th><td>" + esc(v) + "</td></tr>";
+    });
+    return '<table class="table table-sm mb-0 popup-table">' + rows.join("") + "</table>";
+  }
+
+  /* ---- choropleth --------------------------------------------------------------------- */
+  function classIndex(breaks, value) {
+    for (var i = 0; i < breaks.length; i++) { if (value <= breaks[i]) { return i; } }
+    return breaks.length - 1;
+  }
+
+  function colourFor(spec, value, noData) {
+    if (value === null || value === undefined || !spec.breaks.length) { return noData; }
+    return spec.colours[classIndex(spec.breaks, value)];
+  }
+  S.colourFor = colourFor;
+
+  function legendHtml(spec, noData, title) {
+    var t = S.config.texts, html = ['<div class="legend-title">' + esc(title) +
+      (spec.satuan ? " (" + esc(spec.satuan) + ")" : "") + "</div>"];
+    if (!spec.breaks.length) {
+      html.push('<div class="small text-muted">' + esc(t.belum_tersedia) + "</div>");
+    }
+    var lower = null;
+    spec.breaks.forEach(function (upper, i) {
+      var range = lower === null ? "≤ " + S.fmt(upper) : S.fmt(lower) + " – " + S.fmt(upper);
+      html.push('<div class="legend-row"><span class="legend-swatch" style="background:' + spec.colours[i] +
+                '"></span><span class="legend-range">' + range + "</span></div>");
+      lower = upper;
+    });
+    html.push('<div class="legend-row"><span class="legend-swatch" style="background:' + noData +
+              '"></span><span>' + esc(t.tidak_ada_data) + "</span></div>");
+    if (spec.kabupaten !== null && spec.kabupaten !== undefined) {
+      html.push('<div class="small mt-1">' + esc(t.kabupaten) + ": <b>" + S.fmt(spec.kabupaten) +
+                esc(spec.satuan) + "</b></div>");
+    }
+    return html.join("");
+  }
+
+  function villagePopup(props, spec, value) {
+    var t = S.config.texts;
+    return "<b>" + esc(props.nama) + "</b><br>" + esc(t.kode) + ": " + esc(props.kode_desa) + "<br>" +
+      esc(t.kecamatan) + ": " + esc(props.nama_kec) + "<br>" + esc(spec.label) + ": <b>" +
+      S.fmt(value) + esc(value === null || value === undefined ? "" : spec.satuan) + "</b><br>" +
+      '<a href="' + esc(S.config.profileUrl.replace("KODE", props.kode_desa)) + '">' + esc(t.profil) + " →</a>";
+  }
+
+  function Choropleth(map, group, villages, payload) {
+    this.map = map; this.payload = payload; this.byCode = {};
+    var self = this;
+    this.layer = L.geoJSON(villages, {
+      style: {weight: 1, color: "#2c3e50", fillOpacity: 0.7, className: "desa-poly"},
+      onEachFeature: function (feature, layer) {
+        self.byCode[feature.properties.kode_desa] = layer;
+        layer.on("mouseover", function () { layer.setStyle({weight: 3, color: "#e67e22"}); });
+        layer.on("mouseout", function () { layer.setStyle({weight: 1, color: "#2c3e50"}); });
+      }
+    }).addTo(group);
+    this.legend = L.control({position: "bottomright"});
+    this.legend.onAdd = function () {
+      var div = L.DomUtil.create("div", "sasaran-legend leaflet-bar");
+      L.DomEvent.disableClickPropagation(div);
+      return div;
+    };
+    this.legend.addTo(map);
+  }
+
+  Choropleth.prototype.show = function (key) {
+    var spec = this.payload.indicators[key], data = this.payload.desa, noData = this.payload.no_data;
+    this.key = key;
+    this.layer.eachLayer(function (layer) {
+      var props = layer.feature.properties, value = (data[props.kode_desa] || {})[key];
+      var colour = colourFor(spec, value, noData);
+      layer.setStyle({fillColor: colour});
+      if (layer._path) { layer._path.setAttribute("data-colour", colour); }
+      var tip = "<b>" + esc(props.nama) + "</b><br>" + esc(spec.label) + ": " + S.fmt(value) +
+                esc(value === null || value === undefined ? "" : spec.satuan);
+      layer.bindTooltip(tip, {sticky: true});
+      layer.bindPopup(villagePopup(props, spec, value));
+    });
+    var container = this.legend.getContainer();
+    container.innerHTML = legendHtml(spec, noData, spec.label);
+    container.setAttribute("data-indicator", key);
+  };
+
+  /* ---- other layers --------------------------------------------------------------------- */
+  var LAYER_STYLES = {
+    kecamatan: {color: "#111", weight: 2, dashArray: "6 4", fill: false, interactive: false},
+    kantong: {color: "#7a0177", weight: 2, fillColor: "#c51b8a", fillOpacity: 0.25},
+    hotspot: {color: "#b10026", weight: 1, fillColor: "#e31a1c", fillOpacity: 0.35},
+    celah: {color: "#08519c", weight: 2, fillColor: "#3182bd", fillOpacity: 0.3},
+    lokasi: {color: "#006d2c", weight: 2, fillColor: "#31a354", fillOpacity: 0.8},
+    kawasan: {color: "#ff7f00", weight: 3, fillColor: "#fdbf6f", fillOpacity: 0.2}
+  };
+
+  function jsonLayer(key, data, group) {
+    var style = LAYER_STYLES[key];
+    L.geoJSON(data, {
+      style: style,
+      pointToLayer: function (feature, latlng) {
+        return L.circleMarker(latlng, L.extend({radius: 6}, style));
+      },
+      onEachFeature: function (feature, layer) {
+        if (key !== "kecamatan") { layer.bindPopup(propertiesTable(feature.properties)); }
+      }
+    }).addTo(group);
+  }
+
+  function facilityIcon(group) {
+    return L.divIcon({
+      className: "facility-icon facility-" + group,
+      html: '<i class="fa-solid ' + S.config.facilityGroups[group] + '" style="color:' +
+            FACILITY_COLOURS[group] + '"></i>',
+      iconSize: [22, 22], iconAnchor: [11, 11]
+    });
+  }
+
+  function facilityLayers(data, groups) {
+    var t = S.config.texts;
+    (data.features || []).forEach(function (feature) {
+      var p = feature.properties, group = S.config.facilityTypes[p.jenis];
+      var target = groups["fasilitas_" + group];
+      if (!target) { return; }
+      var c = feature.geometry.coordinates;
+      L.marker([c[1], c[0]], {icon: facilityIcon(group), title: p.nama})
+        .bindPopup("<b>" + esc(p.nama) + "</b><br>" + esc(t.jenis) + ": " + esc(t.jenis_fasilitas[p.jenis] || p.jenis) +
+                   "<br>" + esc(t.kondisi) + ": " + esc(p.kondisi) + "<br>" + esc(t.desa) + ": " + esc(p.nama_desa) +
+                   (p.kapasitas_kk ? "<br>" + esc(t.kapasitas) + ": " + S.fmt(p.kapasitas_kk, 0) : ""))
+        .addTo(target);
+    });
+  }
+  S.facilityLayers = facilityLayers;
+
+  /* ---- household look-up ---------------------------------------------------------------- */
+  function householdPopup(h) {
+    var t = S.config.texts;
+    var rows = [[t.id_keluarga, h.id_keluarga], [t.nama, h.nama_kepala], [t.nik, h.nik_kepala],
+                [t.alamat, h.alamat], [t.desa, h.nama_desa], [t.desil, h.desil],
+                [t.anggota, h.jumlah_anggota], [t.skor, h.skor === null ? null : S.fmt(h.skor, 2)]];
+    return '<div class="household-popup"><table class="table table-sm mb-0 popup-table">' + rows.filter(function (r) {
+      return r[1] !== null && r[1] !== undefined && r[1] !== "";
+    }).map(function (r) { return "<tr><th>" + esc(r[0]) + "</th><td>" + esc(r[1]) + "</td></tr>"; }).join("") +
+      "</table></div>";
+  }
+
+  function enableHouseholdClicks(map, householdsLayer) {
+    if (!S.config.nearest) { return; }
+    map.on("click", function (e) {
+      if (!map.hasLayer(householdsLayer) || map.getZoom() < S.config.pointMinZoom) { return; }
+      var url = S.config.nearest + "?lat=" + e.latlng.lat.toFixed(7) + "&lon=" + e.latlng.lng.toFixed(7) +
+                "&z=" + map.getZoom();
+      getJSON(url).then(function (answer) {
+        if (answer && answer.found) {
+          var h = answer.household;
+          L.popup({className: "household"}).setLatLng([h.lat, h.lon]).setContent(householdPopup(h)).openOn(map);
+        }
+      });
+    });
+  }
+
+  /* ---- search ----------------------------------------------------------------------------- */
+  function enableSearch(choropleth) {
+    var form = document.getElementById("village-search");
+    if (!form) { return; }
+    var input = form.querySelector("input"), list = document.getElementById("village-search-results");
+    function go(code) {
+      var layer = choropleth.byCode[code];
+      if (!layer) { return; }
+      choropleth.map.fitBounds(layer.getBounds(), {maxZoom: 14});
+      layer.openPopup(layer.getBounds().getCenter());
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var q = input.value.trim();
+      if (!q) { return; }
+      getJSON(S.config.searchUrl + "?q=" + encodeURIComponent(q)).then(function (rows) {
+        list.innerHTML = "";
+        if (!rows || !rows.length) {
+          list.innerHTML = '<li class="list-group-item small text-muted">' + esc(S.config.texts.tidak_ditemukan) + "</li>";
+          return;
+        }
+        rows.forEach(function (r) {
+          var li = document.createElement("li");
+          li.className = "list-group-item list-group-item-action small";
+          li.setAttribute("role", "button");
+          li.setAttribute("data-kode", r.kode_desa);
+          li.innerHTML = "<b>" + esc(r.nama) + "</b> <span class='text-muted'>" + esc(r.kode_desa) + " · " +
+                         esc(r.nama_kec) + "</span>";
+          li.addEventListener("click", function () { go(r.kode_desa); });
+          list.appendChild(li);
+        });
+        if (rows.length === 1) { go(rows[0].kode_desa); }
+      });
+    });
+  }
+
+  /* ---- dashboard ------------------------------------------------------------------------ */
+  S.initDashboard = function () {
+    var c = S.config, map = window[c.map], groups = {};
+    Object.keys(c.groups).forEach(function (k) { groups[k] = window[c.groups[k]]; });
+    var householdsLayer = window[c.households];
+    enableHouseholdClicks(map, householdsLayer);
+    map.on("overlayadd", function (e) {
+      if (e.layer === householdsLayer && c.nearest && map.getZoom() < c.pointMinZoom) {
+        L.popup().setLatLng(map.getCenter()).setContent(esc(c.texts.perbesar)).openOn(map);
+      }
+    });
+    ["kecamatan", "kantong", "hotspot", "celah", "lokasi", "kawasan"].forEach(function (key) {
+      if (!c.sources[key]) { return; }
+      getJSON(c.sources[key]).then(function (data) { if (data) { jsonLayer(key, data, groups[key]); } });
+    });
+    getJSON(c.sources.fasilitas).then(function (data) { if (data) { facilityLayers(data, groups); } });
+    var ready = Promise.all([getJSON(c.sources.desa), getJSON(c.sources.indikator)]).then(function (res) {
+      var choropleth = new Choropleth(map, groups.desa, res[0], res[1]);
+      var select = document.getElementById("indicator-select");
+      choropleth.show(select ? select.value : c.indicator);
+      if (select) {
+        select.addEventListener("change", function () { choropleth.show(select.value); });
+      }
+      enableSearch(choropleth);
+      S.choropleth = choropleth;
+      document.body.setAttribute("data-map-ready", "1");
+      return choropleth;
+    });
+    S.ready = ready;
+    return ready;
+  };
+})();
+
+/* Profil Desa: facilities of the village on its map and the household charts (Chart.js). */
+(function () {
+  "use strict";
+  var S = window.Sasaran;
+  var PALETTE = ["#bd0026", "#f03b20", "#fd8d3c", "#feb24c", "#fed976", "#a1dab4", "#41b6c4", "#2c7fb8",
+                 "#253494", "#6a51a3", "#969696"];
+
+  S.initProfile = function () {
+    var c = S.config, groups = {};
+    Object.keys(c.groups).forEach(function (k) { groups[k] = window[c.groups[k]]; });
+    S.getJSON(c.sources.fasilitas).then(function (data) { if (data) { S.facilityLayers(data, groups); } });
+    var node = document.getElementById("profile-charts");
+    var charts = node ? JSON.parse(node.textContent) : [];
+    var locale = c.locale === "en" ? "en-GB" : "id-ID";
+    charts.forEach(function (chart) {
+      var canvas = document.getElementById("chart-" + chart.id);
+      if (!canvas || !window.Chart) { return; }
+      var colours = chart.id === "desil" ? chart.labels.map(function (d) { return S.desilColour(parseInt(d, 10)); })
+                                         : chart.labels.map(function (_l, i) { return PALETTE[i % PALETTE.length]; });
+      new window.Chart(canvas, {
+        type: "bar",
+        data: {labels: chart.labels, datasets: [{label: c.texts.rumah_tangga, data: chart.values, backgroundColor: colours}]},
+        options: {locale: locale, animation: false, indexAxis: chart.id === "desil" ? "x" : "y",
+                  plugins: {legend: {display: false}}, responsive: true}
+      });
+    });
+    document.body.setAttribute("data-map-ready", "1");
+  };
+})();

@@ -1,0 +1,55 @@
+"""Households as Mapbox vector tiles straight from PostGIS (ST_AsMVT + ST_TileEnvelope).
+
+``/tiles/rumah-tangga/<z>/<x>/<y>.pbf`` gives admin/perkim the household points (layer
+``rumah_tangga``: id, desil, skor) from zoom ``POINT_MIN_ZOOM``; below that zoom, and for every
+other role at any zoom, grid aggregates (layer ``agregat``: jumlah, desil12, persen_desil12) with
+cells of at least ``MIN_CELL_M`` metres and small cells suppressed. No NIK or names in any tile.
+"""
+import math
+
+from flask import Blueprint, Response, abort
+from flask_login import current_user
+
+from webgis.mapdata import fetch_bytes, tile_with_scores
+
+blueprint = Blueprint("tiles", __name__, url_prefix="/tiles")
+
+MVT = "application/vnd.mapbox-vector-tile"
+POINT_MIN_ZOOM = 13
+MAX_ZOOM = 20
+WORLD_M = 2 * math.pi * 6378137
+MIN_CELL_M = 500.0        # aggregates never finer than this (privacy)
+MAX_CELLS_PER_SIDE = 32   # aggregates never coarser than 1/32 of a tile
+MIN_HOUSEHOLDS_PUBLIC = 3  # grid cells with fewer households are not shown to aggregate-only roles
+POINT_ROLES = ("perkim",)  # admin always passes
+
+
+def may_see_points() -> bool:
+    """True for the roles allowed to see household points (admin, perkim)."""
+    return current_user.is_authenticated and current_user.has_role(*POINT_ROLES)
+
+
+def cell_size(z: int) -> float:
+    """Grid cell edge (metres, EPSG:3857) for zoom ``z``: tile width / 2^k, at least ``MIN_CELL_M``."""
+    tile_m = WORLD_M / 2 ** z
+    k = max(0, min(int(math.log2(MAX_CELLS_PER_SIDE)), math.floor(math.log2(max(tile_m / MIN_CELL_M, 1)))))
+    return tile_m / 2 ** k
+
+
+@blueprint.route("/rumah-tangga/<int:z>/<int:x>/<int:y>.pbf")
+def households(z, x, y):
+    """One vector tile of households: points for permitted roles at street zooms, else aggregates."""
+    if z > MAX_ZOOM or not (0 <= x < 2 ** z and 0 <= y < 2 ** z):
+        abort(404)
+    params = {"z": z, "x": x, "y": y}
+    points = may_see_points()
+    if points and z >= POINT_MIN_ZOOM:
+        body = tile_with_scores("tiles_households_points.sql", params)
+    else:
+        body = fetch_bytes("tiles_households_grid.sql", {
+            **params, "cell": cell_size(z), "min_jumlah": 1 if points else MIN_HOUSEHOLDS_PUBLIC})
+    response = Response(body, mimetype=MVT)
+    # Private: the content depends on the user's role.
+    response.headers["Cache-Control"] = "private, max-age=300"
+    response.vary.add("Cookie")
+    return response

@@ -1,0 +1,80 @@
+"""Profil Desa: one village on the map, its indicators against the kabupaten average, charts of
+its households (desil, water, sanitation, house materials; Chart.js served locally) and, for
+admin/perkim, its top priority households."""
+import json
+
+import folium
+from flask import Blueprint, abort, render_template, request, url_for
+from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext as _l
+
+from webgis.database import fetch_all, fetch_one
+from webgis.indicators import INDICATORS, indicator_payload
+from webgis.mapdata import fetch_scored
+from webgis.maps import FACILITY_GROUPS, FACILITY_TYPE_LABELS, page_config_base
+from webgis.mapkit import base_map, render_parts
+from webgis.tiles import may_see_points
+
+blueprint = Blueprint("profil", __name__, url_prefix="/desa")
+
+TOP_HOUSEHOLDS = 20
+CHARTS = {
+    "desil": _l("Sebaran desil kesejahteraan"),
+    "sumber_air_minum": _l("Sumber air minum"),
+    "fasilitas_bab": _l("Fasilitas buang air besar"),
+    "jenis_atap": _l("Bahan atap"),
+    "jenis_dinding": _l("Bahan dinding"),
+    "jenis_lantai": _l("Bahan lantai"),
+}
+
+
+def _charts(kode_desa: str) -> list[dict]:
+    rows = fetch_all("queries/village_distribution.sql", {"kode_desa": kode_desa})
+    charts = []
+    for key, title in CHARTS.items():
+        data = [r for r in rows if r["dimensi"] == key]
+        if key == "desil":
+            data.sort(key=lambda r: int(r["kategori"]) if r["kategori"].isdigit() else 99)
+        charts.append({"id": key, "title": str(title), "labels": [r["kategori"] for r in data],
+                       "values": [r["jumlah"] for r in data]})
+    return charts
+
+
+def _indicator_table(kode_desa: str) -> list[dict]:
+    payload = indicator_payload()
+    village = payload["desa"][kode_desa]
+    table = []
+    for key, spec in payload["indicators"].items():
+        value, average = village[key], spec["kabupaten"]
+        table.append({"key": key, "label": spec["label"], "satuan": spec["satuan"],
+                      "desa": None if value is None else format_decimal(value, format="#,##0.#"),
+                      "kabupaten": None if average is None else format_decimal(average, format="#,##0.#"),
+                      "lebih_buruk": value is not None and average is not None and value > average})
+    return table
+
+
+@blueprint.route("/<kode_desa>")
+def village(kode_desa):
+    """Profil Desa of the village with Kemendagri code ``kode_desa`` (dotted)."""
+    row = fetch_one("queries/village_profile.sql", {"kode_desa": kode_desa})
+    if row is None:
+        abort(404)
+    fmap = base_map()
+    outline = folium.GeoJson(json.loads(row["geojson"]), name=row["nama"],
+                             style_function=lambda _f: {"color": "#e6550d", "weight": 3, "fillOpacity": 0.08,
+                                                        "className": "desa-poly"}).add_to(fmap)
+    facilities = folium.FeatureGroup(name=_("Fasilitas"), show=True).add_to(fmap)
+    groups = {f"fasilitas_{group}": facilities for group in FACILITY_GROUPS}
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    fmap.fit_bounds(outline.get_bounds())
+    config = page_config_base(fmap, groups)
+    config["sources"] = {"fasilitas": url_for("map_api.facilities", kode_desa=kode_desa)}
+    households = None
+    if may_see_points():
+        households = fetch_scored("village_priority_households.sql", {"kode_desa": kode_desa, "limit": TOP_HOUSEHOLDS})
+    return render_template(
+        "maps/village_profile.html", village=row, map=render_parts(fmap), config=config,
+        luas=format_decimal(row["luas_km2"], format="#,##0.##"),
+        data_date=format_date(row["data_per"], format="long") if row["data_per"] else None,
+        indicators=_indicator_table(kode_desa), charts=_charts(kode_desa), households=households,
+        facility_labels={k: str(v) for k, v in FACILITY_TYPE_LABELS.items()},
+        print_view=request.args.get("cetak") == "1", indicator_keys=list(INDICATORS))
