@@ -1,78 +1,170 @@
-"""Import household and facility files (the documented CSV format) into PostGIS.
+"""Import household and facility files (CSV or XLSX in the documented format) into PostGIS.
 
-Rows are streamed into a staging table with COPY, then parsed, located and upserted with
-set-based SQL in one transaction: an import either lands whole or not at all.
+The file is sniffed and its header mapped (spatial.import_source / import_columns), its rows
+COPYed into a staging table, then checked, located and upserted with set-based SQL
+(sql/queries/*_check.sql, import_locate.sql, *_merge.sql) in ONE transaction: an import lands
+whole or not at all. Rejected rows and warnings go to ``impor_tolak`` with their original cells.
 """
-import csv
-import hashlib
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from psycopg import sql as psql
 from psycopg.types.json import Jsonb
 
-from spatial.codelists import FACILITY_COLUMNS, HOUSEHOLD_COLUMNS
+from spatial.codelists import (FACILITY_TYPES, HOUSEHOLD_CATEGORIES, KONDISI_FASILITAS)
 from spatial.db import connect
+from spatial.import_columns import FACILITIES, HOUSEHOLDS, ImportFileError, Schema, read_mapping_file
+from spatial.import_source import Source, inspect, stage
 from spatial.sqlfiles import sql
+
+__all__ = ["ImportFileError", "ImportResult", "import_households", "import_facilities", "PHASES"]
+
+BOOLEAN_VALUES = ["ya", "tidak", "1", "0"]
+# Progress phases in order, with the share of the progress bar each one takes.
+PHASES = {"membaca": 0.55, "memeriksa": 0.2, "menempatkan": 0.1, "menyimpan": 0.15}
 
 
 @dataclass
 class ImportResult:
-    """Counts of one import."""
+    """What one import did (or, for a dry run, would do)."""
     import_id: int
     inserted: int
     updated: int
     unchanged: int
+    rejected: int = 0
+    warned: int = 0
+    deactivated: int = 0
+    rows: int = 0
+    reasons: dict = field(default_factory=dict)
+    dry_run: bool = False
+    seconds: float = 0.0
+    notes: list = field(default_factory=list)
+
+    @property
+    def changes(self) -> int:
+        """Rows added, changed or marked inactive."""
+        return self.inserted + self.updated + self.deactivated
+
+    def counts(self) -> dict:
+        """The counts stored in ``impor.jumlah``."""
+        return {"baris": self.rows, "ditambah": self.inserted, "diubah": self.updated, "tetap": self.unchanged,
+                "ditolak": self.rejected, "peringatan": self.warned, "dinonaktifkan": self.deactivated,
+                "per_alasan": self.reasons, "detik": round(self.seconds, 2), "catatan": self.notes}
+
+    def summary(self) -> str:
+        """One line for the command line."""
+        head = f"uji coba impor #{self.import_id} (tidak disimpan)" if self.dry_run else f"impor #{self.import_id}"
+        text = (f"{head}: {self.rows} baris; {self.inserted} baru, {self.updated} diubah, {self.unchanged} tetap, "
+                f"{self.rejected} ditolak, {self.warned} dengan peringatan")
+        if self.deactivated:
+            text += f", {self.deactivated} ditandai tidak aktif"
+        return text
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file, read in blocks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _staging_names(source: Source, schema: Schema) -> tuple[list, list]:
+    """Staging column per header cell (canonical name, or kolom_N for ignored cells), and the
+    canonical columns missing from the file (added as empty columns)."""
+    names = [c if c else f"kolom_{i + 1}" for i, c in enumerate(source.columns)]
+    missing = [c for c in schema.columns if c not in source.columns]
+    return names, missing
 
 
-def _copy_csv(conn, path: Path, table: str, columns: tuple) -> None:
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        reader = csv.reader(handle)
-        header = [h.strip().lower() for h in next(reader)]
-        missing = [c for c in columns if c not in header]
-        if missing:
-            raise ValueError(f"{path.name}: kolom wajib tidak ada: {', '.join(missing)}")
-        order = [header.index(c) for c in columns]
-        statement = f"COPY {table} (urutan, {', '.join(columns)}) FROM STDIN"
-        with conn.cursor().copy(statement) as copy:
-            for number, row in enumerate(reader, start=1):
-                copy.write_row([number] + [row[i] if i < len(row) else None for i in order])
+def _create_staging(conn, names: list, missing: list) -> None:
+    columns = psql.SQL(", ").join(psql.SQL("{} text").format(psql.Identifier(n)) for n in names + missing)
+    conn.execute(psql.SQL("CREATE TEMP TABLE imp_mentah (urutan integer GENERATED ALWAYS AS IDENTITY, {}) "
+                          "ON COMMIT DROP").format(columns))
+    conn.execute(psql.SQL("CREATE TEMP VIEW imp_sel AS SELECT urutan, ARRAY[{}]::text[] AS sel FROM imp_mentah")
+                 .format(psql.SQL(", ").join(psql.Identifier(n) for n in names)))
 
 
-def _run_import(path: Path, kind: str, stage, merge_sql: str, user: str, url: str | None) -> ImportResult:
-    path = Path(path)
+def _category_lists(schema: Schema) -> dict:
+    if schema is HOUSEHOLDS:
+        lists = {k: list(v) for k, v in HOUSEHOLD_CATEGORIES.items()}
+        lists.update({k: BOOLEAN_VALUES for k in ("ada_lansia", "ada_disabilitas", "kepala_perempuan")})
+        return lists
+    return {"jenis": list(FACILITY_TYPES), "kondisi": list(KONDISI_FASILITAS)}
+
+
+class _Progress:
+    """Turns (phase, done, total) into calls of the caller's callback; never fails the import."""
+
+    def __init__(self, callback):
+        self.callback = callback or (lambda phase, done, total: None)
+
+    def __call__(self, phase, done=1, total=1):
+        self.callback(phase, done, total)
+
+    def reader(self):
+        return lambda done, total: self.callback("membaca", done, total)
+
+
+def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool, mark_inactive: bool,
+                mapping, name: str | None, progress) -> ImportResult:
+    started = time.perf_counter()
+    report = _Progress(progress)
+    if mapping is not None and not isinstance(mapping, dict):
+        mapping = read_mapping_file(mapping)
+    source = inspect(Path(path), schema, mapping, name)
+    households = schema is HOUSEHOLDS
+    options = {"uji_coba": dry_run, "tandai_nonaktif": mark_inactive, "pemetaan": mapping or {},
+               "pengodean": source.encoding, "pemisah": source.delimiter, "format": source.kind}
     with connect(url) as conn:
+        conn.execute("SET temp_buffers = '512MB'")  # before the session's first temp table
+        conn.execute("SET LOCAL work_mem = '256MB'")
         conn.execute(sql("queries/import_stage.sql"))
+        for column, values in _category_lists(schema).items():
+            conn.execute(sql("queries/import_list_add.sql"), {"kolom": column, "daftar": values})
         import_id = conn.execute(sql("queries/import_begin.sql"), {
-            "jenis": kind, "nama_file": path.name, "sha256": file_sha256(path), "oleh": user}).fetchone()[0]
-        stage(conn)
-        inserted, updated, unchanged = conn.execute(sql(merge_sql)).fetchone()
-        counts = {"ditambah": inserted, "diubah": updated, "tetap": unchanged}
-        conn.execute(sql("queries/import_finish.sql"), {"status": "selesai", "jumlah": Jsonb(counts)})
-    return ImportResult(import_id, inserted, updated, unchanged)
+            "jenis": schema.kind, "nama_file": source.name, "sha256": source.sha256, "oleh": user,
+            "opsi": Jsonb(options), "ukuran_byte": source.size, "kolom_berkas": source.header,
+            "baris_judul": source.header_rows}).fetchone()[0]
+        names, missing = _staging_names(source, schema)
+        _create_staging(conn, names, missing)
+        report("membaca", 0, source.size)
+        stage(conn, source, "imp_mentah", names, report.reader())
+        conn.execute("ANALYZE imp_mentah")
+        report("memeriksa", 0, 1)
+        conn.execute(sql("queries/households_check.sql" if households else "queries/facilities_check.sql"))
+        if households:
+            conn.execute(sql("queries/households_nik_known.sql"))
+        conn.execute("ANALYZE imp_cek")
+        report("menempatkan", 0, 1)
+        conn.execute(sql("queries/import_locate.sql"))
+        rejected, warned, reasons = conn.execute(sql("queries/import_rejects.sql")).fetchone()
+        rows = conn.execute("SELECT count(*) FROM imp_cek").fetchone()[0]
+        report("menyimpan", 0, 1)
+        with conn.transaction(force_rollback=dry_run):
+            if households:
+                conn.execute(sql("queries/households_ready.sql"))
+                merged = conn.execute(sql("queries/households_merge.sql")).fetchone()
+                deactivated = (conn.execute(sql("queries/households_deactivate.sql")).fetchone()[0]
+                               if mark_inactive else 0)
+            else:
+                merged, deactivated = conn.execute(sql("queries/facilities_merge.sql")).fetchone(), 0
+        result = ImportResult(import_id, *merged, rejected=rejected, warned=warned, deactivated=deactivated,
+                              rows=rows, reasons=reasons, dry_run=dry_run, notes=source.notes)
+        result.seconds = time.perf_counter() - started
+        conn.execute(sql("queries/import_finish.sql"), {"status": "uji_coba" if dry_run else "selesai",
+                                                        "jumlah": Jsonb(result.counts())})
+        report("menyimpan", 1, 1)
+    return result
 
 
-def import_households(path, user: str = "sistem", url: str | None = None) -> ImportResult:
-    """Import a household CSV in the documented format; returns inserted/updated/unchanged counts."""
-    def stage(conn):
-        conn.execute(sql("queries/households_stage.sql"))
-        _copy_csv(conn, Path(path), "rt_mentah", HOUSEHOLD_COLUMNS)
-        conn.execute(sql("queries/households_parse.sql"))
-        conn.execute(sql("queries/households_assign.sql"))
-    return _run_import(path, "rumah_tangga", stage, "queries/households_merge.sql", user, url)
+def import_households(path, user: str = "sistem", url: str | None = None, *, dry_run: bool = False,
+                      mark_inactive: bool = False, mapping=None, name: str | None = None,
+                      progress=None) -> ImportResult:
+    """Import a household file (CSV or XLSX, documented format).
+
+    ``dry_run``: check and count, change nothing but the import history. ``mark_inactive``: a full
+    re-import; households of the file's kabupaten it no longer lists become inactive (never deleted).
+    ``mapping``: dict or mapping file (JSON / two-column CSV) for unrecognised headers. ``name``: the
+    file name to record (uploads). ``progress(phase, done, total)`` is called as the import advances.
+    Raises ImportFileError (clear message, nothing written) when the file cannot be read at all."""
+    return _run_import(path, HOUSEHOLDS, user, url, dry_run, mark_inactive, mapping, name, progress)
 
 
-def import_facilities(path, user: str = "sistem", url: str | None = None) -> ImportResult:
-    """Import a facility CSV in the documented format; returns inserted/updated/unchanged counts."""
-    def stage(conn):
-        conn.execute(sql("queries/facilities_stage.sql"))
-        _copy_csv(conn, Path(path), "fas_mentah", FACILITY_COLUMNS)
-    return _run_import(path, "fasilitas", stage, "queries/facilities_merge.sql", user, url)
+def import_facilities(path, user: str = "sistem", url: str | None = None, *, dry_run: bool = False,
+                      mapping=None, name: str | None = None, progress=None) -> ImportResult:
+    """Import a facility file (CSV or XLSX, documented format); see import_households."""
+    return _run_import(path, FACILITIES, user, url, dry_run, False, mapping, name, progress)

@@ -1,22 +1,17 @@
--- Parsing helpers for imported text cells.
+-- Parsing helpers for imported text cells. Plain SQL functions so the planner inlines them
+-- (set-based import of a million rows: no PL/pgSQL call per cell).
 
--- A number from text: accepts a decimal comma ('12,5') and thousands dots ('1.234,5'); NULL if not a number.
+-- A number from text, NULL if not a number. A lone dot or a lone comma is the decimal separator
+-- ('12.5', '12,5'); with both, the last one is ('1.234,5' = 1234.5, '1,234.5' = 1234.5).
 CREATE OR REPLACE FUNCTION sasaran_angka(t text) RETURNS double precision
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-DECLARE
-    s text := btrim(coalesce(t, ''));
-BEGIN
-    IF s = '' THEN RETURN NULL; END IF;
-    IF s ~ '^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$' THEN
-        s := replace(replace(s, '.', ''), ',', '.');
-    ELSIF s ~ '^[-+]?\d*,\d+$' THEN
-        s := replace(s, ',', '.');
-    END IF;
-    IF s ~ '^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$' THEN
-        RETURN s::double precision;
-    END IF;
-    RETURN NULL;
-END
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE
+        WHEN t ~ '^\s*[-+]?\d+(\.\d+)?\s*$' THEN t::double precision
+        WHEN t ~ '^\s*[-+]?\d*,\d+\s*$' THEN replace(t, ',', '.')::double precision
+        WHEN t ~ '^\s*[-+]?\d{1,3}(\.\d{3})+(,\d+)?\s*$' THEN replace(replace(t, '.', ''), ',', '.')::double precision
+        WHEN t ~ '^\s*[-+]?\d{1,3}(,\d{3})+(\.\d+)?\s*$' THEN replace(t, ',', '')::double precision
+        WHEN t ~ '^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d{1,2})?\s*$' THEN t::double precision
+    END
 $$;
 
 -- A boolean from text: 1/ya/y/true/benar/iya -> true; 0/tidak/t/false/salah/tdk -> false; else NULL.
@@ -35,4 +30,16 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         WHEN btrim(t) ~ '^\d{2}\.\d{2}\.\d{2}\.\d{4}$' THEN btrim(t)
         WHEN btrim(t) ~ '^\d{10}$' THEN regexp_replace(btrim(t), '^(\d{2})(\d{2})(\d{2})(\d{4})$', '\1.\2.\3.\4')
     END
+$$;
+
+-- True when a point (latitude, longitude) lies in Indonesia's bounding box.
+CREATE OR REPLACE FUNCTION sasaran_di_indonesia(lat double precision, lon double precision) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT lat BETWEEN -11.5 AND 6.5 AND lon BETWEEN 94.5 AND 141.5
+$$;
+
+-- The valid value nearest to a wrong category value (Levenshtein distance), for the rejects report.
+CREATE OR REPLACE FUNCTION sasaran_saran(nilai text, daftar text[]) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT v FROM unnest(daftar) v ORDER BY levenshtein(left(lower(nilai), 255), v), v LIMIT 1
 $$;

@@ -1,17 +1,6 @@
--- Upsert staged households by id_keluarga: update rows whose attributes changed, insert new ones.
--- Returns (inserted, updated, unchanged). Requires rt_siap and the import id in impor_aktif.
-CREATE TEMP TABLE rt_hash ON COMMIT DROP AS
-SELECT s.*,
-       d.kode_kec, d.kode_kab, COALESCE(d.kode_prov, left(s.kode_desa, 2), '00') AS kode_prov,
-       md5(concat_ws('|', s.nik_kepala, s.nama_kepala, s.kode_desa_deklarasi, s.alamat, ST_AsEWKT(s.geom),
-           s.desil, s.jumlah_anggota, s.jumlah_balita, s.ada_lansia, s.ada_disabilitas, s.kepala_perempuan,
-           s.luas_lantai_m2, s.jenis_atap, s.jenis_dinding, s.jenis_lantai, s.fasilitas_bab, s.jenis_kloset,
-           s.pembuangan_tinja, s.sumber_air_minum, s.sumber_penerangan, s.status_rumah,
-           s.tahun_bantuan_rumah, s.kode_desa, s.kualitas_lokasi)) AS hash_baris
-FROM rt_siap s LEFT JOIN desa d ON d.kode_desa = s.kode_desa;
-CREATE INDEX ON rt_hash (id_keluarga);
-ANALYZE rt_hash;
-
+-- Upsert rt_siap into rumah_tangga by id_keluarga: rows whose attributes changed (or that were
+-- inactive) are updated, new ones inserted, identical ones untouched.
+-- Returns (ditambah, diubah, tetap). Requires the import id in impor_aktif.
 WITH changed AS (
     UPDATE rumah_tangga r
        SET kode_prov = h.kode_prov, nik_kepala = h.nik_kepala, nama_kepala = h.nama_kepala,
@@ -25,7 +14,7 @@ WITH changed AS (
            sumber_penerangan = h.sumber_penerangan, status_rumah = h.status_rumah,
            tahun_bantuan_rumah = h.tahun_bantuan_rumah, aktif = true,
            impor_id = (SELECT id FROM impor_aktif), hash_baris = h.hash_baris, diubah_pada = now()
-      FROM rt_hash h
+      FROM rt_siap h
      WHERE r.id_keluarga = h.id_keluarga
        AND (r.hash_baris IS DISTINCT FROM h.hash_baris OR NOT r.aktif)
     RETURNING r.id_keluarga
@@ -40,10 +29,10 @@ WITH changed AS (
         h.ada_lansia, h.ada_disabilitas, h.kepala_perempuan, h.luas_lantai_m2, h.jenis_atap, h.jenis_dinding,
         h.jenis_lantai, h.fasilitas_bab, h.jenis_kloset, h.pembuangan_tinja, h.sumber_air_minum,
         h.sumber_penerangan, h.status_rumah, h.tahun_bantuan_rumah, (SELECT id FROM impor_aktif), h.hash_baris
-      FROM rt_hash h
+      FROM rt_siap h
      WHERE NOT EXISTS (SELECT 1 FROM rumah_tangga r WHERE r.id_keluarga = h.id_keluarga)
     RETURNING id_keluarga
 )
 SELECT (SELECT count(*) FROM added) AS ditambah,
        (SELECT count(*) FROM changed) AS diubah,
-       (SELECT count(*) FROM rt_hash) - (SELECT count(*) FROM added) - (SELECT count(*) FROM changed) AS tetap;
+       (SELECT count(*) FROM rt_siap) - (SELECT count(*) FROM added) - (SELECT count(*) FROM changed) AS tetap;

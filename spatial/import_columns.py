@@ -1,0 +1,126 @@
+"""Column mapping of import files: documented headers, common variants, and a user mapping file.
+
+Headers are matched case-insensitively after normalisation (``Nama KK`` -> ``nama_kk``). A mapping
+file (JSON object or two-column CSV ``kolom_berkas,kolom_sasaran``) maps anything else.
+"""
+import csv
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spatial.codelists import FACILITY_COLUMNS, HOUSEHOLD_COLUMNS
+
+
+class ImportFileError(ValueError):
+    """A file that cannot be imported at all; the message is meant for the data officer."""
+
+
+HOUSEHOLD_ALIASES = {
+    "id_keluarga": ("id", "id_kk", "idkeluarga", "id_dtks", "id_dtsen", "id_p3ke", "no_kk", "nomor_kk", "nokk"),
+    "nik_kepala": ("nik", "nik_kk", "nik_kepala_keluarga", "nik_krt"),
+    "nama_kepala": ("nama_kk", "nama", "nama_kepala_keluarga", "nama_krt"),
+    "kode_desa": ("kode_wilayah", "kode_kelurahan", "kode_desa_kelurahan", "kd_desa", "kode_kemendagri",
+                  "kode_wilayah_desa", "kode_desa_kel"),
+    "alamat": ("alamat_lengkap", "address"),
+    "latitude": ("lat", "lintang", "y"),
+    "longitude": ("lon", "lng", "long", "bujur", "x"),
+    "desil": ("desil_kesejahteraan", "decile", "desil_nasional"),
+    "jumlah_anggota": ("jumlah_art", "jml_art", "anggota_keluarga", "jumlah_anggota_keluarga"),
+    "jumlah_balita": ("jml_balita", "balita"),
+    "ada_lansia": ("lansia",),
+    "ada_disabilitas": ("disabilitas",),
+    "kepala_perempuan": ("kk_perempuan", "kepala_keluarga_perempuan"),
+    "luas_lantai_m2": ("luas_lantai", "luas_lantai_m"),
+    "jenis_atap": ("atap",),
+    "jenis_dinding": ("dinding",),
+    "jenis_lantai": ("lantai",),
+    "fasilitas_bab": ("fasilitas_buang_air_besar", "bab"),
+    "jenis_kloset": ("kloset",),
+    "pembuangan_tinja": ("pembuangan_akhir_tinja", "tinja"),
+    "sumber_air_minum": ("air_minum",),
+    "sumber_penerangan": ("penerangan",),
+    "status_rumah": ("status_kepemilikan_rumah", "status_kepemilikan"),
+    "tahun_bantuan_rumah": ("tahun_bantuan",),
+}
+FACILITY_ALIASES = {
+    "id_fasilitas": ("id", "kode_fasilitas"),
+    "jenis": ("jenis_fasilitas", "tipe"),
+    "nama": ("nama_fasilitas",),
+    "kode_desa": HOUSEHOLD_ALIASES["kode_desa"],
+    "latitude": HOUSEHOLD_ALIASES["latitude"],
+    "longitude": HOUSEHOLD_ALIASES["longitude"],
+    "kondisi": ("kondisi_fasilitas",),
+    "kapasitas_kk": ("kapasitas",),
+}
+# Columns a rejects report adds; ignored when that report is fixed and imported again.
+REPORT_COLUMNS = ("baris", "alasan", "keterangan")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """What one kind of import expects."""
+    kind: str                 # value of impor.jenis
+    columns: tuple            # canonical columns, in documented order
+    required: tuple           # columns that must be present in the file
+    aliases: dict
+
+
+HOUSEHOLDS = Schema("rumah_tangga", HOUSEHOLD_COLUMNS,
+                    ("id_keluarga", "nik_kepala", "nama_kepala", "kode_desa", "latitude", "longitude", "desil"),
+                    HOUSEHOLD_ALIASES)
+FACILITIES = Schema("fasilitas", FACILITY_COLUMNS,
+                    ("id_fasilitas", "jenis", "nama", "kode_desa", "latitude", "longitude", "kondisi"),
+                    FACILITY_ALIASES)
+
+
+def normalise_header(text) -> str:
+    """``' Nama KK '`` -> ``nama_kk``; ``Luas Lantai (m2)`` -> ``luas_lantai_m2``."""
+    text = "" if text is None else str(text)
+    return re.sub(r"[^0-9a-z]+", "_", text.replace("\ufeff", "").strip().lower()).strip("_")
+
+
+def read_mapping_file(path) -> dict:
+    """A user mapping ``{header in the file: canonical column}`` from JSON or a two-column CSV."""
+    path = Path(path)
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
+            if not isinstance(data, dict):
+                raise ImportFileError(f"berkas pemetaan {path.name}: harus objek JSON {{\"kolom berkas\": \"kolom sasaran\"}}")
+            return {str(k): str(v) for k, v in data.items()}
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            rows = [r for r in csv.reader(handle) if len(r) >= 2 and r[0].strip()]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ImportFileError(f"berkas pemetaan {path.name} tidak dapat dibaca: {exc}") from exc
+    if rows and normalise_header(rows[0][1]) in ("kolom_sasaran", "sasaran", "target"):
+        rows = rows[1:]
+    return {r[0]: r[1] for r in rows}
+
+
+def resolve_columns(header: list, schema: Schema, mapping: dict | None = None) -> list:
+    """Canonical column (or None = ignored) for each header cell; raises when required ones are missing."""
+    lookup = {}
+    for canonical in schema.columns:
+        lookup[canonical] = canonical
+        for alias in schema.aliases.get(canonical, ()):
+            lookup.setdefault(alias, canonical)
+    for source, target in (mapping or {}).items():
+        if normalise_header(target) not in schema.columns:
+            raise ImportFileError(f"berkas pemetaan: kolom sasaran {target!r} tidak dikenal "
+                                  f"(pilihan: {', '.join(schema.columns)})")
+        lookup[normalise_header(source)] = normalise_header(target)
+    resolved, seen = [], {}
+    for position, cell in enumerate(header):
+        canonical = lookup.get(normalise_header(cell))
+        if canonical in seen:
+            raise ImportFileError(f"kolom {canonical} muncul dua kali: {header[seen[canonical]]!r} dan {cell!r}")
+        if canonical:
+            seen[canonical] = position
+        resolved.append(canonical)
+    missing = [c for c in schema.required if c not in seen]
+    if missing:
+        found = ", ".join(repr(str(h)) for h in header if str(h or "").strip()) or "(tidak ada)"
+        raise ImportFileError(f"kolom wajib tidak ditemukan: {', '.join(missing)}. Kolom dalam berkas: {found}. "
+                              "Ganti nama kolom atau gunakan berkas pemetaan kolom.")
+    return resolved

@@ -1,0 +1,20 @@
+-- Rejected rows, and rows kept with a warning, with their original cells -> impor_tolak.
+-- Returns the number of rejected rows and of warned rows.
+WITH saved AS (
+    INSERT INTO impor_tolak (impor_id, urutan, ditolak, alasan, keterangan, sel)
+    SELECT (SELECT id FROM impor_aktif), c.urutan,
+           cardinality(c.alasan) + coalesce(cardinality(t.alasan), 0) > 0,
+           c.alasan || coalesce(t.alasan, '{}') || coalesce(t.peringatan, '{}'),
+           array_to_string(c.keterangan || coalesce(t.keterangan, '{}'), '; '),
+           s.sel
+      FROM imp_cek c
+      LEFT JOIN imp_tempat t ON t.urutan = c.urutan
+      JOIN imp_sel s ON s.urutan = c.urutan
+     WHERE cardinality(c.alasan) > 0 OR cardinality(t.alasan) > 0 OR cardinality(t.peringatan) > 0
+    RETURNING ditolak, alasan
+)
+SELECT count(*) FILTER (WHERE ditolak) AS ditolak,
+       count(*) FILTER (WHERE NOT ditolak) AS peringatan,
+       coalesce((SELECT jsonb_object_agg(a, n) FROM (SELECT a, count(*) AS n FROM saved, unnest(alasan) a GROUP BY a) x),
+                '{}'::jsonb) AS per_alasan
+  FROM saved;
