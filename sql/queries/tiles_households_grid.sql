@@ -15,7 +15,7 @@ WITH env AS (
     SELECT pusat, count(*) AS jumlah, count(*) FILTER (WHERE desil <= 2) AS desil12
     FROM titik GROUP BY pusat HAVING count(*) >= %(min_jumlah)s
 ), mvt AS (
-    SELECT sel.jumlah, sel.desil12, round(100.0 * sel.desil12 / sel.jumlah, 1) AS persen_desil12,
+    SELECT sel.jumlah, sel.desil12, round(100.0 * sel.desil12 / sel.jumlah, 1)::float8 AS persen_desil12,
            ST_AsMVTGeom(ST_Expand(sel.pusat, %(cell)s / 2.0), env.e3857, 4096, 0, true) AS geom
     FROM sel CROSS JOIN env
 )

@@ -6,7 +6,7 @@ WITH env AS (
     SELECT ST_TileEnvelope(%(z)s, %(x)s, %(y)s) AS e3857,
            ST_Transform(ST_TileEnvelope(%(z)s, %(x)s, %(y)s, margin => 0.02), 4326) AS e4326
 ), titik AS (
-    SELECT rt.id, rt.desil, s.skor,
+    SELECT rt.id, rt.desil, s.skor::float8 AS skor,
            ST_AsMVTGeom(ST_Transform(rt.geom, 3857), env.e3857, 4096, 64, true) AS geom
     FROM env
     JOIN rumah_tangga rt ON rt.geom && env.e4326

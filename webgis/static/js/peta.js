@@ -36,8 +36,14 @@
   /* Options of folium's VectorGridProtobuf for the household tiles (given as JavaScript so that
      folium does not camel-case anything). Points for permitted roles, grid cells otherwise. */
   S.householdTileOptions = function () {
+    var map = window[S.config.map];
+    if (map && !map.getPane("rumahTangga")) {
+      var pane = map.createPane("rumahTangga");
+      pane.style.zIndex = 450;            /* above the village polygons */
+      pane.style.pointerEvents = "none";  /* clicks go to the map: see enableHouseholdClicks */
+    }
     return {
-      rendererFactory: L.canvas.tile, interactive: false, maxNativeZoom: 18, maxZoom: 20,
+      rendererFactory: L.canvas.tile, interactive: false, maxNativeZoom: 18, maxZoom: 20, pane: "rumahTangga",
       vectorTileLayerStyles: {
         rumah_tangga: function (p) {
           return {radius: 4, weight: 1, color: "#333", fill: true, fillOpacity: 0.9,
@@ -145,10 +151,32 @@
       layer.bindTooltip(tip, {sticky: true});
       layer.bindPopup(villagePopup(props, spec, value));
     });
-    var container = this.legend.getContainer();
-    container.innerHTML = legendHtml(spec, noData, spec.label);
-    container.setAttribute("data-indicator", key);
+    this.renderLegend();
   };
+
+  Choropleth.prototype.renderLegend = function () {
+    var spec = this.payload.indicators[this.key], container = this.legend.getContainer();
+    container.innerHTML = legendHtml(spec, this.payload.no_data, spec.label) + (this.extraLegend ? this.extraLegend() : "");
+    container.setAttribute("data-indicator", this.key);
+  };
+
+  /* Legend of the household layer: desil colours of the points, or the grid-cell classes. */
+  function householdLegendHtml(points) {
+    var t = S.config.texts, rows = [];
+    if (points) {
+      for (var d = 1; d <= 10; d++) {
+        rows.push('<span class="legend-swatch legend-dot" style="background:' + S.desilColour(d) + '"></span>' + d);
+      }
+      return '<div class="legend-title mt-2">' + esc(S.config.labels.rumah_tangga) + " · " + esc(t.desil) +
+             '</div><div class="legend-desil">' + rows.join(" ") + "</div>";
+    }
+    [[0, 10, "#ffffb2"], [10, 20, "#fecc5c"], [20, 30, "#fd8d3c"], [30, 40, "#f03b20"], [40, 100, "#bd0026"]]
+      .forEach(function (c) {
+        rows.push('<div class="legend-row"><span class="legend-swatch" style="background:' + c[2] + '"></span>' +
+                  S.fmt(c[0], 0) + " – " + S.fmt(c[1], 0) + "%</div>");
+      });
+    return '<div class="legend-title mt-2">' + esc(t.agregat) + ": " + esc(t.persen_desil12) + "</div>" + rows.join("");
+  }
 
   /* ---- other layers --------------------------------------------------------------------- */
   var LAYER_STYLES = {
@@ -272,13 +300,38 @@
         L.popup().setLatLng(map.getCenter()).setContent(esc(c.texts.perbesar)).openOn(map);
       }
     });
+    /* Layers switched off at first are fetched only when the user switches them on. */
+    var loaders = {};
     ["kecamatan", "kantong", "hotspot", "celah", "lokasi", "kawasan"].forEach(function (key) {
       if (!c.sources[key]) { return; }
-      getJSON(c.sources[key]).then(function (data) { if (data) { jsonLayer(key, data, groups[key]); } });
+      loaders[key] = function () {
+        return getJSON(c.sources[key]).then(function (data) { if (data) { jsonLayer(key, data, groups[key]); } });
+      };
     });
-    getJSON(c.sources.fasilitas).then(function (data) { if (data) { facilityLayers(data, groups); } });
+    var facilitiesLoad = function () {
+      return getJSON(c.sources.fasilitas).then(function (data) { if (data) { facilityLayers(data, groups); } });
+    };
+    Object.keys(groups).forEach(function (key) {
+      if (key.indexOf("fasilitas_") === 0) { loaders[key] = facilitiesLoad; }
+    });
+    var loaded = {};
+    function load(key) {
+      var fn = loaders[key];
+      if (!fn || loaded[fn === facilitiesLoad ? "fasilitas" : key]) { return; }
+      loaded[fn === facilitiesLoad ? "fasilitas" : key] = true;
+      fn();
+    }
+    Object.keys(loaders).forEach(function (key) { if (map.hasLayer(groups[key])) { load(key); } });
+    map.on("overlayadd", function (e) {
+      Object.keys(groups).forEach(function (key) { if (groups[key] === e.layer) { load(key); } });
+    });
     var ready = Promise.all([getJSON(c.sources.desa), getJSON(c.sources.indikator)]).then(function (res) {
       var choropleth = new Choropleth(map, groups.desa, res[0], res[1]);
+      choropleth.extraLegend = function () {
+        if (!map.hasLayer(householdsLayer)) { return ""; }
+        return householdLegendHtml(Boolean(c.nearest) && map.getZoom() >= c.pointMinZoom);
+      };
+      map.on("overlayadd overlayremove zoomend", function () { choropleth.renderLegend(); });
       var select = document.getElementById("indicator-select");
       choropleth.show(select ? select.value : c.indicator);
       if (select) {
