@@ -4,6 +4,7 @@ import click
 from spatial import config
 from spatial.boundaries import BoundaryError, load_boundaries
 from spatial.migrate import migrate
+from spatial.import_cli import import_options, print_history, run_import
 from spatial.registry_import import import_facilities, import_households
 from spatial.sample import database_is_empty, load_sample
 
@@ -37,19 +38,27 @@ def load_boundaries_command(path):
 
 
 @cli.command("import-households")
-@click.argument("path")
-def import_households_command(path):
-    """Import households (CSV in the documented format)."""
-    result = import_households(path)
-    click.echo(f"impor #{result.import_id}: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
+@import_options
+@click.option("--mark-inactive", "--tandai-nonaktif", "mark_inactive", is_flag=True,
+              help="Full re-import: households of the file's kabupaten absent from it become inactive.")
+def import_households_command(path, dry_run, mapping, rejects, user, quiet, mark_inactive):
+    """Import households (CSV or XLSX in the documented format)."""
+    run_import(import_households, path, dry_run, mapping, rejects, user, quiet, mark_inactive=mark_inactive)
 
 
 @cli.command("import-facilities")
-@click.argument("path")
-def import_facilities_command(path):
-    """Import facilities (CSV in the documented format)."""
-    result = import_facilities(path)
-    click.echo(f"impor #{result.import_id}: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
+@import_options
+def import_facilities_command(path, dry_run, mapping, rejects, user, quiet):
+    """Import facilities (CSV or XLSX in the documented format)."""
+    run_import(import_facilities, path, dry_run, mapping, rejects, user, quiet)
+
+
+@cli.command("import-history")
+@click.option("--kind", type=click.Choice(["rumah_tangga", "fasilitas"]), default=None)
+@click.option("--limit", default=20, show_default=True)
+def import_history_command(kind, limit):
+    """List recent imports (file, hash, who, when, counts)."""
+    print_history(kind, limit)
 
 
 @cli.command("load-sample")

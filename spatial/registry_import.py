@@ -131,8 +131,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
         conn.execute("ANALYZE imp_cek")
         report("menempatkan", 0, 1)
         conn.execute(sql("queries/import_locate.sql"))
-        rejected, warned, reasons = conn.execute(sql("queries/import_rejects.sql")).fetchone()
-        rows = conn.execute("SELECT count(*) FROM imp_cek").fetchone()[0]
+        rejected, warned, reasons, rows = conn.execute(sql("queries/import_rejects.sql")).fetchone()
         report("menyimpan", 0, 1)
         with conn.transaction(force_rollback=dry_run):
             if households:

@@ -16,5 +16,6 @@ WITH saved AS (
 SELECT count(*) FILTER (WHERE ditolak) AS ditolak,
        count(*) FILTER (WHERE NOT ditolak) AS peringatan,
        coalesce((SELECT jsonb_object_agg(a, n) FROM (SELECT a, count(*) AS n FROM saved, unnest(alasan) a GROUP BY a) x),
-                '{}'::jsonb) AS per_alasan
+                '{}'::jsonb) AS per_alasan,
+       (SELECT count(*) FROM imp_cek) AS baris
   FROM saved;

@@ -1,0 +1,81 @@
+"""Rejects reports (CSV/XLSX the data officer can fix and import again) and the import history.
+
+A rejects report holds the original cells of each rejected row in the file's own column order,
+then ``baris`` (row number as the spreadsheet shows it), ``alasan`` (reason codes) and
+``keterangan`` (what is wrong, with the nearest valid value for a wrong category). The importer
+ignores those three columns, so the fixed report can be imported as it is.
+"""
+import csv
+import re
+from pathlib import Path
+
+from spatial.db import connect
+from spatial.spreadsheet import safe_cell
+from spatial.sqlfiles import sql
+
+REPORT_EXTRA = ["baris", "alasan", "keterangan"]
+_PLAIN_NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?$")
+
+
+def _cell(value):
+    """A report cell: formula-injection safe, but a plain number (``-5.02``) stays a number."""
+    if isinstance(value, str) and _PLAIN_NUMBER.match(value):
+        return value
+    return safe_cell(value)
+
+
+def rejects(import_id: int, url: str | None = None) -> tuple[list, list, list]:
+    """Header, rejected rows and rows kept with a warning, of an import's rejects report."""
+    with connect(url) as conn:
+        header = conn.execute(sql("queries/import_header.sql"), {"impor_id": import_id}).fetchone()
+        found = conn.execute(sql("queries/import_rejects_list.sql"), {"impor_id": import_id}).fetchall()
+    if header is None:
+        raise LookupError(f"impor #{import_id} tidak ada")
+    rejected, warned = [], []
+    for header_rows, urutan, ditolak, alasan, keterangan, sel in found:
+        (rejected if ditolak else warned).append(list(sel) + [urutan + header_rows, ";".join(alasan), keterangan])
+    return list(header[0] or []) + REPORT_EXTRA, rejected, warned
+
+
+def write_csv(header: list, rows: list, target) -> None:
+    """Write a report as UTF-8 CSV with BOM (opens correctly in Excel)."""
+    with open(target, "w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([_cell(h) for h in header])
+        for row in rows:
+            writer.writerow([_cell(c) for c in row])
+
+
+def write_xlsx(header: list, rows: list, target, warnings: list | None = None) -> None:
+    """Write a report as XLSX: sheet ``Ditolak`` (and ``Peringatan`` when given). Cells are text,
+    so NIKs keep their 16 digits."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for title, body in (("Ditolak", rows), ("Peringatan", warnings)):
+        if body is None:
+            continue
+        sheet = book.create_sheet(title)
+        sheet.freeze_panes = "A2"
+        sheet.append([_cell(h) for h in header])
+        for row in body:
+            sheet.append([None if c is None else str(_cell(c)) for c in row])
+    book.save(target)
+
+
+def write_report(import_id: int, target, url: str | None = None) -> int:
+    """Write the rejects report of an import to ``target`` (.csv or .xlsx); returns the rejected count."""
+    header, rows, warned = rejects(import_id, url)
+    if Path(target).suffix.lower() == ".xlsx":
+        write_xlsx(header, rows, target, warned)
+    else:
+        write_csv(header, rows, target)
+    return len(rows)
+
+
+def history(url: str | None = None, kind: str | None = None, limit: int = 50) -> list[dict]:
+    """Recent imports (newest first): file, hash, who, when, status and counts."""
+    with connect(url) as conn:
+        cursor = conn.execute(sql("queries/import_history.sql"), {"jenis": kind, "batas": limit})
+        names = [c.name for c in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
