@@ -31,6 +31,7 @@ DEFAULT_INDICATOR = "persen_desil12"
 PALETTE = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 NO_DATA_COLOUR = "#d9d9d9"
 CLASSES = 5
+JENKS_MAX_VALUES = 600  # province scale: Fisher-Jenks on quantiles (see jenks_sample)
 
 
 def village_rows() -> list[dict]:
@@ -58,6 +59,14 @@ def kabupaten_average(rows: list[dict], key: str):
     return round(sum(values) / len(values), 1) if values else None
 
 
+def jenks_sample(data: np.ndarray) -> np.ndarray:
+    """At most JENKS_MAX_VALUES evenly spaced quantiles of ``data`` (deterministic): Fisher-Jenks is
+    O(n^2) in pure Python (2,640 villages of a province: 7 s per indicator; 600 quantiles: 0.2 s)."""
+    if data.size <= JENKS_MAX_VALUES:
+        return data
+    return np.quantile(data, np.linspace(0.0, 1.0, JENKS_MAX_VALUES))
+
+
 def classify(values: list) -> list[float]:
     """Upper bounds of up to five classes: Fisher-Jenks natural breaks (deterministic), quantiles when values are few."""
     data = np.array([v for v in values if v is not None], dtype=float)
@@ -67,7 +76,7 @@ def classify(values: list) -> list[float]:
     if unique.size <= CLASSES:
         return [float(v) for v in unique]
     try:
-        bins = mapclassify.FisherJenks(data, k=CLASSES).bins
+        bins = mapclassify.FisherJenks(jenks_sample(data), k=CLASSES).bins
     except ValueError:
         bins = mapclassify.Quantiles(data, k=CLASSES).bins
     return sorted({round(float(b), 1) if not math.isinf(b) else float(data.max()) for b in bins})
