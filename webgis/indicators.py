@@ -15,9 +15,6 @@ from spatial import codelists
 from webgis.database import fetch_all
 from webgis.mapdata import relation_exists
 
-# Fisher-Jenks on ~100-1,000 villages is fast without numba; silence its suggestion.
-warnings.filterwarnings("ignore", message="Numba not installed")
-
 # key -> (label, count column used for the kabupaten average, unit kind)
 INDICATORS = {
     "persen_desil12": (_l("Rumah tangga desil 1-2"), "desil12", "persen"),
