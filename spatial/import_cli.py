@@ -8,7 +8,7 @@ from tqdm import tqdm
 
 from spatial.import_columns import ImportFileError
 from spatial.import_report import history, write_report
-from spatial.registry_import import PHASES
+from spatial.registry_import import overall_percent
 
 
 def import_options(command):
@@ -33,16 +33,10 @@ class ProgressBar:
 
     def __init__(self, enabled: bool):
         self.bar = tqdm(total=100, unit="%", disable=not enabled, bar_format="{desc:<12} {bar} {n:.0f}% [{elapsed}]")
-        self.offsets, start = {}, 0.0
-        for phase, share in PHASES.items():
-            self.offsets[phase] = (start, share)
-            start += share
 
     def __call__(self, phase, done, total):
-        start, share = self.offsets[phase]
-        fraction = min(done / total, 1.0) if total else 0.5
         self.bar.set_description_str(phase)
-        self.bar.n = round(100 * (start + share * fraction), 1)
+        self.bar.n = overall_percent(phase, done, total)
         self.bar.refresh()
 
     def close(self):

@@ -18,11 +18,19 @@ from spatial.import_columns import FACILITIES, HOUSEHOLDS, ImportFileError, Sche
 from spatial.import_source import Source, inspect, stage
 from spatial.sqlfiles import sql
 
-__all__ = ["ImportFileError", "ImportResult", "import_households", "import_facilities", "PHASES"]
+__all__ = ["ImportFileError", "ImportResult", "import_households", "import_facilities", "overall_percent"]
 
 BOOLEAN_VALUES = ["ya", "tidak", "1", "0"]
 # Progress phases in order, with the share of the progress bar each one takes.
 PHASES = {"membaca": 0.55, "memeriksa": 0.2, "menempatkan": 0.1, "menyimpan": 0.15}
+
+
+def overall_percent(phase: str, done, total) -> float:
+    """Progress of the whole import, in percent, from the progress (done of total) of one phase."""
+    order = list(PHASES)
+    start = sum(PHASES[name] for name in order[:order.index(phase)])
+    fraction = min(done / total, 1.0) if total else 0.5
+    return round(100 * (start + PHASES[phase] * fraction), 1)
 
 
 @dataclass

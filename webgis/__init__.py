@@ -6,6 +6,7 @@ from webgis import assets, auth, database, i18n, settings
 from webgis.api import blueprint as api_blueprint
 from webgis.maps import blueprint as maps_blueprint
 from webgis import map_api, tiles, village_profile
+from webgis.imports import blueprint as imports_blueprint
 
 csrf = CSRFProtect()
 
@@ -23,4 +24,5 @@ def create_app(overrides: dict | None = None) -> Flask:
         app.register_blueprint(blueprint)
     for blueprint in (map_api.blueprint, tiles.blueprint, village_profile.blueprint):
         app.register_blueprint(blueprint)
+    app.register_blueprint(imports_blueprint)
     return app

@@ -1,0 +1,188 @@
+"""Impor Data: upload household/facility files (admin, perkim), progress, summary, rejects report.
+
+The upload is checked at once (size, real type, header); the import itself runs in a background
+thread and writes its progress to a small JSON file that any worker process can serve to the
+page polling it.
+"""
+import json
+import os
+import secrets
+import threading
+import time
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from psycopg.types.json import Jsonb
+from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.utils import secure_filename
+
+from spatial.import_columns import FACILITIES, HOUSEHOLDS, ImportFileError, read_mapping_file
+from spatial.import_report import history, rejects, write_csv, write_xlsx
+from spatial.import_source import inspect
+from spatial.registry_import import import_facilities, import_households, overall_percent
+from spatial.sqlfiles import sql
+from webgis.auth import role_required
+from webgis.database import pool
+
+blueprint = Blueprint("imports", __name__, url_prefix="/impor")
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = {"rumah_tangga": (HOUSEHOLDS, import_households), "fasilitas": (FACILITIES, import_facilities)}
+MAX_MAPPING_BYTES = 1 << 20
+
+
+def _work_dir() -> Path:
+    folder = Path(current_app.config.get("IMPORT_DIR") or ROOT / "var" / "impor")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _job_path(folder: Path, job_id: str) -> Path:
+    if not job_id.isalnum():
+        abort(404)
+    return folder / f"{job_id}.json"
+
+
+def _write_job(path: Path, state: dict) -> None:
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(state, default=str), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+class _JobProgress:
+    """Progress callback of a background import: percent and phase into the job file (at most 4×/s)."""
+
+    def __init__(self, path: Path, state: dict):
+        self.path, self.state, self.last = path, state, 0.0
+
+    def __call__(self, phase, done, total):
+        self.state.update(fase=phase, persen=overall_percent(phase, done, total))
+        now = time.monotonic()
+        if now - self.last > 0.25:
+            self.last = now
+            _write_job(self.path, self.state)
+
+
+def _run_job(path: Path, state: dict, function, upload: Path, options: dict) -> None:
+    try:
+        result = function(upload, progress=_JobProgress(path, state), **options)
+        state.update(status="selesai", persen=100, impor_id=result.import_id, hasil=result.counts(),
+                     uji_coba=result.dry_run)
+    except ImportFileError as exc:
+        state.update(status="gagal", galat=str(exc))
+    except Exception as exc:  # the page must show something; the database rolled everything back
+        state.update(status="gagal", galat=f"{type(exc).__name__}: {exc}")
+    finally:
+        upload.unlink(missing_ok=True)
+    _write_job(path, state)
+
+
+@blueprint.errorhandler(RequestEntityTooLarge)
+def _too_large(error):
+    limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    flash(_("Berkas terlalu besar (batas %(mb)s MB). Pecah berkas atau hubungi admin.", mb=limit // (1 << 20)),
+          "danger")
+    return redirect(url_for("imports.index"))
+
+
+@blueprint.route("/", methods=["GET"])
+@role_required("perkim")
+def index():
+    """Upload form and the import history."""
+    return render_template("imports/index.html", imports=history(current_app.config["DATABASE_URL"], limit=30))
+
+
+@blueprint.route("/", methods=["POST"])
+@role_required("perkim")
+def upload():
+    """Check the upload at once (size, real type, header), then import it in the background."""
+    kind = request.form.get("jenis", "rumah_tangga")
+    if kind not in KINDS:
+        abort(400)
+    schema, function = KINDS[kind]
+    uploaded = request.files.get("berkas")
+    if uploaded is None or not uploaded.filename:
+        flash(_("Pilih berkas CSV atau XLSX terlebih dahulu."), "warning")
+        return redirect(url_for("imports.index"))
+    folder = _work_dir()
+    job_id = secrets.token_hex(8)
+    name = secure_filename(uploaded.filename) or "unggahan"
+    target = folder / f"{job_id}-{name}"
+    uploaded.save(target)
+    try:
+        mapping = _mapping(request.files.get("pemetaan"), folder, job_id)
+        inspect(target, schema, mapping, name=uploaded.filename)
+    except ImportFileError as exc:
+        target.unlink(missing_ok=True)
+        flash(str(exc), "danger")
+        return redirect(url_for("imports.index"))
+    options = {"user": current_user.username, "url": current_app.config["DATABASE_URL"], "name": uploaded.filename,
+               "dry_run": bool(request.form.get("uji_coba")), "mapping": mapping}
+    if kind == "rumah_tangga":
+        options["mark_inactive"] = bool(request.form.get("tandai_nonaktif"))
+    state = {"status": "berjalan", "fase": "membaca", "persen": 0, "jenis": kind, "nama_file": uploaded.filename,
+             "oleh": current_user.username}
+    path = _job_path(folder, job_id)
+    _write_job(path, state)
+    threading.Thread(target=_run_job, args=(path, state, function, target, options), daemon=True).start()
+    return redirect(url_for("imports.job", job_id=job_id))
+
+
+def _mapping(storage, folder: Path, job_id: str) -> dict | None:
+    if storage is None or not storage.filename:
+        return None
+    suffix = ".json" if storage.filename.lower().endswith(".json") else ".csv"
+    path = folder / f"{job_id}-pemetaan{suffix}"
+    storage.save(path)
+    try:
+        if path.stat().st_size > MAX_MAPPING_BYTES:
+            raise ImportFileError(_("Berkas pemetaan terlalu besar."))
+        return read_mapping_file(path)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+@blueprint.route("/tugas/<job_id>")
+@role_required("perkim")
+def job(job_id):
+    """Progress and summary of a background import."""
+    if not _job_path(_work_dir(), job_id).exists():
+        abort(404)
+    return render_template("imports/job.html", job_id=job_id)
+
+
+@blueprint.route("/tugas/<job_id>/status")
+@role_required("perkim")
+def job_status(job_id):
+    """JSON state of a background import (polled by the page)."""
+    path = _job_path(_work_dir(), job_id)
+    if not path.exists():
+        abort(404)
+    return jsonify(json.loads(path.read_text(encoding="utf-8")))
+
+
+@blueprint.route("/<int:impor_id>/ditolak.<fmt>")
+@role_required("perkim")
+def rejects_report(impor_id, fmt):
+    """Download the rejects report (CSV, or XLSX with a second sheet of warnings); audited."""
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    try:
+        header, rows, warned = rejects(impor_id, current_app.config["DATABASE_URL"])
+    except LookupError:
+        abort(404)
+    with pool().connection() as conn:
+        conn.execute(sql("queries/import_audit.sql"), {"pengguna": current_user.username, "impor_id": str(impor_id),
+                                                       "detail": Jsonb({"format": fmt, "baris": len(rows)})})
+    target = _work_dir() / f"laporan-{impor_id}-{secrets.token_hex(4)}.{fmt}"
+    if fmt == "csv":
+        write_csv(header, rows, target)
+    else:
+        write_xlsx(header, rows, target, warned)
+    data = target.read_bytes()
+    target.unlink()
+    mimetype = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(data, mimetype=mimetype,
+                    headers={"Content-Disposition": f"attachment; filename=impor-{impor_id}-ditolak.{fmt}"})
