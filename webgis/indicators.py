@@ -73,7 +73,9 @@ def classify(values: list) -> list[float]:
     if unique.size <= CLASSES:
         return [float(v) for v in unique]
     try:
-        bins = mapclassify.FisherJenks(jenks_sample(data), k=CLASSES).bins
+        with warnings.catch_warnings():  # a few hundred values need no numba: silence its hint
+            warnings.simplefilter("ignore")
+            bins = mapclassify.FisherJenks(jenks_sample(data), k=CLASSES).bins
     except ValueError:
         bins = mapclassify.Quantiles(data, k=CLASSES).bins
     return sorted({round(float(b), 1) if not math.isinf(b) else float(data.max()) for b in bins})
