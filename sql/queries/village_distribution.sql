@@ -11,6 +11,6 @@ CROSS JOIN LATERAL (VALUES
     ('jenis_lantai', rt.jenis_lantai)
 ) AS v(dimensi, kategori_asli)
 CROSS JOIN LATERAL (SELECT COALESCE(v.kategori_asli, 'tidak diisi') AS kategori) c
-WHERE rt.aktif AND rt.kode_desa = %(kode_desa)s
+WHERE rt.aktif AND rt.kode_prov = left(%(kode_desa)s, 2) AND rt.kode_desa = %(kode_desa)s  -- kode_prov: one partition
 GROUP BY v.dimensi, c.kategori
 ORDER BY v.dimensi, c.kategori;
