@@ -1,8 +1,7 @@
 """Village indicators of the choropleth: definitions, kabupaten averages and classed legends.
 
-Values come from view ``indikator_desa`` (issue #4's analyses); while it is missing, a fallback
-computes the indicators that need no scoring (desil 1-2, safe water, improved sanitation) with the
-BPS definitions of ``spatial.codelists``.
+Values come from view ``indikator_desa`` (migration 0004 of the analyses: desil 1-2, RTLH backlog
+from ``skor_rtlh``, safe water and improved sanitation with the BPS definitions, stunting risk).
 """
 import math
 import warnings
@@ -11,9 +10,7 @@ import mapclassify
 import numpy as np
 from flask_babel import lazy_gettext as _l
 
-from spatial import codelists
 from webgis.database import fetch_all
-from webgis.mapdata import relation_exists
 
 # key -> (label, count column used for the kabupaten average, unit kind)
 INDICATORS = {
@@ -32,13 +29,8 @@ JENKS_MAX_VALUES = 600  # province scale: Fisher-Jenks on quantiles (see jenks_s
 
 
 def village_rows() -> list[dict]:
-    """One row per village with every indicator column (None where unknown)."""
-    if relation_exists("indikator_desa"):
-        return fetch_all("queries/map_indicators.sql")
-    return fetch_all("queries/map_indicators_basic.sql", {
-        "air_layak": sorted(codelists.AIR_MINUM_LAYAK), "bab_layak": sorted(codelists.FASILITAS_BAB_LAYAK),
-        "kloset_layak": sorted(codelists.JENIS_KLOSET_LAYAK),
-        "tinja_layak": sorted(codelists.PEMBUANGAN_TINJA_LAYAK)})
+    """One row per village with every indicator column of view ``indikator_desa`` (None where unknown)."""
+    return fetch_all("queries/map_indicators.sql")
 
 
 def _number(value):

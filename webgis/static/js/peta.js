@@ -136,6 +136,8 @@
       return div;
     };
     this.legend.addTo(map);
+    /* Lighter fill at street zoom so that household points and the basemap stay readable. */
+    map.on("zoomend", function () { self.layer.setStyle({fillOpacity: map.getZoom() >= 13 ? 0.35 : 0.7}); });
   }
 
   Choropleth.prototype.show = function (key) {
@@ -188,12 +190,23 @@
     kawasan: {color: "#ff7f00", weight: 3, fillColor: "#fdbf6f", fillOpacity: 0.2}
   };
 
+  var HOTSPOT_CLASSES = {panas: "#d7301f", dingin: "#2b8cbe", tidak_signifikan: null};
+
+  function styleOf(key, feature) {
+    var style = LAYER_STYLES[key], kelas = feature && feature.properties && feature.properties.kelas;
+    if (key === "hotspot" && kelas in HOTSPOT_CLASSES) {
+      var colour = HOTSPOT_CLASSES[kelas];
+      return colour ? L.extend({}, style, {color: colour, fillColor: colour})
+                    : L.extend({}, style, {fillOpacity: 0, opacity: 0.15});
+    }
+    return style;
+  }
+
   function jsonLayer(key, data, group) {
-    var style = LAYER_STYLES[key];
     L.geoJSON(data, {
-      style: style,
+      style: function (feature) { return styleOf(key, feature); },
       pointToLayer: function (feature, latlng) {
-        return L.circleMarker(latlng, L.extend({radius: 6}, style));
+        return L.circleMarker(latlng, L.extend({radius: 6}, styleOf(key, feature)));
       },
       onEachFeature: function (feature, layer) {
         if (key !== "kecamatan") { layer.bindPopup(propertiesTable(feature.properties)); }
@@ -240,7 +253,8 @@
 
   function enableHouseholdClicks(map, householdsLayer) {
     if (!S.config.nearest) { return; }
-    map.on("click", function (e) {
+    /* "preclick": a village polygon's popup stops the click from reaching the map. */
+    map.on("preclick", function (e) {
       if (!map.hasLayer(householdsLayer) || map.getZoom() < S.config.pointMinZoom) { return; }
       var url = S.config.nearest + "?lat=" + e.latlng.lat.toFixed(7) + "&lon=" + e.latlng.lng.toFixed(7) +
                 "&z=" + map.getZoom();
