@@ -56,9 +56,8 @@ def ui_texts() -> dict:
         "desil": _("Desil"), "skor": _("Skor prioritas"), "nik": _("NIK kepala"), "nama": _("Kepala keluarga"),
         "alamat": _("Alamat"), "anggota": _("Anggota"), "id_keluarga": _("ID keluarga"), "desa": _("Desa"),
         "jenis": _("Jenis"), "kondisi": _("Kondisi"), "kapasitas": _("Kapasitas (KK)"),
-        "jumlah": _("Jumlah rumah tangga"), "persen_desil12": _("Desil 1-2"),
-        "tidak_ditemukan": _("Desa tidak ditemukan."), "agregat": _("Sel agregat"),
-        "rendah": _("rendah"), "tinggi": _("tinggi"), "perbesar": _("Perbesar peta untuk melihat titik rumah tangga."),
+        "persen_desil12": _("Desil 1-2"), "tidak_ditemukan": _("Desa tidak ditemukan."),
+        "agregat": _("Sel agregat"), "perbesar": _("Perbesar peta untuk melihat titik rumah tangga."),
         "jenis_fasilitas": {key: str(label) for key, label in FACILITY_TYPE_LABELS.items()},
     }
 
