@@ -84,10 +84,12 @@ def _guess_single_byte(path: Path, first_bad: int) -> str:
         sample = handle.read(256 * 1024)
         handle.seek(max(first_bad - 4096, 0))
         sample += b"\n" + handle.read(16384)
-    best = from_bytes(sample, cp_isolation=["cp1252", "latin_1", "cp1250", "iso8859_15"]).best()
+    best = from_bytes(sample, cp_isolation=["cp1252", "latin_1", "cp1250", "iso8859_15", "utf_16"]).best()
     encoding = best.encoding if best else "cp1252"
-    if encoding in ("latin_1", "iso8859_15"):
-        try:  # old Excel writes Windows-1252, a superset of Latin-1's printable range
+    if encoding in ("latin_1", "iso8859_15", "cp1250"):
+        # These code pages differ from Windows-1252 only in a few letters; registry exports
+        # from Indonesian offices are Windows-1252 (old Excel) whenever that decodes.
+        try:
             sample.decode("cp1252")
             encoding = "cp1252"
         except UnicodeDecodeError:
@@ -170,10 +172,11 @@ def _xlsx_header(path: Path, schema: Schema, mapping: dict | None):
     if not rows or max(scores) == 0:
         return (rows[0] if rows else []), 1
     best = scores.index(max(scores))
-    header = list(rows[best])
+    width = max(len(row) for row in rows[:best + 1])
+    header = list(rows[best]) + [None] * (width - len(rows[best]))
     if best > 0:
-        above = rows[best - 1] + [None] * len(header)
-        header = [cell if (cell or "").strip() else above[i] for i, cell in enumerate(header)]
+        above = rows[best - 1] + [None] * width
+        header = [cell if str(cell or "").strip() else above[i] for i, cell in enumerate(header)]
     return header, best + 1
 
 

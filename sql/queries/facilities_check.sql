@@ -16,10 +16,10 @@ WITH p AS (
 ), k AS (
     SELECT p.*,
            d.kode_desa IS NOT NULL AS desa_dikenal,
-           p.jenis = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'jenis')::text[]) AS jenis_ok,
-           p.kondisi = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'kondisi')::text[]) AS kondisi_ok,
-           p.lat IS NOT NULL AND p.lon IS NOT NULL
-       AND (p.kapasitas_teks IS NULL OR (p.kapasitas >= 0 AND p.kapasitas < 1e9 AND p.kapasitas = trunc(p.kapasitas))) AS angka_ok,
+           coalesce(p.jenis = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'jenis')::text[]), false) AS jenis_ok,
+           coalesce(p.kondisi = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'kondisi')::text[]), false) AS kondisi_ok,
+           coalesce(p.lat IS NOT NULL AND p.lon IS NOT NULL
+       AND (p.kapasitas_teks IS NULL OR (p.kapasitas >= 0 AND p.kapasitas < 1e9 AND p.kapasitas = trunc(p.kapasitas))), false) AS angka_ok,
            CASE WHEN p.id_fasilitas IS NOT NULL
                 THEN row_number() OVER (PARTITION BY p.id_fasilitas ORDER BY p.urutan) END AS ke_id
       FROM p LEFT JOIN desa d ON d.kode_desa = p.kode_desa_deklarasi
@@ -45,9 +45,8 @@ SELECT k.urutan, k.id_fasilitas, k.jenis, coalesce(k.nama, k.id_fasilitas) AS na
                      sasaran_saran(coalesce(k.kondisi, ''), (SELECT daftar FROM imp_daftar WHERE kolom = 'kondisi'))) END,
            CASE WHEN k.lat IS NULL OR k.lon IS NULL
                 THEN format('koordinat wajib untuk fasilitas (latitude %L, longitude %L)', coalesce(k.lat_teks, ''), coalesce(k.lon_teks, '')) END,
-           CASE WHEN k.kapasitas_teks IS NOT NULL AND NOT (k.kapasitas >= 0 AND k.kapasitas < 1e9 AND k.kapasitas = trunc(k.kapasitas))
-                THEN format('kapasitas_kk %L harus bilangan bulat', k.kapasitas_teks)
-                WHEN k.kapasitas_teks IS NOT NULL AND k.kapasitas IS NULL THEN format('kapasitas_kk %L bukan angka', k.kapasitas_teks) END,
+           CASE WHEN k.kapasitas_teks IS NOT NULL AND NOT coalesce(k.kapasitas >= 0 AND k.kapasitas < 1e9 AND k.kapasitas = trunc(k.kapasitas), false)
+                THEN format('kapasitas_kk %L harus bilangan bulat 0 atau lebih', k.kapasitas_teks) END,
            CASE WHEN k.ke_id > 1 THEN format('id_fasilitas %s ganda: kemunculan ke-%s dalam berkas', k.id_fasilitas, k.ke_id) END
        ], NULL) AS keterangan
   FROM k;

@@ -35,7 +35,7 @@ WITH p AS (
 ), k AS (
     SELECT p.*,
            d.kode_desa IS NOT NULL AS desa_dikenal,
-           (p.jenis_atap IS NULL OR p.jenis_atap = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'jenis_atap')::text[]))
+           coalesce((p.jenis_atap IS NULL OR p.jenis_atap = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'jenis_atap')::text[]))
        AND (p.jenis_dinding IS NULL OR p.jenis_dinding = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'jenis_dinding')::text[]))
        AND (p.jenis_lantai IS NULL OR p.jenis_lantai = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'jenis_lantai')::text[]))
        AND (p.fasilitas_bab IS NULL OR p.fasilitas_bab = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'fasilitas_bab')::text[]))
@@ -46,15 +46,15 @@ WITH p AS (
        AND (p.status_rumah IS NULL OR p.status_rumah = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'status_rumah')::text[]))
        AND (p.lansia_teks IS NULL OR p.ada_lansia IS NOT NULL)
        AND (p.disabilitas_teks IS NULL OR p.ada_disabilitas IS NOT NULL)
-       AND (p.perempuan_teks IS NULL OR p.kepala_perempuan IS NOT NULL) AS kategori_ok,
-           p.desil_teks IS NULL OR (p.desil_angka BETWEEN 1 AND 10 AND p.desil_angka = trunc(p.desil_angka)) AS desil_ok,
-           (p.lat_teks IS NULL OR p.lat IS NOT NULL) AND (p.lon_teks IS NULL OR p.lon IS NOT NULL)
+       AND (p.perempuan_teks IS NULL OR p.kepala_perempuan IS NOT NULL), false) AS kategori_ok,
+           coalesce(p.desil_teks IS NULL OR (p.desil_angka BETWEEN 1 AND 10 AND p.desil_angka = trunc(p.desil_angka)), false) AS desil_ok,
+           coalesce((p.lat_teks IS NULL OR p.lat IS NOT NULL) AND (p.lon_teks IS NULL OR p.lon IS NOT NULL)
        AND (p.lat_teks IS NULL) = (p.lon_teks IS NULL)
        AND (p.desil_teks IS NULL OR p.desil_angka IS NOT NULL)
        AND (p.anggota_teks IS NULL OR (p.anggota BETWEEN 1 AND 99 AND p.anggota = trunc(p.anggota)))
        AND (p.balita_teks IS NULL OR (p.balita BETWEEN 0 AND 99 AND p.balita = trunc(p.balita)))
        AND (p.luas_teks IS NULL OR p.luas > 0 AND p.luas < 100000)
-       AND (p.tahun_teks IS NULL OR (p.tahun BETWEEN 1945 AND 2100 AND p.tahun = trunc(p.tahun))) AS angka_ok,
+       AND (p.tahun_teks IS NULL OR (p.tahun BETWEEN 1945 AND 2100 AND p.tahun = trunc(p.tahun))), false) AS angka_ok,
            CASE WHEN p.id_keluarga IS NOT NULL
                 THEN row_number() OVER (PARTITION BY p.id_keluarga ORDER BY p.urutan) END AS ke_id,
            CASE WHEN p.nik_kepala ~ '^\d{16}$'
@@ -111,13 +111,13 @@ SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklara
                 CASE WHEN k.lat_teks IS NOT NULL AND k.lat IS NULL THEN format('latitude %L bukan angka', k.lat_teks) END,
                 CASE WHEN k.lon_teks IS NOT NULL AND k.lon IS NULL THEN format('longitude %L bukan angka', k.lon_teks) END,
                 CASE WHEN k.desil_teks IS NOT NULL AND k.desil_angka IS NULL THEN format('desil %L bukan angka', k.desil_teks) END,
-                CASE WHEN k.anggota_teks IS NOT NULL AND (k.anggota IS NULL OR NOT (k.anggota BETWEEN 1 AND 99 AND k.anggota = trunc(k.anggota)))
+                CASE WHEN k.anggota_teks IS NOT NULL AND NOT coalesce(k.anggota BETWEEN 1 AND 99 AND k.anggota = trunc(k.anggota), false)
                      THEN format('jumlah_anggota %L harus bilangan bulat 1-99', k.anggota_teks) END,
-                CASE WHEN k.balita_teks IS NOT NULL AND (k.balita IS NULL OR NOT (k.balita BETWEEN 0 AND 99 AND k.balita = trunc(k.balita)))
+                CASE WHEN k.balita_teks IS NOT NULL AND NOT coalesce(k.balita BETWEEN 0 AND 99 AND k.balita = trunc(k.balita), false)
                      THEN format('jumlah_balita %L harus bilangan bulat 0-99', k.balita_teks) END,
-                CASE WHEN k.luas_teks IS NOT NULL AND (k.luas IS NULL OR NOT (k.luas > 0 AND k.luas < 100000))
+                CASE WHEN k.luas_teks IS NOT NULL AND NOT coalesce(k.luas > 0 AND k.luas < 100000, false)
                      THEN format('luas_lantai_m2 %L bukan luas yang wajar (angka; koma desimal boleh: 36,5)', k.luas_teks) END,
-                CASE WHEN k.tahun_teks IS NOT NULL AND (k.tahun IS NULL OR NOT (k.tahun BETWEEN 1945 AND 2100 AND k.tahun = trunc(k.tahun)))
+                CASE WHEN k.tahun_teks IS NOT NULL AND NOT coalesce(k.tahun BETWEEN 1945 AND 2100 AND k.tahun = trunc(k.tahun), false)
                      THEN format('tahun_bantuan_rumah %L bukan tahun', k.tahun_teks) END) END,
            CASE WHEN k.ke_id > 1 THEN format('id_keluarga %s ganda: kemunculan ke-%s dalam berkas', k.id_keluarga, k.ke_id) END,
            CASE WHEN k.id_pertama_nik IS DISTINCT FROM k.id_keluarga AND k.id_pertama_nik IS NOT NULL
