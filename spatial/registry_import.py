@@ -148,6 +148,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
                 deactivated = (conn.execute(sql("queries/households_deactivate.sql")).fetchone()[0]
                                if mark_inactive else 0)
             else:
+                conn.execute(sql("queries/facilities_ready.sql"))
                 merged, deactivated = conn.execute(sql("queries/facilities_merge.sql")).fetchone(), 0
         result = ImportResult(import_id, *merged, rejected=rejected, warned=warned, deactivated=deactivated,
                               rows=rows, reasons=reasons, dry_run=dry_run, notes=source.notes)

@@ -38,8 +38,12 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT lat BETWEEN -11.5 AND 6.5 AND lon BETWEEN 94.5 AND 141.5
 $$;
 
--- The valid value nearest to a wrong category value (Levenshtein distance), for the rejects report.
+-- The valid value nearest to a wrong category value, for the rejects report: values that start
+-- with the given text (or that it starts with) first, then the smallest Levenshtein distance.
 CREATE OR REPLACE FUNCTION sasaran_saran(nilai text, daftar text[]) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT v FROM unnest(daftar) v ORDER BY levenshtein(left(lower(nilai), 255), v), v LIMIT 1
+    SELECT v FROM unnest(daftar) v
+     ORDER BY starts_with(v, lower(nilai)) OR starts_with(lower(nilai), v) DESC,
+              levenshtein(left(lower(nilai), 255), v), v
+     LIMIT 1
 $$;

@@ -1,10 +1,4 @@
--- Upsert checked, located facilities by id_fasilitas. Returns (ditambah, diubah, tetap).
-CREATE TEMP TABLE fas_siap ON COMMIT DROP AS
-SELECT c.id_fasilitas, c.jenis, c.nama, c.kode_desa_deklarasi, t.kode_desa, left(t.kode_desa, 5) AS kode_kab,
-       c.kondisi, c.kapasitas_kk, t.geom
-  FROM imp_cek c JOIN imp_tempat t ON t.urutan = c.urutan
- WHERE cardinality(c.alasan) = 0 AND cardinality(t.alasan) = 0;
-
+-- Upsert fas_siap into fasilitas by id_fasilitas. Returns (ditambah, diubah, tetap).
 WITH changed AS (
     UPDATE fasilitas f
        SET jenis = s.jenis, nama = s.nama, kode_desa_deklarasi = s.kode_desa_deklarasi, kode_desa = s.kode_desa,
