@@ -79,3 +79,13 @@ def optimise_command():
     """Cluster households on their geometry and refresh statistics (after a large import)."""
     from spatial.maintenance import optimise_households
     click.echo(f"rumah_tangga dikelompokkan menurut lokasi dan dianalisis ulang dalam {optimise_households():.1f} detik")
+
+
+from spatial.user_cli import create_admin_command, create_user_command  # noqa: E402  (accounts, issue #8)
+
+cli.add_command(create_admin_command)
+cli.add_command(create_user_command)
+
+from spatial.analysis.cli import analyse_command  # noqa: E402  (spatial analyses, issue #4)
+
+cli.add_command(analyse_command)

@@ -1,0 +1,35 @@
+"""Sanitation and clean-water gaps: access per household (at home, or a functioning facility
+within a radius in metres), clusters of unserved households, villages ranked by gap."""
+from spatial.analysis.common import fetch_dicts, no_progress, run_sql
+from spatial.codelists import FACILITY_TYPES
+
+JENIS = "celah"
+LAYANAN = ("air", "sanitasi")
+DEFAULTS = {
+    "radius_air_m": 500.0,        # a functioning public water point within this distance serves
+    "radius_sanitasi_m": 300.0,   # an MCK/IPAL komunal within this distance serves
+    "eps_m": 150.0,               # DBSCAN radius of unserved clusters
+    "min_titik": 10,              # unserved households needed within eps_m
+    "buffer_m": 50.0,
+}
+
+
+def facility_types(layanan: str) -> list[str]:
+    """Facility type codes providing ``layanan`` ('air' or 'sanitasi'), from spatial.codelists."""
+    return sorted(code for code, service in FACILITY_TYPES.items() if service == layanan)
+
+
+def run(conn, run_id: int, params: dict, progress=no_progress) -> dict:
+    """Write access, unserved clusters and the village ranking of ``run_id``; returns the summary."""
+    progress("jarak ke fasilitas (KNN)", 0.0)
+    run_sql(conn, "gaps_access.sql", {**params, "run_id": run_id, "jenis_air": facility_types("air"),
+                                      "jenis_sanitasi": facility_types("sanitasi")})
+    run_sql(conn, "zones.sql")
+    for n, layanan in enumerate(LAYANAN):
+        progress(f"klaster tak terlayani ({layanan})", 0.5 + 0.2 * n)
+        run_sql(conn, "gaps_points.sql", {"run_id": run_id, "layanan": layanan})
+        run_sql(conn, "cluster_polygons.sql", params)
+        run_sql(conn, "gaps_clusters_insert.sql", {"run_id": run_id, "layanan": layanan})
+    progress("peringkat desa", 0.9)
+    run_sql(conn, "gaps_villages_insert.sql", {"run_id": run_id})
+    return fetch_dicts(conn, "gaps_summary.sql", {"run_id": run_id})[0]

@@ -1,0 +1,113 @@
+"""Hot spots of the poverty rate: Getis-Ord Gi* on a square metre grid and Local Moran's I of
+villages (both from esda), each with a false-discovery-rate (Benjamini-Hochberg) correction."""
+import numpy as np
+from esda import G_Local, Moran_Local, fdr
+from libpysal import weights
+
+from spatial.analysis.common import fetch_dicts, no_progress, run_sql
+from spatial.sqlfiles import sql
+
+GISTAR = "hotspot"
+LISA = "lisa"
+DEFAULTS_GISTAR = {
+    "desil_maks": 2,        # poor = desil 1..desil_maks
+    "sel_m": 1000.0,        # grid cell size in metres
+    "min_rt": 5,            # cells with fewer households have no reliable rate and are left out
+    "alpha": 0.05,          # false discovery rate
+}
+DEFAULTS_LISA = {
+    "desil_maks": 2,
+    "min_rt": 10,           # villages with fewer households are left out
+    "alpha": 0.05,
+    "permutasi": 999,       # conditional permutations for the pseudo p-values
+    "seed": 12345,          # fixed: the same data and parameters give the same classes
+}
+
+
+def fdr_significant(p_values: np.ndarray, alpha: float) -> np.ndarray:
+    """Boolean mask of p-values significant under the Benjamini-Hochberg FDR at ``alpha``."""
+    if len(p_values) == 0:
+        return np.zeros(0, dtype=bool)
+    return p_values <= fdr(p_values, alpha)
+
+
+def grid_weights(ij: np.ndarray) -> weights.W:
+    """Binary queen-neighbour weights between grid cells (i, j): cells whose centres are within
+    1.5 cell sizes, i.e. the 8 surrounding cells that hold households."""
+    return weights.DistanceBand(ij.astype(float), threshold=1.5, binary=True, silence_warnings=True)
+
+
+def gi_star(rate: np.ndarray, ij: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Gi* z-scores and two-sided normal p-values of ``rate`` on the grid cells ``ij``."""
+    if len(rate) < 3:
+        return np.full(len(rate), np.nan), np.ones(len(rate))
+    g = G_Local(rate, grid_weights(ij), transform="B", permutations=0, star=True, n_jobs=1)
+    return g.Zs, np.minimum(1.0, 2 * g.p_norm)
+
+
+def run_gistar(conn, run_id: int, params: dict, progress=no_progress) -> dict:
+    """Write the Gi* cells of ``run_id`` to analisis_hotspot; returns counts per class."""
+    progress("sel grid", 0.0)
+    run_sql(conn, "zones.sql")
+    cells = fetch_dicts(conn, "hotspot_cells.sql", params)
+    rows = []
+    for srid in sorted({c["srid"] for c in cells}):
+        progress(f"Gi* zona {srid}", 0.4)
+        zone = [c for c in cells if c["srid"] == srid]
+        rate = np.array([c["miskin"] / c["rumah_tangga"] for c in zone])
+        z, p = gi_star(rate, np.array([(c["i"], c["j"]) for c in zone]))
+        significant = fdr_significant(p, params["alpha"])
+        for cell, r, zi, pi, sig in zip(zone, rate, z, p, significant):
+            kelas = "tidak_signifikan" if not sig else ("panas" if zi > 0 else "dingin")
+            rows.append({**cell, "rasio": float(r), "gi_z": None if np.isnan(zi) else float(zi),
+                         "p_value": float(pi), "kelas": kelas})
+    progress("menyimpan", 0.8)
+    with conn.cursor() as cur:
+        cur.executemany(sql("analysis/hotspot_insert.sql"),
+                        [{**r, "run_id": run_id, "sel_id": n + 1, "sel_m": params["sel_m"]} for n, r in enumerate(rows)])
+    return _classes(rows)
+
+
+def village_weights(villages) -> weights.W:
+    """Queen contiguity of village polygons; a village with no neighbour (island) is linked to its
+    nearest village so that every village has a spatial lag."""
+    import geopandas as gpd
+    from shapely import wkb
+
+    frame = gpd.GeoDataFrame({"kode_desa": [v["kode_desa"] for v in villages]},
+                             geometry=[wkb.loads(bytes(v["geom"])) for v in villages], crs=4326)
+    queen = weights.Queen.from_dataframe(frame, use_index=False, silence_warnings=True)
+    if queen.islands:
+        knn = weights.KNN(np.array([(v["x"], v["y"]) for v in villages]), k=1)
+        queen = weights.attach_islands(queen, knn)
+    return queen
+
+
+def run_lisa(conn, run_id: int, params: dict, progress=no_progress) -> dict:
+    """Write the Local Moran classes of ``run_id`` to analisis_lisa; returns counts per class."""
+    progress("desa", 0.0)
+    run_sql(conn, "zones.sql")
+    villages = fetch_dicts(conn, "lisa_villages.sql", params)
+    rows = []
+    if len(villages) >= 3:
+        progress("Moran lokal", 0.3)
+        rate = np.array([v["miskin"] / v["rumah_tangga"] for v in villages])
+        lisa = Moran_Local(rate, village_weights(villages), transform="R", permutations=params["permutasi"],
+                           seed=params["seed"], n_jobs=1)
+        significant = fdr_significant(lisa.p_sim, params["alpha"])
+        quadrant = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
+        for v, r, i, p, q, sig in zip(villages, rate, lisa.Is, lisa.p_sim, lisa.q, significant):
+            kelas = ("panas" if q == 1 else "dingin" if q == 3 else "pencilan") if sig else "tidak_signifikan"
+            rows.append({"kode_desa": v["kode_desa"], "rumah_tangga": v["rumah_tangga"], "rasio": float(r),
+                         "moran_i": float(i), "p_value": float(p), "kuadran": quadrant[int(q)], "kelas": kelas})
+    progress("menyimpan", 0.8)
+    with conn.cursor() as cur:
+        cur.executemany(sql("analysis/lisa_insert.sql"), [{**r, "run_id": run_id} for r in rows])
+    return _classes(rows)
+
+
+def _classes(rows: list[dict]) -> dict:
+    counts = {"panas": 0, "dingin": 0, "tidak_signifikan": 0}
+    for r in rows:
+        counts[r["kelas"]] = counts.get(r["kelas"], 0) + 1
+    return counts

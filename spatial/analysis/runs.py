@@ -1,0 +1,38 @@
+"""Bookkeeping of analysis runs (table ``analisis_run``): start, finish, fail, latest."""
+import json
+
+from spatial.db import connect
+from spatial.sqlfiles import sql
+
+
+def start_run(conn, jenis: str, parameter: dict, oleh: str = "sistem") -> int:
+    """Insert a run row (status 'berjalan') and return its id."""
+    row = conn.execute(sql("analysis/run_start.sql"),
+                       {"jenis": jenis, "parameter": json.dumps(parameter, sort_keys=True), "oleh": oleh}).fetchone()
+    return row[0]
+
+
+def finish_run(conn, run_id: int, ringkasan: dict) -> None:
+    """Mark a run done with its summary."""
+    conn.execute(sql("analysis/run_finish.sql"),
+                 {"id": run_id, "status": "selesai", "ringkasan": json.dumps(ringkasan, default=float)})
+
+
+def fail_run(url: str | None, run_id: int, error: str) -> None:
+    """Mark a run failed (own connection: the run's transaction has been rolled back)."""
+    with connect(url) as conn:
+        conn.execute(sql("analysis/run_finish.sql"),
+                     {"id": run_id, "status": "gagal", "ringkasan": json.dumps({"galat": error[:500]})})
+
+
+def latest_run_id(conn, jenis: str) -> int | None:
+    """Id of the latest successful run of ``jenis`` (None when there is none)."""
+    row = conn.execute(sql("analysis/run_latest.sql"), {"jenis": jenis}).fetchone()
+    return row[0] if row else None
+
+
+def list_runs(conn, limit: int = 50) -> list[dict]:
+    """Recent runs, newest first, as dicts."""
+    cur = conn.execute(sql("analysis/run_list.sql"), {"limit": limit})
+    names = [c.name for c in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]

@@ -1,0 +1,5 @@
+SELECT count(*)::int AS rumah_tangga,
+       (count(*) FILTER (WHERE NOT terlayani_air))::int AS tak_terlayani_air,
+       (count(*) FILTER (WHERE NOT terlayani_sanitasi))::int AS tak_terlayani_sanitasi,
+       (SELECT count(*) FROM analisis_celah_klaster WHERE run_id = %(run_id)s)::int AS klaster
+FROM analisis_akses WHERE run_id = %(run_id)s

@@ -1,0 +1,13 @@
+-- Villages with households: poverty rate, geometry in the village's own UTM zone is not needed
+-- (contiguity is topological); centroids for the island fallback are in metres.
+SELECT d.kode_desa, count(h.*)::int AS rumah_tangga,
+       (count(h.*) FILTER (WHERE h.desil <= %(desil_maks)s))::int AS miskin,
+       ST_AsBinary(d.geom) AS geom,
+       ST_X(ST_Transform(ST_PointOnSurface(d.geom), z.srid)) AS x,
+       ST_Y(ST_Transform(ST_PointOnSurface(d.geom), z.srid)) AS y
+FROM desa d
+JOIN _zona z USING (kode_kab)
+JOIN rumah_tangga h ON h.kode_desa = d.kode_desa AND h.aktif
+GROUP BY d.kode_desa, d.geom, z.srid
+HAVING count(h.*) >= %(min_rt)s
+ORDER BY d.kode_desa

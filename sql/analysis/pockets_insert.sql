@@ -1,0 +1,13 @@
+-- Pockets: clusters whose share of poor households (among all active households inside the
+-- polygon) reaches %(persen_miskin_min)s percent.
+INSERT INTO analisis_kantong (run_id, kantong_id, rumah_tangga, rumah_tangga_miskin, persen_miskin, desa, luas_m2, geom)
+SELECT %(run_id)s, row_number() OVER (ORDER BY k.klaster_id)::int, s.semua, k.n,
+       round(100.0 * k.n / GREATEST(s.semua, k.n), 1), s.desa, k.luas_m2, k.geom
+FROM _klaster k
+CROSS JOIN LATERAL (
+    SELECT count(*)::int AS semua,
+           COALESCE(array_agg(DISTINCT h.kode_desa ORDER BY h.kode_desa)
+                    FILTER (WHERE h.kode_desa IS NOT NULL), '{}') AS desa
+    FROM rumah_tangga h WHERE h.aktif AND ST_Intersects(h.geom, k.geom)
+) s
+WHERE 100.0 * k.n / GREATEST(s.semua, k.n) >= %(persen_miskin_min)s;
