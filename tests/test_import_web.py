@@ -1,0 +1,90 @@
+"""Impor Data page: role protection, upload hygiene messages, background import with progress,
+summary and the rejects report download (audited)."""
+import io
+import time
+
+import psycopg
+import pytest
+
+from conftest import login, make_app
+from import_helpers import csv_text, household, villages
+from spatial.users import create_demo_users
+
+
+@pytest.fixture
+def web(scratch_db, tmp_path):
+    """A test client of an app bound to a scratch database with the demo accounts."""
+    create_demo_users(scratch_db)
+    app = make_app(scratch_db, WTF_CSRF_ENABLED=False, IMPORT_DIR=str(tmp_path / "impor"))
+    return app.test_client(), scratch_db
+
+
+def _upload(client, content: bytes, name: str, **fields):
+    data = {"jenis": "rumah_tangga", "berkas": (io.BytesIO(content), name), **fields}
+    return client.post("/impor/", data=data, content_type="multipart/form-data")
+
+
+def _wait(client, location):
+    status_url = location.rstrip("/") + "/status"
+    for _ in range(200):
+        state = client.get(status_url).get_json()
+        if state["status"] != "berjalan":
+            return state
+        time.sleep(0.1)
+    raise AssertionError("import did not finish")
+
+
+def test_only_admin_and_perkim_may_import(web):
+    client, _ = web
+    assert client.get("/impor/").status_code == 302                  # anonymous: to the login page
+    for role, expected in (("viewer", 403), ("perencana", 403), ("perkim", 200), ("admin", 200)):
+        client.post("/logout")
+        login(client, role)
+        assert client.get("/impor/").status_code == expected, role
+        assert client.get("/impor/1/ditolak.csv").status_code in ((403,) if expected == 403 else (404,))
+
+
+def test_upload_runs_in_background_with_progress_summary_and_report(web):
+    client, url = web
+    login(client, "perkim")
+    places = villages(url)
+    rows = [household(i, places["a"]) for i in range(30)] + [household(99, places["a"], desil="12")]
+    response = _upload(client, csv_text(rows, delimiter=";").encode("cp1252"), "dtks januari.csv")
+    assert response.status_code == 302 and "/impor/tugas/" in response.location
+    assert "progress-bar" in client.get(response.location).get_data(as_text=True)
+    state = _wait(client, response.location)
+    assert state["status"] == "selesai" and state["persen"] == 100
+    assert (state["hasil"]["ditambah"], state["hasil"]["ditolak"]) == (30, 1)
+    assert state["hasil"]["per_alasan"] == {"desil_di_luar_rentang": 1}
+    report = client.get(f"/impor/{state['impor_id']}/ditolak.csv")
+    text = report.get_data().decode("utf-8-sig")
+    assert report.status_code == 200 and text.splitlines()[0].endswith("baris,alasan,keterangan")
+    assert "KK00099" in text and "desil_di_luar_rentang" in text
+    assert client.get(f"/impor/{state['impor_id']}/ditolak.xlsx").data[:2] == b"PK"
+    page = client.get("/impor/").get_data(as_text=True)
+    assert "dtks januari.csv" in page and "perkim" in page
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT count(*) FROM audit_log WHERE aksi = 'unduh_laporan_tolak' "
+                            "AND pengguna = 'perkim'").fetchone()[0] == 2
+        assert conn.execute("SELECT oleh, nama_file FROM impor").fetchone() == ("perkim", "dtks januari.csv")
+
+
+BAD_UPLOADS = [
+    (b"", "kosong.csv", "0 byte"),
+    (b"MZ\x90\x00\x03" + bytes(300), "program.csv", "bukan CSV atau XLSX"),
+    (bytes(range(256)) * 8, "acak.csv", "biner"),
+    (b"a;b;c\n1;2;3\n", "salah.xlsx", "kolom wajib tidak ditemukan"),
+    (b"x" * 5000, "besar.csv", "terlalu besar"),
+]
+
+
+def test_bad_uploads_are_refused_with_a_clear_message(web):
+    client, url = web
+    client.application.config["MAX_CONTENT_LENGTH"] = 4096
+    login(client, "admin")
+    for content, name, message in BAD_UPLOADS:
+        response = _upload(client, content, name)
+        assert response.status_code == 302 and response.location.endswith("/impor/"), name
+        assert message in client.get("/impor/").get_data(as_text=True), name
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT count(*) FROM impor").fetchone()[0] == 0
