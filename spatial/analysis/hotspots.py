@@ -92,7 +92,7 @@ def run_lisa(conn, run_id: int, params: dict, progress=no_progress) -> dict:
     if len(villages) >= 3:
         progress("Moran lokal", 0.3)
         rate = np.array([v["miskin"] / v["rumah_tangga"] for v in villages])
-        lisa = Moran_Local(rate, village_weights(villages), transform="R", permutations=params["permutasi"],
+        lisa = Moran_Local(rate, village_weights(villages), transformation="r", permutations=params["permutasi"],
                            seed=params["seed"], n_jobs=1)
         significant = fdr_significant(lisa.p_sim, params["alpha"])
         quadrant = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}

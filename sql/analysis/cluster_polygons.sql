@@ -1,16 +1,16 @@
 -- DBSCAN clusters of the points in _titik (metres, per UTM zone) and one polygon per cluster:
--- concave hull of the members buffered by %(buffer_m)s metres. Clusters are numbered by size.
+-- concave hull of the members buffered by buffer_m metres. Clusters are numbered by size.
 DROP TABLE IF EXISTS _klaster;
 CREATE TEMP TABLE _klaster ON COMMIT DROP AS
 WITH c AS (
     SELECT srid, kode_prov, id, kode_desa, g,
-           ST_ClusterDBSCAN(g, eps := %(eps_m)s, minpoints := %(min_titik)s)
+           ST_ClusterDBSCAN(g, eps := %(eps_m)s::float8, minpoints := %(min_titik)s::int)
                OVER (PARTITION BY srid ORDER BY kode_prov, id) AS cid
     FROM _titik
 ), g AS (
     SELECT srid, cid, count(*) AS n, min(kode_prov || '/' || id) AS first_member,
            array_agg(DISTINCT kode_desa ORDER BY kode_desa) FILTER (WHERE kode_desa IS NOT NULL) AS desa,
-           ST_Buffer(ST_ConcaveHull(ST_Collect(g), 0.3), %(buffer_m)s) AS poly
+           ST_Buffer(ST_ConcaveHull(ST_Collect(g), 0.3), %(buffer_m)s::float8) AS poly
     FROM c WHERE cid IS NOT NULL
     GROUP BY srid, cid
 )

@@ -1,4 +1,4 @@
--- Located households unserved for one service (%(layanan)s), in their kabupaten's UTM metres.
+-- Located households unserved for one service (layanan), in their kabupaten's UTM metres.
 DROP TABLE IF EXISTS _titik;
 CREATE TEMP TABLE _titik ON COMMIT DROP AS
 SELECT h.kode_prov, h.id, h.kode_desa, z.srid, ST_Transform(h.geom, z.srid) AS g

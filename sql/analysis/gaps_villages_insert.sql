@@ -9,7 +9,7 @@ WITH v AS (
     FROM analisis_akses WHERE run_id = %(run_id)s AND kode_desa IS NOT NULL
     GROUP BY kode_desa
 )
-SELECT %(run_id)s, kode_desa, n, air, round(100.0 * air / n, 1), sanitasi, round(100.0 * sanitasi / n, 1),
+SELECT %(run_id)s::bigint, kode_desa, n, air, round(100.0 * air / n, 1), sanitasi, round(100.0 * sanitasi / n, 1),
        round(50.0 * (air + sanitasi) / n, 1),
        row_number() OVER (ORDER BY round(50.0 * (air + sanitasi) / n, 1) DESC, air + sanitasi DESC, kode_desa)
 FROM v;

@@ -1,7 +1,7 @@
 -- Pockets: clusters whose share of poor households (among all active households inside the
--- polygon) reaches %(persen_miskin_min)s percent.
+-- polygon) reaches persen_miskin_min percent.
 INSERT INTO analisis_kantong (run_id, kantong_id, rumah_tangga, rumah_tangga_miskin, persen_miskin, desa, luas_m2, geom)
-SELECT %(run_id)s, row_number() OVER (ORDER BY k.klaster_id)::int, s.semua, k.n,
+SELECT %(run_id)s::bigint, row_number() OVER (ORDER BY k.klaster_id)::int, s.semua, k.n,
        round(100.0 * k.n / GREATEST(s.semua, k.n), 1), s.desa, k.luas_m2, k.geom
 FROM _klaster k
 CROSS JOIN LATERAL (

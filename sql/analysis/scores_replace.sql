@@ -1,4 +1,4 @@
--- RTLH score of every active household from the configuration %(cfg)s (jsonb of
+-- RTLH score of every active household from the configuration cfg (jsonb of
 -- spatial/analysis/rtlh_config.toml). Replaces the previous scores.
 DELETE FROM skor_rtlh;
 INSERT INTO skor_rtlh (kode_prov, rumah_tangga_id, kode_desa, run_id, skor, komponen, rtlh,
@@ -36,14 +36,14 @@ p AS (
                CASE WHEN status_rumah IS NULL OR lower(status_rumah) NOT IN
                          (SELECT jsonb_array_elements_text(c #> '{syarat,status_rumah}'))
                     THEN 'bukan_milik_sendiri' END,
-               CASE WHEN tahun_bantuan_rumah > %(tahun_acuan)s - (c #>> '{syarat,tahun_tanpa_bantuan}')::int
+               CASE WHEN tahun_bantuan_rumah > %(tahun_acuan)s::int - (c #>> '{syarat,tahun_tanpa_bantuan}')::int
                     THEN 'sudah_dibantu' END,
                CASE WHEN desil IS NULL OR desil > (c #>> '{syarat,desil_maksimum}')::int
                     THEN 'desil_di_atas_batas' END
            ], NULL) AS alasan
     FROM s
 )
-SELECT kode_prov, id, kode_desa, %(run_id)s,
+SELECT kode_prov, id, kode_desa, %(run_id)s::bigint,
        kondisi + kesehatan + desil_poin + kerentanan,
        jsonb_build_object('atap', atap, 'dinding', dinding, 'lantai', lantai, 'luas_sempit', luas_sempit,
                           'sanitasi', sanitasi, 'air', air, 'listrik', listrik, 'desil', desil_poin,
