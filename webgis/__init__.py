@@ -7,6 +7,7 @@ from webgis.api import blueprint as api_blueprint
 from webgis.maps import blueprint as maps_blueprint
 from webgis import map_api, tiles, village_profile
 from webgis.imports import blueprint as imports_blueprint
+from webgis import access, health, security
 
 csrf = CSRFProtect()
 
@@ -25,4 +26,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     for blueprint in (map_api.blueprint, tiles.blueprint, village_profile.blueprint):
         app.register_blueprint(blueprint)
     app.register_blueprint(imports_blueprint)
+    app.register_blueprint(health.blueprint)
+    security.init_app(app)
+    access.init_app(app)
     return app

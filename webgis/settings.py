@@ -1,6 +1,7 @@
 """App configuration from environment variables (sane defaults for a local install)."""
 import os
 import secrets
+from datetime import timedelta
 
 from spatial.config import database_url
 
@@ -21,6 +22,13 @@ def from_environment() -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SASARAN_SECURE_COOKIES", "0") == "1",
+        # Issue #8: signed sessions end 8 hours after sign-in; no long-lived remember-me cookie.
+        "SESSION_COOKIE_NAME": "sasaran_sesi",
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(os.environ.get("SASARAN_SESSION_HOURS", "8"))),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": os.environ.get("SASARAN_SECURE_COOKIES", "0") == "1",
+        "REMEMBER_COOKIE_DURATION": timedelta(hours=8),
         "MAX_CONTENT_LENGTH": int(os.environ.get("SASARAN_MAX_UPLOAD_MB", "200")) * 1024 * 1024,
         "DB_POOL_MAX": int(os.environ.get("SASARAN_DB_POOL_MAX", "10")),
     }

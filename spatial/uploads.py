@@ -1,0 +1,212 @@
+"""Upload hygiene shared by every upload path (imports #3, areas #7): size limit, real type from
+the bytes (never the extension), safe extraction of zipped shapefiles (no path traversal, no
+links, no zip bomb) and bounded GeoJSON (size, nesting depth, feature count).
+
+Every check raises ``UploadError`` with a message in Bahasa Indonesia that the page can show.
+"""
+import json
+import os
+import re
+import stat
+import zipfile
+from itertools import accumulate
+from pathlib import Path, PurePosixPath
+
+MB = 1 << 20
+MAX_UPLOAD_BYTES = 200 * MB
+MAX_ZIP_MEMBERS = 200
+MAX_ZIP_UNCOMPRESSED = 1024 * MB
+MAX_ZIP_RATIO = 100            # uncompressed/compressed per member; real shapefiles stay far below
+MAX_GEOJSON_BYTES = 50 * MB
+MAX_GEOJSON_DEPTH = 20         # FeatureCollection > features > Feature > geometry > MultiPolygon rings = 8
+MAX_GEOJSON_FEATURES = 200_000
+SHAPEFILE_PARTS = {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".xml", ".qmd"}
+SNIFF_BYTES = 8192
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+# Magic numbers -> kind. ZIP-based formats (xlsx, zipped shapefile) are told apart by their members.
+MAGIC = ((b"PK\x03\x04", "zip"), (b"PK\x05\x06", "zip"), (b"SQLite format 3\x00", "gpkg"),
+         (b"\x00\x00\x27\x0a", "shp"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"), (b"%PDF", "pdf"),
+         (b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"), (b"\x1f\x8b", "gzip"), (b"MZ", "exe"),
+         (b"\x7fELF", "exe"), (b"Rar!", "rar"), (b"7z\xbc\xaf", "7z"))
+KIND_NAMES = {"zip": "arsip ZIP", "xlsx": "Excel (XLSX)", "shapefile_zip": "Shapefile ber-ZIP", "gpkg": "GeoPackage",
+              "shp": "Shapefile", "xls": "Excel 97-2003 (XLS)", "pdf": "dokumen PDF", "png": "gambar PNG",
+              "jpeg": "gambar JPEG", "gzip": "arsip gzip", "exe": "program", "rar": "arsip RAR", "7z": "arsip 7z",
+              "geojson": "GeoJSON", "json": "JSON", "csv": "teks CSV", "text": "teks", "binary": "data biner"}
+
+
+class UploadError(ValueError):
+    """An upload refused, with a message for the user."""
+
+
+def check_size(size: int, limit: int = MAX_UPLOAD_BYTES) -> None:
+    """Refuse files larger than ``limit`` bytes."""
+    if size > limit:
+        raise UploadError(f"Berkas terlalu besar: {size / MB:.1f} MB (batas {limit / MB:.0f} MB).")
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [n.lower() for n in archive.namelist()]
+    except zipfile.BadZipFile as exc:
+        raise UploadError("Arsip ZIP rusak atau tidak lengkap.") from exc
+    if "[content_types].xml" in names and any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if any(n.endswith(".shp") for n in names):
+        return "shapefile_zip"
+    return "zip"
+
+
+def _text_kind(head: bytes) -> str:
+    if b"\x00" in head:
+        return "binary"
+    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    if text.startswith("{") or text.startswith("["):
+        return "geojson" if '"type"' in text and ("Feature" in text or "coordinates" in text) else "json"
+    first_line = text.split("\n", 1)[0]
+    return "csv" if any(d in first_line for d in (",", ";", "\t")) else "text"
+
+
+def sniff(path: str | Path) -> str:
+    """The real kind of a file from its bytes: ``csv``, ``xlsx``, ``geojson``, ``json``, ``gpkg``,
+    ``shapefile_zip``, ``zip``, ``shp``, or a refused kind (``pdf``, ``exe``, ...)."""
+    path = Path(path)
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    for magic, kind in MAGIC:
+        if head.startswith(magic):
+            return _zip_kind(path) if kind == "zip" else kind
+    return _text_kind(head)
+
+
+def require_kind(path: str | Path, allowed: tuple[str, ...], limit: int = MAX_UPLOAD_BYTES) -> str:
+    """Size and real type check in one call; returns the sniffed kind or raises ``UploadError``."""
+    path = Path(path)
+    check_size(path.stat().st_size, limit)
+    kind = sniff(path)
+    if kind not in allowed:
+        wanted = ", ".join(KIND_NAMES.get(k, k) for k in allowed)
+        raise UploadError(f"Isi berkas adalah {KIND_NAMES.get(kind, kind)}, bukan {wanted} "
+                          f"(jenis dibaca dari isinya, bukan dari nama berkas).")
+    return kind
+
+
+def _safe_member_name(info: zipfile.ZipInfo) -> str:
+    name = info.filename.replace("\\", "/")
+    pure = PurePosixPath(name)
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in pure.parts:
+        raise UploadError(f"Arsip ditolak: jalur berkas tidak aman ({info.filename!r}).")
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise UploadError(f"Arsip ditolak: berisi tautan simbolik ({info.filename!r}).")
+    return str(pure)
+
+
+def safe_extract_zip(path: str | Path, dest: str | Path, allowed_suffixes: set[str] | None = None,
+                     max_members: int = MAX_ZIP_MEMBERS, max_total: int = MAX_ZIP_UNCOMPRESSED,
+                     max_ratio: float = MAX_ZIP_RATIO) -> list[Path]:
+    """Extract a ZIP into ``dest`` after checking every member: no absolute or ``..`` paths, no
+    symlinks, at most ``max_members`` files and ``max_total`` bytes, no member compressed more than
+    ``max_ratio`` times. Sizes are enforced while writing too (a lying header cannot exceed them).
+    Members whose suffix is not in ``allowed_suffixes`` (default: shapefile parts) are skipped.
+    Returns the extracted files."""
+    allowed = SHAPEFILE_PARTS if allowed_suffixes is None else allowed_suffixes
+    dest = Path(dest).resolve()
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise UploadError("Arsip ZIP rusak atau tidak lengkap.") from exc
+    with archive:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        if len(members) > max_members:
+            raise UploadError(f"Arsip berisi {len(members)} berkas (batas {max_members}).")
+        declared = sum(info.file_size for info in members)
+        if declared > max_total:
+            raise UploadError(f"Isi arsip terlalu besar setelah diekstrak: {declared / MB:.0f} MB "
+                              f"(batas {max_total / MB:.0f} MB).")
+        extracted, written = [], 0
+        for info in members:
+            name = _safe_member_name(info)
+            if Path(name).suffix.lower() not in allowed:
+                continue
+            if info.file_size > max(info.compress_size, 1) * max_ratio:
+                raise UploadError(f"Arsip ditolak: {info.filename!r} dimampatkan secara tidak wajar "
+                                  "(kemungkinan bom ZIP).")
+            target = (dest / name).resolve()
+            if dest not in target.parents:
+                raise UploadError(f"Arsip ditolak: jalur berkas tidak aman ({info.filename!r}).")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            written = _copy_bounded(archive, info, target, written, max_total, max_ratio)
+            extracted.append(target)
+    return extracted
+
+
+def _copy_bounded(archive, info, target: Path, written: int, max_total: int, max_ratio: float) -> int:
+    member_limit = max(info.compress_size, 1) * max_ratio
+    member_written = 0
+    with archive.open(info) as source, target.open("wb") as out:
+        while chunk := source.read(1 << 16):
+            member_written += len(chunk)
+            written += len(chunk)
+            if written > max_total or member_written > member_limit:
+                out.close()
+                os.unlink(target)
+                raise UploadError(f"Arsip ditolak: {info.filename!r} lebih besar dari yang dinyatakan "
+                                  "(kemungkinan bom ZIP).")
+            out.write(chunk)
+    return written
+
+
+def shapefile_from_zip(path: str | Path, dest: str | Path) -> Path:
+    """Safely extract a zipped shapefile and return its single ``.shp`` (with .shx and .dbf beside it)."""
+    files = safe_extract_zip(path, dest)
+    shps = [f for f in files if f.suffix.lower() == ".shp"]
+    if len(shps) != 1:
+        raise UploadError(f"Arsip harus berisi tepat satu berkas .shp (ditemukan {len(shps)}).")
+    shp = shps[0]
+    missing = [s for s in (".shx", ".dbf") if not any(f.with_suffix("") == shp.with_suffix("") and
+                                                      f.suffix.lower() == s for f in files)]
+    if missing:
+        raise UploadError(f"Shapefile tidak lengkap: {', '.join(missing)} tidak ada di arsip.")
+    return shp
+
+
+def json_depth(text: str) -> int:
+    """Maximum nesting depth of ``{``/``[`` in JSON text (strings skipped), without parsing it."""
+    brackets = "".join(_BRACKETS.findall(_STRINGS.sub("", text)))
+    steps = (1 if char in "[{" else -1 for char in brackets)
+    return max(accumulate(steps), default=0)
+
+
+def load_geojson(data: bytes | str | Path, max_bytes: int = MAX_GEOJSON_BYTES, max_depth: int = MAX_GEOJSON_DEPTH,
+                 max_features: int = MAX_GEOJSON_FEATURES) -> dict:
+    """Parse a GeoJSON upload within limits: size, nesting depth (checked before parsing), feature
+    count, and the basic shape (a Feature, FeatureCollection or geometry object)."""
+    if isinstance(data, Path):
+        check_size(data.stat().st_size, max_bytes)
+        data = data.read_bytes()
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    check_size(len(raw), max_bytes)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UploadError("GeoJSON harus berupa teks UTF-8.") from exc
+    depth = json_depth(text)
+    if depth > max_depth:
+        raise UploadError(f"GeoJSON bersarang terlalu dalam ({depth} tingkat, batas {max_depth}).")
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise UploadError(f"GeoJSON tidak valid: {exc}") from exc
+    kind = document.get("type") if isinstance(document, dict) else None
+    if kind not in ("FeatureCollection", "Feature", "Polygon", "MultiPolygon", "Point", "MultiPoint",
+                    "LineString", "MultiLineString", "GeometryCollection"):
+        raise UploadError("Bukan GeoJSON: objek teratas harus FeatureCollection, Feature atau geometri.")
+    if kind == "FeatureCollection":
+        features = document.get("features")
+        if not isinstance(features, list):
+            raise UploadError("GeoJSON FeatureCollection tanpa daftar 'features'.")
+        if len(features) > max_features:
+            raise UploadError(f"GeoJSON berisi {len(features)} fitur (batas {max_features}).")
+    return document

@@ -1,1 +1,0 @@
-SELECT kode_prov, rumah_tangga_id, skor FROM skor_rtlh

@@ -1,0 +1,1 @@
+SELECT version() AS postgres, postgis_lib_version() AS postgis, current_database() AS database

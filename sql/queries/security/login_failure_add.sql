@@ -1,0 +1,1 @@
+INSERT INTO login_gagal (username, alamat_ip) VALUES (lower(%(username)s), %(ip)s)

@@ -1,0 +1,1 @@
+DELETE FROM login_gagal WHERE lower(username) = lower(%(username)s)

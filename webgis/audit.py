@@ -1,0 +1,31 @@
+"""Audit log of personal-data access and exports: ``record("lihat", "rumah_tangga", id, {...})``.
+
+Call it from every view that shows a household's personal record (name, NIK, address, exact
+point), lists such records, or exports data. Rows go to ``audit_log`` (who, when, action, object,
+object id, detail jsonb with the client address added).
+"""
+from flask import has_request_context, request
+from flask_login import current_user
+from psycopg.types.json import Jsonb
+
+from webgis.database import pool
+from spatial.sqlfiles import sql
+
+
+def actor() -> str:
+    """User name of the signed-in user, or ``anonim``."""
+    if has_request_context() and current_user and current_user.is_authenticated:
+        return current_user.username
+    return "anonim"
+
+
+def record(action: str, obj: str, obj_id=None, detail: dict | None = None, user: str | None = None) -> None:
+    """Write one audit row (own short transaction, committed at once)."""
+    payload = dict(detail or {})
+    if has_request_context():
+        payload.setdefault("ip", request.remote_addr)
+        payload.setdefault("path", request.path)
+    with pool().connection() as conn:
+        conn.execute(sql("queries/security/audit_add.sql"), {
+            "pengguna": user or actor(), "aksi": action, "objek": obj,
+            "objek_id": None if obj_id is None else str(obj_id), "detail": Jsonb(payload)})

@@ -1,0 +1,32 @@
+"""``/healthz`` for operators and load balancers: app, database and PostGIS version (JSON, public).
+
+200 with ``{"status": "ok", ...}`` when the database answers, 503 with ``"status": "error"``
+when it does not. No personal data, no credentials, no host names in the answer.
+"""
+import time
+
+import psycopg
+from flask import Blueprint, jsonify
+from psycopg_pool import PoolTimeout
+
+from webgis.database import fetch_one
+
+blueprint = Blueprint("health", __name__)
+STARTED = time.time()
+
+
+@blueprint.route("/healthz")
+def healthz():
+    """Status of the app and its database."""
+    body = {"app": "ok", "uptime_s": round(time.time() - STARTED)}
+    began = time.perf_counter()
+    try:
+        row = fetch_one("queries/security/health.sql")
+    except (psycopg.Error, PoolTimeout) as exc:
+        body.update(status="error", database="unavailable", error=type(exc).__name__)
+        return jsonify(body), 503
+    body.update(status="ok", database="ok", postgres=row["postgres"].split(" on ")[0], postgis=row["postgis"],
+                database_ms=round((time.perf_counter() - began) * 1000, 1))
+    response = jsonify(body)
+    response.headers["Cache-Control"] = "no-store"
+    return response

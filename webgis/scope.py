@@ -1,0 +1,50 @@
+"""Region scope: a user may be limited to one kabupaten (``18.04``) or kecamatan (``18.04.04``).
+
+Blueprints filter their queries with the SQL function ``dalam_wilayah(kode, wilayah)`` and the
+bound parameter from ``region_params()``::
+
+    rows = fetch_all("queries/x.sql", {**params, **region_params()})
+    -- x.sql:  WHERE dalam_wilayah(kode_desa, %(wilayah)s)
+
+``dalam_wilayah`` is true for every code when ``wilayah`` is NULL (unscoped user, or anonymous
+visitor of public aggregate pages), else when the code is the region or lies inside it.
+Single-object routes call ``in_scope(kode)`` and answer 404 outside the scope.
+"""
+from flask_login import current_user
+
+from spatial.privacy import full_nik_allowed, mask_nik, personal_fields_allowed
+
+
+def region_filter() -> str | None:
+    """The signed-in user's region code prefix (``18.04.04``), or None when unscoped."""
+    if current_user and current_user.is_authenticated:
+        return current_user.region or None
+    return None
+
+
+def region_params() -> dict:
+    """``{"wilayah": region_filter()}``, to merge into a query's bound parameters."""
+    return {"wilayah": region_filter()}
+
+
+def in_scope(code: str | None) -> bool:
+    """True when the region/village ``code`` is inside the user's scope (always when unscoped)."""
+    region = region_filter()
+    return region is None or (code is not None and (code == region or code.startswith(region + ".")))
+
+
+def current_role() -> str | None:
+    """Role of the signed-in user, None for anonymous visitors."""
+    return current_user.role if current_user and current_user.is_authenticated else None
+
+
+def may_see_personal() -> bool:
+    """True when the user may see names, addresses and exact household points (admin, perkim)."""
+    return personal_fields_allowed(current_role())
+
+
+def shown_nik(nik: str | None) -> str | None:
+    """The NIK as the current user may see it: full (admin, perkim), masked, or None."""
+    if not may_see_personal():
+        return None
+    return nik if full_nik_allowed(current_role()) else mask_nik(nik)
