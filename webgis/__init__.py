@@ -8,6 +8,7 @@ from webgis.maps import blueprint as maps_blueprint
 from webgis import map_api, tiles, village_profile
 from webgis.imports import blueprint as imports_blueprint
 from webgis import access, health, security
+from webgis import analysis_api, analysis_pages
 
 csrf = CSRFProtect()
 
@@ -27,6 +28,8 @@ def create_app(overrides: dict | None = None) -> Flask:
         app.register_blueprint(blueprint)
     app.register_blueprint(imports_blueprint)
     app.register_blueprint(health.blueprint)
+    app.register_blueprint(analysis_api.blueprint)
+    app.register_blueprint(analysis_pages.blueprint)
     security.init_app(app)
     access.init_app(app)
     return app

@@ -50,22 +50,35 @@ class RunResult:
     ringkasan: dict
 
 
-def run_analysis(jenis: str, parameter: dict | None = None, url: str | None = None, oleh: str = "sistem",
-                 progress=no_progress) -> RunResult:
-    """Run one analysis: record the run, compute, store results and summary in one transaction.
-    On failure the run is marked 'gagal' with the error and the exception re-raised."""
+def begin_run(jenis: str, parameter: dict | None = None, url: str | None = None,
+              oleh: str = "sistem") -> tuple[int, dict]:
+    """Check the parameters (ValueError when wrong) and record a run 'berjalan'; returns its id and
+    the parameters as stored."""
     analysis = ANALYSES[jenis]
     params = analysis.prepare(merge_parameters(analysis.defaults, parameter))
     with connect(url) as conn:
         run_id = start_run(conn, jenis, params, oleh)
+    return run_id, params
+
+
+def complete_run(jenis: str, run_id: int, params: dict, url: str | None = None, progress=no_progress) -> dict:
+    """Compute a recorded run, store results and summary in one transaction; returns the summary.
+    On failure the run is marked 'gagal' with the error and the exception re-raised."""
     try:
         with connect(url) as conn:
-            summary = analysis.run(conn, run_id, params, progress)
+            summary = ANALYSES[jenis].run(conn, run_id, params, progress)
             finish_run(conn, run_id, summary)
     except Exception as exc:
         fail_run(url, run_id, f"{type(exc).__name__}: {exc}")
         raise
-    return RunResult(run_id, jenis, params, summary)
+    return summary
+
+
+def run_analysis(jenis: str, parameter: dict | None = None, url: str | None = None, oleh: str = "sistem",
+                 progress=no_progress) -> RunResult:
+    """Run one analysis (begin_run + complete_run)."""
+    run_id, params = begin_run(jenis, parameter, url, oleh)
+    return RunResult(run_id, jenis, params, complete_run(jenis, run_id, params, url, progress))
 
 
 def run_all(kinds=ORDER, url: str | None = None, oleh: str = "sistem", progress_for=None) -> list[RunResult]:

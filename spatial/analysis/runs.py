@@ -23,16 +23,3 @@ def fail_run(url: str | None, run_id: int, error: str) -> None:
     with connect(url) as conn:
         conn.execute(sql("analysis/run_finish.sql"),
                      {"id": run_id, "status": "gagal", "ringkasan": json.dumps({"galat": error[:500]})})
-
-
-def latest_run_id(conn, jenis: str) -> int | None:
-    """Id of the latest successful run of ``jenis`` (None when there is none)."""
-    row = conn.execute(sql("analysis/run_latest.sql"), {"jenis": jenis}).fetchone()
-    return row[0] if row else None
-
-
-def list_runs(conn, limit: int = 50) -> list[dict]:
-    """Recent runs, newest first, as dicts."""
-    cur = conn.execute(sql("analysis/run_list.sql"), {"limit": limit})
-    names = [c.name for c in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]

@@ -1,0 +1,10 @@
+-- Villages ranked by water/sanitation gap for one run (village polygons, simplified).
+SELECT json_build_object('type', 'FeatureCollection', 'run_id', %(run_id)s::bigint, 'features', COALESCE(json_agg(
+    json_build_object('type', 'Feature', 'id', c.kode_desa,
+        'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(d.geom, 0.0002), 6)::json,
+        'properties', json_build_object('kode_desa', c.kode_desa, 'nama', d.nama, 'rumah_tangga', c.rumah_tangga,
+            'tak_terlayani_air', c.tak_terlayani_air, 'persen_air', c.persen_air,
+            'tak_terlayani_sanitasi', c.tak_terlayani_sanitasi, 'persen_sanitasi', c.persen_sanitasi,
+            'skor_celah', c.skor_celah, 'peringkat', c.peringkat))
+    ORDER BY c.peringkat), '[]'::json))::text
+FROM analisis_celah_desa c JOIN desa d USING (kode_desa) WHERE c.run_id = %(run_id)s

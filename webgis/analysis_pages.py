@@ -1,0 +1,137 @@
+"""Analysis pages (issue #4): one page per analysis with its result on a map, the parameters form,
+the re-run button (perencana/admin), plain-language help and the run history."""
+import json
+
+import folium
+from flask import Blueprint, abort, render_template, url_for
+from flask_babel import gettext as _, lazy_gettext as _l
+from flask_login import current_user
+
+from spatial.analysis import ANALYSES
+from webgis.analysis_api import LAYERS
+from webgis.auth import authenticated
+from webgis.database import fetch_all, fetch_one, fetch_value
+from webgis.mapkit import base_map, render_parts
+
+blueprint = Blueprint("analysis_pages", __name__, url_prefix="/analisis")
+
+# Page -> title, analysis kinds it runs, result layers drawn on its map.
+PAGES = {
+    "kantong": (_l("Kantong kemiskinan"), ("kantong",), ("kantong",)),
+    "hotspot": (_l("Titik panas kemiskinan"), ("hotspot", "lisa"), ("lisa", "hotspot")),
+    "celah": (_l("Celah air minum dan sanitasi"), ("celah",), ("celah-desa", "celah")),
+    "skor": (_l("Skor prioritas RTLH"), ("skor",), ()),
+    "lokasi": (_l("Usulan lokasi sarana baru"), ("lokasi",), ("celah", "lokasi-usulan")),
+}
+PARAMETER_LABELS = {
+    "desil_maks": _l("Miskin = desil 1 sampai"),
+    "eps_m": _l("Jarak ketetanggaan (meter)"),
+    "min_titik": _l("Jumlah rumah tangga minimum per kelompok"),
+    "buffer_m": _l("Penyangga poligon (meter)"),
+    "persen_miskin_min": _l("Persen miskin minimum dalam kantong"),
+    "sel_m": _l("Ukuran sel grid (meter)"),
+    "min_rt": _l("Rumah tangga minimum per sel/desa"),
+    "alpha": _l("Tingkat kesalahan (FDR)"),
+    "permutasi": _l("Jumlah permutasi"),
+    "seed": _l("Benih acak"),
+    "radius_air_m": _l("Jarak layanan air (meter)"),
+    "radius_sanitasi_m": _l("Jarak layanan sanitasi (meter)"),
+    "tahun_acuan": _l("Tahun acuan (0 = tahun ini)"),
+    "biaya_satuan": _l("Biaya per rumah (Rp; 0 = dari konfigurasi)"),
+    "ambang_rtlh": _l("Ambang skor RTLH (0 = dari konfigurasi)"),
+    "k": _l("Jumlah lokasi baru"),
+    "layanan": _l("Layanan (air, sanitasi, keduanya)"),
+    "maks_kandidat": _l("Jumlah kandidat maksimum"),
+    "bobot_miskin": _l("Bobot rumah tangga miskin"),
+    "run_celah": _l("Run analisis celah (0 = terbaru)"),
+    "batas_waktu_s": _l("Batas waktu pemecah (detik)"),
+}
+STYLES = {
+    "kantong": lambda f: {"color": "#7a0177", "weight": 2, "fillColor": "#c51b8a", "fillOpacity": 0.35},
+    "hotspot": lambda f: _class_style(f, 0.45),
+    "lisa": lambda f: _class_style(f, 0.35),
+    "celah": lambda f: {"color": "#08519c" if f["properties"]["layanan"] == "air" else "#a63603", "weight": 2,
+                        "fillOpacity": 0.3},
+    "celah-desa": lambda f: {"color": "#555", "weight": 1, "fillColor": _ramp(f["properties"]["skor_celah"]),
+                             "fillOpacity": 0.55},
+    "lokasi-usulan": lambda f: {"color": "#006d2c", "fillColor": "#31a354", "radius": 7, "fillOpacity": 0.9},
+}
+CLASS_COLOURS = {"panas": "#d7301f", "dingin": "#2b8cbe", "pencilan": "#fdae61", "tidak_signifikan": "#bbbbbb"}
+RAMP = ((20, "#fee5d9"), (40, "#fcae91"), (60, "#fb6a4a"), (80, "#de2d26"), (101, "#a50f15"))
+
+
+def _class_style(feature, opacity):
+    colour = CLASS_COLOURS[feature["properties"]["kelas"]]
+    faint = feature["properties"]["kelas"] == "tidak_signifikan"
+    return {"color": colour, "weight": 1, "fillColor": colour, "fillOpacity": 0.08 if faint else opacity}
+
+
+def _ramp(value):
+    return next(colour for limit, colour in RAMP if float(value or 0) < limit)
+
+
+def layer_names() -> dict:
+    """Translated names of the result layers."""
+    return {"kantong": _("Kantong kemiskinan"), "hotspot": _("Gi* (sel grid)"), "lisa": _("Moran lokal (desa)"),
+            "celah": _("Klaster tak terlayani"), "celah-desa": _("Peringkat celah desa"),
+            "lokasi-usulan": _("Lokasi usulan")}
+
+
+def result_map(layers: tuple) -> dict:
+    """A folium map with the result layers of the latest runs (the API's GeoJSON)."""
+    fmap = base_map(element_id="peta-analisis")
+    bounds = None
+    for name in layers:
+        jenis, query = LAYERS[name]
+        run_id = latest(jenis)
+        if run_id is None:
+            continue
+        data = json.loads(fetch_value(query, {"run_id": run_id, "semua": False}))
+        if not data["features"]:
+            continue
+        fields = [k for k in data["features"][0]["properties"] if k != "desa"][:8]
+        layer = folium.GeoJson(data, name=layer_names()[name], style_function=STYLES[name],
+                               marker=folium.CircleMarker() if name == "lokasi-usulan" else None,
+                               tooltip=folium.GeoJsonTooltip(fields=fields))
+        layer.add_to(fmap)
+        bounds = layer.get_bounds()
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    if bounds and all(v is not None for row in bounds for v in row):
+        fmap.fit_bounds(bounds)
+    return render_parts(fmap)
+
+
+def latest(jenis: str) -> int | None:
+    """Id of the latest successful run of ``jenis``."""
+    return fetch_value("analysis/run_latest.sql", {"jenis": jenis})
+
+
+@blueprint.route("/")
+@authenticated
+def index():
+    """List of the analyses with their latest run."""
+    latest = {j: fetch_one("analysis/run_list.sql", {"jenis": [j], "limit": 1}) for j in ANALYSES}
+    return render_template("analysis/index.html", pages=PAGES, latest=latest)
+
+
+@blueprint.route("/<jenis>")
+@authenticated
+def page(jenis):
+    """One analysis: map of the result, parameters, re-run (perencana/admin), help, history."""
+    if jenis not in PAGES:
+        abort(404)
+    title, kinds, layers = PAGES[jenis]
+    forms = [{"jenis": k, "fields": [{"name": n, "label": PARAMETER_LABELS.get(n, n), "value": v}
+                                      for n, v in ANALYSES[k].defaults.items()]} for k in kinds]
+    history = fetch_all("analysis/run_list.sql", {"jenis": list(kinds), "limit": 15})
+    extra = {}
+    if jenis == "celah":
+        extra["ranking"] = fetch_all("analysis/gaps_ranking.sql", {"run_id": latest("celah") or 0, "limit": 20})
+    if jenis == "skor":
+        extra["backlog"] = fetch_all("analysis/scores_backlog.sql", {"limit": 20})
+    if jenis == "lokasi":
+        extra["sites"] = fetch_all("analysis/siting_selected.sql", {"run_id": latest("lokasi") or 0})
+    can_run = current_user.has_role("perencana")
+    return render_template("analysis/page.html", jenis=jenis, title=title, forms=forms, history=history,
+                           map=result_map(layers) if layers else None, can_run=can_run,
+                           run_url={k: url_for("analysis_api.start", jenis=k) for k in kinds}, **extra)
