@@ -18,24 +18,33 @@ SELECT c.urutan, c.kode_desa_deklarasi AS deklarasi, c.lat, c.lon,
  WHERE c.desa_dikenal AND c.lat IS NOT NULL AND c.lon IS NOT NULL;
 ANALYZE imp_calon;
 
--- Declared village first: one join on the code (the same polygon repeats, PostGIS caches it).
+-- Declared village first: the outer loop walks the village pieces and fetches each piece's points
+-- by code, so consecutive ST_Intersects calls share one polygon and PostGIS reuses its prepared
+-- geometry (OFFSET 0 keeps the planner from flipping the loop: 2.5x faster at 1M rows, bench/).
+CREATE INDEX ON imp_calon (deklarasi);
 CREATE TEMP TABLE imp_di_desa ON COMMIT DROP AS
-SELECT DISTINCT c.urutan
-  FROM imp_calon c JOIN desa_bagian b ON b.kode_desa = c.deklarasi AND ST_Intersects(b.geom, c.geom)
- WHERE c.geom IS NOT NULL;
+SELECT DISTINCT x.urutan
+  FROM desa_bagian b
+ CROSS JOIN LATERAL (SELECT c.urutan FROM imp_calon c
+                      WHERE c.deklarasi = b.kode_desa AND c.geom IS NOT NULL AND ST_Intersects(b.geom, c.geom)
+                     OFFSET 0) x;
 CREATE INDEX ON imp_di_desa (urutan);
 ANALYZE imp_di_desa;
 
 CREATE TEMP TABLE imp_tempat ON COMMIT DROP AS
-WITH lain AS (   -- the few points outside their declared village: look them up spatially
-    SELECT c.urutan, c.deklarasi, c.geom, c.tertukar,
-           (SELECT b.kode_desa FROM desa_bagian b WHERE ST_Intersects(b.geom, c.geom)
-             ORDER BY b.kode_desa LIMIT 1) AS kode_lain,
-           NOT EXISTS (SELECT 1 FROM desa_bagian b WHERE b.kode_desa = c.deklarasi
-                          AND ST_DWithin(b.geom::geography, c.geom::geography, 5000)) AS jauh
+WITH luar AS (   -- the few points outside their declared village (OFFSET 0: filter before the look-ups)
+    SELECT c.urutan, c.deklarasi, c.geom
       FROM imp_calon c
      WHERE c.geom IS NOT NULL AND NOT c.tertukar
        AND NOT EXISTS (SELECT 1 FROM imp_di_desa i WHERE i.urutan = c.urutan)
+    OFFSET 0
+), lain AS (
+    SELECT l.urutan,
+           (SELECT b.kode_desa FROM desa_bagian b WHERE ST_Intersects(b.geom, l.geom)
+             ORDER BY b.kode_desa LIMIT 1) AS kode_lain,
+           NOT EXISTS (SELECT 1 FROM desa_bagian b WHERE b.kode_desa = l.deklarasi
+                          AND ST_DWithin(b.geom::geography, l.geom::geography, 5000)) AS jauh
+      FROM luar l
 )
 SELECT c.urutan,
        CASE WHEN c.geom IS NULL OR (c.tertukar AND i.urutan IS NULL) THEN NULL ELSE c.geom END AS geom,
