@@ -8,7 +8,7 @@ from bench.common import PYTHON, ROOT, Row, log, run_measured, unavailable, verd
 # Analysis -> accepted sub-command names (Indonesian first).
 ANALYSES = {
     "kantong kemiskinan (pockets)": ("kantong", "pockets", "kantong-kemiskinan", "klaster"),
-    "Getis-Ord Gi*": ("gi", "gistar", "gi-star", "hotspot", "getis-ord", "getis"),
+    "Getis-Ord Gi*": ("hotspots", "gi", "gistar", "gi-star", "hotspot", "getis-ord", "getis"),
     "kesenjangan layanan (gaps)": ("kesenjangan", "gaps", "celah", "gap", "celah-layanan"),
     "skor prioritas (scores)": ("skor", "scores", "prioritas", "skor-prioritas"),
     "usulan lokasi (siting)": ("lokasi", "siting", "penempatan", "usulan-lokasi", "lokasi-fasilitas"),
@@ -36,7 +36,7 @@ def measure_analyses(url: str) -> list:
             continue
         log(f"analisis {name}")
         try:
-            seconds, peak, _ = run_measured([PYTHON, "-m", "spatial", "analyse", name], env={"DATABASE_URL": url})
+            seconds, peak, _ = run_measured([PYTHON, "-m", "spatial", "analyse", "-q", name], env={"DATABASE_URL": url})
         except RuntimeError as exc:
             rows.append(Row("analisis", f"{label} (analyse {name})", "gagal", verdict=str(exc)[:120]))
             missing += 1

@@ -18,6 +18,7 @@ from pathlib import Path
 from bench import analyses, dataset, loading, peers, web
 from bench.common import ROOT, WORK, Row, log, unavailable
 from bench.tiles_list import fixed_tiles
+from spatial.maintenance import optimise_households
 
 DEFAULT_DB = "postgresql://sasaran@127.0.0.1:54329/bench_h9"
 RESULTS = ROOT / "bench" / "results" / "latest.md"
@@ -105,6 +106,10 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - reported in the table
         rows.append(Row("impor", "rumah tangga", "gagal", verdict=str(exc)[:160]))
     if inserted:
+        log("pemeliharaan: CLUSTER pada geometri + ANALYZE")
+        guarded(rows, "pemeliharaan", "detik", lambda: Row(
+            "pemeliharaan", "python -m spatial optimise (CLUSTER rumah_tangga pada geom + ANALYZE), detik",
+            f"{optimise_households(args.db):.1f}"))
         log("penempatan desa vs sjoin")
         guarded(rows, "penempatan desa", "detik", lambda: loading.measure_assignment(args.db, folder, args.boundaries))
         log("analisis")
