@@ -34,6 +34,7 @@ PARAMETER_LABELS = {
     "alpha": _l("Tingkat kesalahan (FDR)"),
     "permutasi": _l("Jumlah permutasi"),
     "seed": _l("Benih acak"),
+    "jarak_tetangga_m": _l("Jarak batas desa bertetangga (meter)"),
     "radius_air_m": _l("Jarak layanan air (meter)"),
     "radius_sanitasi_m": _l("Jarak layanan sanitasi (meter)"),
     "tahun_acuan": _l("Tahun acuan (0 = tahun ini)"),

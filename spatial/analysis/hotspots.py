@@ -1,5 +1,7 @@
 """Hot spots of the poverty rate: Getis-Ord Gi* on a square metre grid and Local Moran's I of
 villages (both from esda), each with a false-discovery-rate (Benjamini-Hochberg) correction."""
+import warnings
+
 import numpy as np
 from esda import G_Local, Moran_Local, fdr
 from libpysal import weights
@@ -18,6 +20,7 @@ DEFAULTS_GISTAR = {
 DEFAULTS_LISA = {
     "desil_maks": 2,
     "min_rt": 10,           # villages with fewer households are left out
+    "jarak_tetangga_m": 50.0,  # villages whose boundaries are this close are neighbours
     "alpha": 0.05,
     "permutasi": 999,       # conditional permutations for the pseudo p-values
     "seed": 12345,          # fixed: the same data and parameters give the same classes
@@ -34,7 +37,9 @@ def fdr_significant(p_values: np.ndarray, alpha: float) -> np.ndarray:
 def grid_weights(ij: np.ndarray) -> weights.W:
     """Binary queen-neighbour weights between grid cells (i, j): cells whose centres are within
     1.5 cell sizes, i.e. the 8 surrounding cells that hold households."""
-    return weights.DistanceBand(ij.astype(float), threshold=1.5, binary=True, silence_warnings=True)
+    with warnings.catch_warnings():  # a grid with empty cells is expectedly not fully connected
+        warnings.simplefilter("ignore", UserWarning)
+        return weights.DistanceBand(ij.astype(float), threshold=1.5, binary=True, silence_warnings=True)
 
 
 def gi_star(rate: np.ndarray, ij: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -68,19 +73,18 @@ def run_gistar(conn, run_id: int, params: dict, progress=no_progress) -> dict:
     return _classes(rows)
 
 
-def village_weights(villages) -> weights.W:
-    """Queen contiguity of village polygons; a village with no neighbour (island) is linked to its
-    nearest village so that every village has a spatial lag."""
-    import geopandas as gpd
-    from shapely import wkb
-
-    frame = gpd.GeoDataFrame({"kode_desa": [v["kode_desa"] for v in villages]},
-                             geometry=[wkb.loads(bytes(v["geom"])) for v in villages], crs=4326)
-    queen = weights.Queen.from_dataframe(frame, use_index=False, silence_warnings=True)
-    if queen.islands:
-        knn = weights.KNN(np.array([(v["x"], v["y"]) for v in villages]), k=1)
-        queen = weights.attach_islands(queen, knn)
-    return queen
+def village_weights(conn, villages, jarak_m: float) -> weights.W:
+    """Contiguity of villages (polygons within ``jarak_m`` metres, computed in PostGIS); a village
+    with no neighbour (island) is linked to its nearest village so every village has a lag."""
+    codes = [v["kode_desa"] for v in villages]
+    neighbours = {code: [] for code in codes}
+    for pair in fetch_dicts(conn, "lisa_neighbours.sql", {"kode": codes, "jarak_m": jarak_m}):
+        neighbours[pair["a"]].append(pair["b"])
+    contiguity = weights.W(neighbours, ids=codes, silence_warnings=True)
+    if contiguity.islands:
+        knn = weights.KNN(np.array([(v["x"], v["y"]) for v in villages]), k=1, ids=codes)
+        contiguity = weights.attach_islands(contiguity, knn)
+    return contiguity
 
 
 def run_lisa(conn, run_id: int, params: dict, progress=no_progress) -> dict:
@@ -92,7 +96,8 @@ def run_lisa(conn, run_id: int, params: dict, progress=no_progress) -> dict:
     if len(villages) >= 3:
         progress("Moran lokal", 0.3)
         rate = np.array([v["miskin"] / v["rumah_tangga"] for v in villages])
-        lisa = Moran_Local(rate, village_weights(villages), transformation="r", permutations=params["permutasi"],
+        w = village_weights(conn, villages, params["jarak_tetangga_m"])
+        lisa = Moran_Local(rate, w, transformation="r", permutations=params["permutasi"],
                            seed=params["seed"], n_jobs=1)
         significant = fdr_significant(lisa.p_sim, params["alpha"])
         quadrant = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}

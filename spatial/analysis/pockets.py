@@ -4,8 +4,8 @@ from spatial.analysis.common import fetch_dicts, no_progress, run_sql
 JENIS = "kantong"
 DEFAULTS = {
     "desil_maks": 2,            # poor = desil 1..desil_maks
-    "eps_m": 200.0,             # neighbourhood radius in metres
-    "min_titik": 12,            # poor households needed within eps_m to start a pocket
+    "eps_m": 250.0,             # neighbourhood radius in metres
+    "min_titik": 10,            # poor households needed within eps_m to start a pocket
     "buffer_m": 50.0,           # polygon = concave hull of the members + this buffer
     "persen_miskin_min": 50.0,  # keep pockets where poor households are at least this share
 }

@@ -1,8 +1,6 @@
--- Villages with households: poverty rate, geometry in the village's own UTM zone is not needed
--- (contiguity is topological); centroids for the island fallback are in metres.
+-- Villages with enough households: poverty rate and a point in metres (for the island fallback).
 SELECT d.kode_desa, count(h.*)::int AS rumah_tangga,
        (count(h.*) FILTER (WHERE h.desil <= %(desil_maks)s))::int AS miskin,
-       ST_AsBinary(d.geom) AS geom,
        ST_X(ST_Transform(ST_PointOnSurface(d.geom), z.srid)) AS x,
        ST_Y(ST_Transform(ST_PointOnSurface(d.geom), z.srid)) AS y
 FROM desa d

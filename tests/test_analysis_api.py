@@ -1,0 +1,73 @@
+"""Analysis API (RFC 7946 GeoJSON, runs, start a run by role) and the analysis pages."""
+import time
+
+from conftest import login
+
+from spatial.analysis import run_analysis
+
+LAYERS = ("kantong", "hotspot", "lisa", "celah", "celah-desa", "lokasi-usulan")
+
+
+def test_geojson_layers_rfc7946(app, db_url):
+    for jenis in ("kantong", "hotspot", "lisa", "celah"):
+        run_analysis(jenis, url=db_url)
+    run_analysis("lokasi", {"k": 3}, url=db_url)
+    client = app.test_client()
+    for name in LAYERS:
+        response = client.get(f"/api/analisis/{name}")
+        assert response.status_code == 200 and response.mimetype == "application/geo+json"
+        body = response.get_json(force=True)
+        assert body["type"] == "FeatureCollection" and "crs" not in body and body["features"], name
+        text = response.get_data(as_text=True)
+        assert "nik" not in text.lower() and "nama_kepala" not in text
+        for feature in body["features"][:20]:
+            ring = feature["geometry"]["coordinates"]
+            while isinstance(ring[0], list):
+                ring = ring[0]
+            lon, lat = ring[:2]
+            assert 103 < lon < 106 and -6.5 < lat < -4  # lon/lat order, WGS 84
+
+
+def test_run_parameter_and_unknown_run(app, db_url):
+    older = run_analysis("kantong", {"eps_m": 180}, url=db_url)
+    run_analysis("kantong", url=db_url)
+    client = app.test_client()
+    assert client.get(f"/api/analisis/kantong?run={older.run_id}").get_json(force=True)["run_id"] == older.run_id
+    assert client.get("/api/analisis/hotspot?run=%d" % older.run_id).status_code == 404
+    assert client.get("/api/analisis/kantong?run=999999").status_code == 404
+    assert client.get("/api/analisis/runs").status_code == 401
+    runs = login(app.test_client(), "viewer").get("/api/analisis/runs?jenis=kantong").get_json()["runs"]
+    assert runs[0]["jenis"] == "kantong" and runs[0]["parameter"]["eps_m"] == 250.0
+
+
+def test_start_run_by_role(app):
+    assert login(app.test_client(), "viewer").post("/api/analisis/kantong/jalankan", json={}).status_code == 403
+    planner = login(app.test_client(), "perencana")
+    assert planner.post("/api/analisis/kantong/jalankan", json={"eps_m": "x"}).status_code == 400
+    assert planner.post("/api/analisis/kantong/jalankan", json={"tidak_ada": 1}).status_code == 400
+    response = planner.post("/api/analisis/kantong/jalankan", json={"eps_m": 220, "min_titik": 10})
+    assert response.status_code == 202
+    run_id = response.get_json()["run_id"]
+    for _ in range(120):
+        run = planner.get(f"/api/analisis/runs/{run_id}").get_json()
+        if run["status"] != "berjalan":
+            break
+        time.sleep(0.25)
+    assert run["status"] == "selesai" and run["oleh"] == "perencana"
+    assert run["parameter"]["eps_m"] == 220.0 and "kantong" in run["ringkasan"]
+
+
+def test_pages_help_and_rerun_button(app, db_url):
+    run_analysis("celah", url=db_url)
+    viewer = login(app.test_client(), "viewer")
+    planner = login(app.test_client(), "perencana")
+    for jenis in ("kantong", "hotspot", "celah", "skor", "lokasi"):
+        page = viewer.get(f"/analisis/{jenis}")
+        assert page.status_code == 200
+        html = page.get_data(as_text=True)
+        assert 'id="bantuan"' in html and "Jalankan ulang" not in html
+        assert "Jalankan ulang" in planner.get(f"/analisis/{jenis}").get_data(as_text=True)
+    html = viewer.get("/analisis/celah").get_data(as_text=True)
+    assert "tabel-peringkat" in html and "Klaster tak terlayani" in html
+    assert viewer.get("/analisis/").status_code == 200
+    assert app.test_client().get("/analisis/kantong").status_code == 302
