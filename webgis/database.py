@@ -4,7 +4,8 @@ When the database is down, requests fail with a friendly 503 page and the pool r
 itself once PostgreSQL is back.
 """
 import psycopg
-from flask import current_app, render_template
+from flask import current_app, g, jsonify, render_template, request
+from flask_babel import gettext as _
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
@@ -15,7 +16,8 @@ def init_app(app) -> None:
     """Create the pool (opened lazily) and register the 503 handler."""
     app.extensions["db_pool"] = ConnectionPool(
         app.config["DATABASE_URL"], min_size=1, max_size=app.config["DB_POOL_MAX"], open=False,
-        check=ConnectionPool.check_connection, timeout=10, kwargs={"row_factory": dict_row})
+        check=ConnectionPool.check_connection, timeout=app.config.get("DB_POOL_TIMEOUT", 10),
+        max_lifetime=1800, kwargs={"row_factory": dict_row, "connect_timeout": 5})
     app.register_error_handler(psycopg.OperationalError, _database_unavailable)
     app.register_error_handler(PoolTimeout, _database_unavailable)
 
@@ -47,5 +49,11 @@ def fetch_value(name: str, params: dict | None = None):
 
 
 def _database_unavailable(error):
+    """503 while PostgreSQL is unreachable: JSON for API/tile clients, the friendly page otherwise."""
     current_app.logger.warning("database unavailable: %s", error)
-    return render_template("errors/503.html"), 503
+    headers = {"Retry-After": "5", "Cache-Control": "no-store"}
+    if request.path.startswith(("/api/", "/tiles/", "/ogc/")) or request.accept_mimetypes.best == "application/json":
+        return jsonify(error=_("Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.")), 503, headers
+    if "_login_user" not in g:  # the page header asks for the user: do not load it from the dead database
+        g._login_user = current_app.login_manager.anonymous_user()
+    return render_template("errors/503.html"), 503, headers

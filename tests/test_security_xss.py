@@ -1,0 +1,146 @@
+"""Issue #8: hostile text in village, household, facility and area names, addresses and notes is
+shown as text by a real browser (Debian Chromium) on every page that displays it; nothing runs."""
+import threading
+
+import psycopg
+import pytest
+
+from conftest import browser_login, make_app
+from spatial.users import create_demo_users
+
+IMG = "<img src=x onerror=alert(1)>"
+SCRIPT = "</script><script>alert(1)</script>"
+PAYLOAD = f"Desa {IMG} {SCRIPT}"
+VILLAGE = "18.04.04.2002"
+
+
+@pytest.fixture(scope="module")
+def hostile_server(template_db_url):
+    """A live server on a fresh database whose texts are hostile."""
+    from conftest import _admin, _name, _with_name, TEST_URL, recreate_database
+    from werkzeug.serving import make_server
+
+    url = recreate_database(_with_name(TEST_URL, _name(TEST_URL) + "_xss"), template=_name(template_db_url))
+    create_demo_users(url)
+    with psycopg.connect(url) as conn:
+        conn.execute("UPDATE desa SET nama = %s WHERE kode_desa = %s", (PAYLOAD, VILLAGE))
+        point = conn.execute("SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) p FROM desa "
+                             "WHERE kode_desa = %s) s", (VILLAGE,)).fetchone()
+        conn.execute("""
+            INSERT INTO rumah_tangga (kode_prov, id_keluarga, nik_kepala, nama_kepala, kode_desa_deklarasi, kode_desa,
+                                      kode_kec, kode_kab, alamat, geom, desil, jumlah_anggota)
+            SELECT '18', 'XSS-' || i, '180404123456000' || i, %(nama)s, %(kode)s, %(kode)s, '18.04.04', '18.04',
+                   %(alamat)s, ST_SetSRID(ST_MakePoint(%(x)s + i * 1e-6, %(y)s), 4326), 1, 4
+            FROM generate_series(1, 3) i""",
+                     {"nama": f"Budi {IMG}", "alamat": f"Jl. {SCRIPT}", "kode": VILLAGE, "x": point[0], "y": point[1]})
+        conn.execute("""INSERT INTO fasilitas (id_fasilitas, jenis, nama, kode_desa_deklarasi, kode_desa, kode_kab,
+                                               kondisi, geom)
+                        VALUES ('XSS1', 'sumur_bor', %s, %s, %s, '18.04', 'baik',
+                                ST_SetSRID(ST_MakePoint(%s, %s), 4326))""",
+                     (f"Sumur {SCRIPT}", VILLAGE, VILLAGE, point[0] + 0.001, point[1]))
+        has_areas = conn.execute("SELECT to_regclass('kawasan_prioritas') IS NOT NULL").fetchone()[0]
+        if has_areas:
+            conn.execute("""INSERT INTO kawasan_prioritas (nama, catatan, geom, dibuat_oleh)
+                            SELECT %s, %s, ST_Multi(ST_Buffer(ST_PointOnSurface(geom), 0.002)), 'uji'
+                            FROM desa WHERE kode_desa = %s""", (f"Kawasan {IMG}", f"Catatan {SCRIPT}", VILLAGE))
+    app = make_app(url)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield {"base": f"http://127.0.0.1:{server.server_port}", "point": point, "areas": has_areas}
+    server.shutdown()
+    app.extensions["db_pool"].close()
+    _admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", _name(url))
+
+
+@pytest.fixture
+def tab(browser, hostile_server):
+    """A browser page on the hostile server that records dialogs (alert() would open one)."""
+    context = browser.new_context(base_url=hostile_server["base"], viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.dialogs = []
+    page.csp_errors = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("console", lambda msg: page.csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+    yield page
+    context.close()
+
+
+def _assert_inert(page):
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert page.locator("img[src='x']").count() == 0
+    assert page.evaluate("document.querySelectorAll('script:not([src])').length") == page.evaluate(
+        "Array.from(document.scripts).filter(s => !s.src && !s.textContent.includes('alert(1)</')).length")
+
+
+def test_dashboard_popups_show_text(tab, hostile_server):
+    browser_login(tab, "perkim")
+    tab.goto("/")
+    tab.wait_for_selector("body[data-map-ready='1']")
+    tab.evaluate(f"""() => {{
+        const layer = Sasaran.choropleth.byCode['{VILLAGE}'];
+        layer.openTooltip(layer.getBounds().getCenter());
+    }}""")
+    assert IMG in tab.locator(".leaflet-tooltip").inner_text()
+    tab.evaluate(f"() => Sasaran.choropleth.byCode['{VILLAGE}'].openPopup()")
+    assert IMG in tab.locator(".leaflet-popup-content").inner_text()
+    # facilities and priority areas: switch their layers on as the layer control would
+    tab.evaluate("""() => {
+        const map = window[Sasaran.config.map];
+        for (const key of ['fasilitas_air', 'kawasan']) {
+            const group = window[Sasaran.config.groups[key]];
+            map.addLayer(group); map.fire('overlayadd', {layer: group});
+        }
+    }""")
+    tab.wait_for_load_state("networkidle")
+    texts = tab.evaluate("""() => {
+        const map = window[Sasaran.config.map], found = [];
+        for (const key of ['fasilitas_air', 'kawasan']) {
+            window[Sasaran.config.groups[key]].eachLayer(function visit(layer) {
+                if (layer.eachLayer) { layer.eachLayer(visit); return; }
+                if (layer.getPopup && layer.getPopup()) {
+                    layer.openPopup();
+                    found.push(document.querySelector('.leaflet-popup-content').innerText);
+                }
+            });
+        }
+        return found;
+    }""")
+    assert any(SCRIPT in text for text in texts), texts
+    if hostile_server["areas"]:
+        assert any(IMG in text for text in texts), texts
+    _assert_inert(tab)
+
+
+def test_household_popup_and_search_show_text(tab, hostile_server):
+    browser_login(tab, "perkim")
+    tab.goto("/")
+    tab.wait_for_selector("body[data-map-ready='1']")
+    x, y = hostile_server["point"]
+    tab.evaluate(f"""() => {{
+        const map = window[Sasaran.config.map], households = window[Sasaran.config.households];
+        map.addLayer(households); map.setView([{y}, {x} + 1e-6], 18, {{animate: false}});
+        map.fire('preclick', {{latlng: L.latLng({y}, {x} + 1e-6)}});
+    }}""")
+    tab.wait_for_selector(".household-popup")
+    popup = tab.locator(".household-popup").inner_text()
+    assert IMG in popup and SCRIPT in popup
+    tab.fill("#village-search input", "onerror")
+    tab.press("#village-search input", "Enter")
+    tab.wait_for_selector("#village-search-results li[data-kode]")
+    assert IMG in tab.locator("#village-search-results").inner_text()
+    _assert_inert(tab)
+
+
+def test_village_profile_shows_text(tab):
+    browser_login(tab, "perkim")
+    tab.goto(f"/desa/{VILLAGE}")
+    tab.wait_for_selector("body[data-map-ready='1']")
+    assert PAYLOAD in tab.locator("h1").inner_text()
+    assert IMG in tab.locator("#priority-households").inner_text()
+    tab.hover(".leaflet-control-layers")
+    assert IMG in tab.locator(".leaflet-control-layers").inner_text()
+    assert SCRIPT in tab.title()
+    _assert_inert(tab)
+    assert tab.csp_errors == []
