@@ -9,6 +9,7 @@ from webgis import map_api, tiles, village_profile
 from webgis.imports import blueprint as imports_blueprint
 from webgis import access, health, security
 from webgis import analysis_api, analysis_pages
+from webgis import compression
 
 csrf = CSRFProtect()
 
@@ -32,4 +33,5 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(analysis_pages.blueprint)
     security.init_app(app)
     access.init_app(app)
+    compression.init_app(app)
     return app
