@@ -120,6 +120,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
     with connect(url) as conn:
         conn.execute("SET temp_buffers = '512MB'")  # before the session's first temp table
         conn.execute("SET LOCAL work_mem = '256MB'")
+        conn.execute("SET LOCAL jit = off")  # compiling the wide check expressions costs more than it saves
         conn.execute(sql("queries/import_stage.sql"))
         for column, values in _category_lists(schema).items():
             conn.execute(sql("queries/import_list_add.sql"), {"kolom": column, "daftar": values})
@@ -161,18 +162,33 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
 
 def import_households(path, user: str = "sistem", url: str | None = None, *, dry_run: bool = False,
                       mark_inactive: bool = False, mapping=None, name: str | None = None,
-                      progress=None) -> ImportResult:
+                      progress=None, analyse: bool = True) -> ImportResult:
     """Import a household file (CSV or XLSX, documented format).
 
     ``dry_run``: check and count, change nothing but the import history. ``mark_inactive``: a full
     re-import; households of the file's kabupaten it no longer lists become inactive (never deleted).
     ``mapping``: dict or mapping file (JSON / two-column CSV) for unrecognised headers. ``name``: the
     file name to record (uploads). ``progress(phase, done, total)`` is called as the import advances.
-    Raises ImportFileError (clear message, nothing written) when the file cannot be read at all."""
-    return _run_import(path, HOUSEHOLDS, user, url, dry_run, mark_inactive, mapping, name, progress)
+    Raises ImportFileError (clear message, nothing written) when the file cannot be read at all.
+    ``analyse``: re-run the spatial analyses afterwards when rows changed (see _after_import)."""
+    result = _run_import(path, HOUSEHOLDS, user, url, dry_run, mark_inactive, mapping, name, progress)
+    return _after_import(result, url, user, analyse)
 
 
 def import_facilities(path, user: str = "sistem", url: str | None = None, *, dry_run: bool = False,
-                      mapping=None, name: str | None = None, progress=None) -> ImportResult:
+                      mapping=None, name: str | None = None, progress=None, analyse: bool = True) -> ImportResult:
     """Import a facility file (CSV or XLSX, documented format); see import_households."""
-    return _run_import(path, FACILITIES, user, url, dry_run, False, mapping, name, progress)
+    result = _run_import(path, FACILITIES, user, url, dry_run, False, mapping, name, progress)
+    return _after_import(result, url, user, analyse)
+
+
+def _after_import(result: ImportResult, url: str | None, user: str, analyse: bool) -> ImportResult:
+    """Re-run the spatial analyses (issue #4) after a committed import that changed rows; a failed
+    analysis does not undo the import, it is noted (and recorded as a failed run)."""
+    if analyse and not result.dry_run and (result.inserted or result.updated or result.deactivated):
+        from spatial.analysis import run_after_import  # heavy (PySAL, solver): only when needed
+        try:
+            run_after_import(url, oleh=user)
+        except Exception as exc:  # noqa: BLE001 - reported to the user, the import stands
+            result.notes.append(f"analisis ulang gagal: {exc}")
+    return result

@@ -40,7 +40,7 @@ def load_sample(households: int, seed: int, url: str | None = None, echo=print) 
     report = load_boundaries(str(SAMPLE_BOUNDARIES), url=url, source=SAMPLE_BOUNDARIES.name)
     echo(f"batas desa: {report.read} dibaca, {len(report.inserted)} baru, {len(report.repaired)} diperbaiki")
     folder = sample_files(households, seed)
-    result = import_households(folder / "households.csv", url=url)
+    result = import_households(folder / "households.csv", url=url, analyse=False)  # analysed after facilities
     echo(f"rumah tangga: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
     result = import_facilities(folder / "facilities.csv", url=url)
     echo(f"fasilitas: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")

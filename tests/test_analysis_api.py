@@ -1,9 +1,11 @@
 """Analysis API (RFC 7946 GeoJSON, runs, start a run by role) and the analysis pages."""
 import time
 
+import psycopg
 from conftest import login
 
 from spatial.analysis import run_analysis
+from spatial.registry_import import import_facilities, import_households
 
 LAYERS = ("kantong", "hotspot", "lisa", "celah", "celah-desa", "lokasi-usulan")
 
@@ -71,3 +73,17 @@ def test_pages_help_and_rerun_button(app, db_url):
     assert "tabel-peringkat" in html and "Klaster tak terlayani" in html
     assert viewer.get("/analisis/").status_code == 200
     assert app.test_client().get("/analisis/kantong").status_code == 302
+
+
+def test_import_reruns_analyses(scratch_db, sample_dir, tmp_path):
+    small = tmp_path / "rt.csv"
+    small.write_text("".join((sample_dir / "households.csv").open(encoding="utf-8").readlines()[:300]), encoding="utf-8")
+    import_households(small, url=scratch_db, analyse=False)
+    with psycopg.connect(scratch_db) as conn:
+        assert conn.execute("SELECT count(*) FROM analisis_run").fetchone()[0] == 0
+    import_facilities(sample_dir / "facilities.csv", url=scratch_db)
+    with psycopg.connect(scratch_db) as conn:
+        runs = dict(conn.execute("SELECT jenis, status FROM analisis_run").fetchall())
+        scored = conn.execute("SELECT count(*) FROM skor_rtlh").fetchone()[0]
+    assert runs == {j: "selesai" for j in ("skor", "kantong", "hotspot", "lisa", "celah", "lokasi")}
+    assert scored == 299

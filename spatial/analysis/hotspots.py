@@ -83,7 +83,9 @@ def village_weights(conn, villages, jarak_m: float) -> weights.W:
     contiguity = weights.W(neighbours, ids=codes, silence_warnings=True)
     if contiguity.islands:
         knn = weights.KNN(np.array([(v["x"], v["y"]) for v in villages]), k=1, ids=codes)
-        contiguity = weights.attach_islands(contiguity, knn)
+        with warnings.catch_warnings():  # groups of villages may stay apart; each has a lag
+            warnings.simplefilter("ignore", UserWarning)
+            contiguity = weights.attach_islands(contiguity, knn)
     return contiguity
 
 

@@ -41,8 +41,8 @@ def solve_mclp(groups: list[frozenset], weights: list[float], n_sites: int, k: i
     if k <= 0 or not groups:
         return []
     model = pulp.LpProblem("mclp", pulp.LpMaximize)
-    x = [pulp.LpVariable(f"x{j}", cat="Binary") for j in range(n_sites)]
-    y = [pulp.LpVariable(f"y{g}", lowBound=0, upBound=1) for g in range(len(groups))]
+    x = [model.add_variable(f"x{j}", cat="Binary") for j in range(n_sites)]
+    y = [model.add_variable(f"y{g}", 0, 1) for g in range(len(groups))]
     model += pulp.lpSum(w * y[g] for g, w in enumerate(weights))
     model += pulp.lpSum(x) == k
     for g, sites in enumerate(groups):
