@@ -1,0 +1,194 @@
+"""Selection actions: add households (click, drawn area, proposal), remove, workflow transitions.
+
+Additions lock the programme row, re-check eligibility in SQL, keep within the budget and the
+quotas, and insert with ``ON CONFLICT DO NOTHING``: the unique index ``seleksi_satu_aktif``
+decides races between programmes and users, and the households skipped are reported with
+the programme that holds them.
+"""
+import datetime
+
+import psycopg
+from psycopg.rows import dict_row
+
+from spatial.selection import candidates, optimiser, rules
+from spatial.selection.programs import SelectionError, get_program
+from spatial.sqlfiles import sql
+
+
+def _rows(conn, name: str, params: dict) -> list[dict]:
+    with conn.cursor(row_factory=dict_row) as cur:
+        cur.execute(sql(f"queries/{name}"), params)
+        return cur.fetchall() if cur.description else []
+
+
+def _locked_program(conn, program_id: int) -> dict:
+    locked = _rows(conn, "selection_program_lock.sql", {"id": program_id})
+    if not locked:
+        raise SelectionError("Program tidak ditemukan.")
+    if locked[0]["status"] != "aktif":
+        raise SelectionError("Program sudah ditutup: tidak dapat menambah atau menghapus rumah tangga.")
+    return get_program(conn, program_id)
+
+
+def _refusal(row_or_pair, code: str, program: dict, detail: str | None = None) -> dict:
+    kode_prov, rt_id = (row_or_pair["kode_prov"], row_or_pair["id"]) if isinstance(row_or_pair, dict) else row_or_pair
+    text = rules.reason_text(code, program["tahun_tanpa_bantuan"])
+    return {"kode_prov": kode_prov, "id": int(rt_id), "alasan": code,
+            "keterangan": f"{text}: {detail}" if detail else text}
+
+
+def _insert(conn, program: dict, rows: list[dict], oleh: str, cara: str) -> tuple[list, list]:
+    """Insert rows as 'usulan'; returns (added pairs, refusals of the ones another selection holds)."""
+    if not rows:
+        return [], []
+    inserted = _rows(conn, "selection_add.sql", {
+        "program_id": program["id"], "cara": cara, "oleh": oleh, "kode_prov": [r["kode_prov"] for r in rows],
+        "ids": [r["id"] for r in rows], "skor": [r["skor"] for r in rows]})
+    added = {(r["kode_prov"], r["rumah_tangga_id"]) for r in inserted}
+    missing = [(r["kode_prov"], r["id"]) for r in rows if (r["kode_prov"], r["id"]) not in added]
+    refused = []
+    if missing:
+        holders = {(h["kode_prov"], h["rumah_tangga_id"]): h for h in _rows(conn, "selection_holder.sql", {
+            "kode_prov": [m[0] for m in missing], "ids": [m[1] for m in missing]})}
+        for pair in missing:
+            holder = holders.get(pair)
+            if holder and holder["program_id"] == program["id"]:
+                refused.append(_refusal(pair, "sudah_terpilih", program, f"oleh {holder['dibuat_oleh']}"))
+            else:
+                detail = f"{holder['program']}, oleh {holder['dibuat_oleh']}" if holder else None
+                refused.append(_refusal(pair, "program_lain", program, detail))
+    return sorted(added), refused
+
+
+def add_households(conn, program_id: int, pairs: list, oleh: str, cara: str = "manual") -> dict:
+    """Add households ``[(kode_prov, id), ...]`` to a programme as proposals.
+
+    Returns {"ditambah": [...pairs], "ditolak": [{kode_prov, id, alasan, keterangan}], "program": totals}.
+    Ineligible households, and those beyond the budget or a quota (lowest scores first), are refused."""
+    program = _locked_program(conn, program_id)
+    rows = candidates.households(conn, program, households_of=pairs, only_candidates=False)
+    found = {(r["kode_prov"], r["id"]) for r in rows}
+    refused = [{"kode_prov": p[0], "id": int(p[1]), "alasan": "tidak_ditemukan",
+                "keterangan": "rumah tangga tidak ditemukan atau belum memiliki skor RTLH"}
+               for p in pairs if (p[0], int(p[1])) not in found]
+    eligible = []
+    for row in rows:
+        if row["terpilih"]:
+            refused.append(_refusal(row, "sudah_terpilih", program))
+        elif not row["memenuhi_syarat"]:
+            codes = row["alasan"] or ["sudah_terpilih"]
+            refused.append({**_refusal(row, codes[0], program),
+                            "keterangan": "; ".join(rules.reason_text(c, program["tahun_tanpa_bantuan"]) for c in codes)})
+        else:
+            eligible.append(row)
+    fit = optimiser.greedy(eligible, program["sisa_unit"], optimiser.room_of(program))
+    refused += [_refusal(row, code, program, region) for row, code, region in fit.left_out]
+    added, taken = _insert(conn, program, fit.chosen, oleh, cara)
+    return {"ditambah": [list(p) for p in added], "ditolak": refused + taken,
+            "program": totals(get_program(conn, program_id))}
+
+
+def area_preview(conn, program_id: int, geometry: dict) -> dict:
+    """What adding every eligible household inside ``geometry`` (GeoJSON) would do: count, cost,
+    how many fit the budget, households matched by village (no GPS), ineligible ones by reason."""
+    program = get_program(conn, program_id)
+    rows = candidates.households(conn, program, area=geometry, only_candidates=False)
+    eligible = [r for r in rows if r["memenuhi_syarat"]]
+    fit = optimiser.greedy(eligible, program["sisa_unit"], optimiser.room_of(program))
+    reasons = {}
+    for row in rows:
+        if not row["memenuhi_syarat"] and not row["terpilih"]:
+            for code in row["alasan"]:
+                reasons[code] = reasons.get(code, 0) + 1
+    return {
+        "memenuhi_syarat": len(eligible), "biaya": len(eligible) * program["biaya_satuan"],
+        "muat": len(fit.chosen), "biaya_muat": len(fit.chosen) * program["biaya_satuan"],
+        "tanpa_gps_desa": sum(1 for r in eligible if r["lon"] is None),
+        "sudah_terpilih": sum(1 for r in rows if r["terpilih"]),
+        "tidak_memenuhi": {rules.reason_text(c, program["tahun_tanpa_bantuan"]): n for c, n in sorted(reasons.items())},
+        "program": totals(program),
+    }
+
+
+def add_area(conn, program_id: int, geometry: dict, oleh: str) -> dict:
+    """Add every eligible household inside ``geometry`` (households without GPS when their whole
+    village lies inside), best scores first while budget and quotas allow."""
+    program = get_program(conn, program_id)
+    rows = candidates.households(conn, program, area=geometry, only_candidates=True)
+    pairs = [(r["kode_prov"], r["id"]) for r in rows if r["memenuhi_syarat"]]
+    result = add_households(conn, program_id, pairs, oleh, cara="area")
+    result["tanpa_gps_desa"] = sum(1 for r in rows if r["memenuhi_syarat"] and r["lon"] is None)
+    return result
+
+
+def propose(conn, program_id: int) -> tuple[dict, optimiser.Proposal]:
+    """The optimiser's proposal for the remaining budget (not saved)."""
+    program = get_program(conn, program_id)
+    rows = [r for r in candidates.households(conn, program) if r["memenuhi_syarat"]]
+    return program, optimiser.propose(rows, program["sisa_unit"], optimiser.room_of(program))
+
+
+def apply_proposal(conn, program_id: int, oleh: str) -> dict:
+    """Compute the proposal and add its households (method and left-out summary returned)."""
+    _locked_program(conn, program_id)
+    program, proposal = propose(conn, program_id)
+    added, taken = _insert(conn, program, proposal.chosen, oleh, "otomatis")
+    return {"metode": proposal.method, "ditambah": [list(p) for p in added], "ditolak": taken,
+            "tidak_dipilih": left_out_summary(program, proposal), "program": totals(get_program(conn, program_id))}
+
+
+def left_out_summary(program: dict, proposal: optimiser.Proposal) -> dict:
+    """Counts of eligible households the proposal leaves out, by reason (and quota region)."""
+    summary = {}
+    for _row, code, region in proposal.left_out:
+        key = rules.reason_text(code) + (f" ({region})" if region else "")
+        summary[key] = summary.get(key, 0) + 1
+    return summary
+
+
+def remove_household(conn, program_id: int, pair, oleh: str, alasan: str | None = None) -> dict:
+    """Remove a proposal (status 'usulan' only) from a programme."""
+    _locked_program(conn, program_id)
+    _rows(conn, "selection_actor.sql", {"oleh": oleh, "alasan": alasan or "dihapus dari usulan"})
+    try:
+        with conn.transaction():
+            removed = _rows(conn, "selection_remove.sql", {"program_id": program_id, "kode_prov": pair[0],
+                                                           "id": int(pair[1])})
+    except psycopg.errors.CheckViolation as exc:
+        raise SelectionError("Hanya usulan yang dapat dihapus; gunakan 'Tolak' dengan alasan.") from exc
+    if not removed:
+        raise SelectionError("Rumah tangga ini tidak ada dalam program.")
+    return totals(get_program(conn, program_id))
+
+
+def transition(conn, program_id: int, seleksi_id: int, ke: str, oleh: str, alasan: str | None = None,
+               verifikator: str | None = None, tanggal: datetime.date | None = None, foto: str | None = None) -> dict:
+    """Move one selection along the workflow (usulan -> terverifikasi -> ditetapkan -> selesai, or
+    ditolak with a reason). Checked here and again by the trigger in SQL."""
+    found = _rows(conn, "selection_one.sql", {"id": seleksi_id, "program_id": program_id})
+    if not found:
+        raise SelectionError("Seleksi tidak ditemukan.")
+    current = found[0]["status"]
+    if ke not in rules.TRANSITIONS.get(current, ()):
+        raise SelectionError(f"Perubahan status {current} → {ke} tidak diizinkan.")
+    if ke == "ditolak" and not (alasan or "").strip():
+        raise SelectionError("Alasan penolakan wajib diisi.")
+    if ke == "terverifikasi" and not ((verifikator or "").strip() and tanggal):
+        raise SelectionError("Verifikasi lapangan memerlukan nama verifikator dan tanggal.")
+    try:
+        with conn.transaction():
+            _rows(conn, "selection_transition.sql", {
+                "id": seleksi_id, "program_id": program_id, "ke": ke, "alasan": (alasan or "").strip() or None,
+                "oleh": oleh, "verifikator": (verifikator or "").strip() or None, "tanggal_verifikasi": tanggal,
+                "foto": foto})
+    except psycopg.errors.CheckViolation as exc:
+        raise SelectionError(exc.diag.message_primary) from exc
+    return {"id": seleksi_id, "dari": current, "ke": ke}
+
+
+def totals(program: dict) -> dict:
+    """Units, cost, budget and what is left, as JSON-friendly numbers."""
+    return {"id": program["id"], "unit": program["unit"], "biaya": float(program["biaya"]),
+            "anggaran": float(program["anggaran"]), "sisa": float(program["sisa"]),
+            "sisa_unit": program["sisa_unit"], "biaya_satuan": float(program["biaya_satuan"]),
+            "per_status": program["per_status"]}

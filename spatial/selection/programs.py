@@ -1,0 +1,109 @@
+"""Programmes: create, edit, quotas, close/re-open, and totals against the budget."""
+from decimal import Decimal
+
+import psycopg
+
+from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
+
+from spatial.selection import rules
+from spatial.sqlfiles import sql
+
+
+class SelectionError(ValueError):
+    """A refused selection action, with a message in Bahasa Indonesia for the user."""
+
+
+def _rows(conn, name: str, params: dict) -> list[dict]:
+    with conn.cursor(row_factory=dict_row) as cur:
+        cur.execute(sql(f"queries/{name}"), params)
+        return cur.fetchall() if cur.description else []
+
+
+def _validate(data: dict) -> dict:
+    if not str(data.get("nama", "")).strip():
+        raise SelectionError("Nama program wajib diisi.")
+    if data.get("sumber") not in rules.SOURCES:
+        raise SelectionError("Sumber dana harus salah satu dari " + ", ".join(rules.SOURCES) + ".")
+    if data.get("batas_wilayah", "semua") not in rules.AREA_LIMITS:
+        raise SelectionError("Batas wilayah tidak dikenal.")
+    if Decimal(data["biaya_satuan"]) <= 0 or Decimal(data["anggaran"]) < 0:
+        raise SelectionError("Biaya satuan harus lebih dari 0 dan anggaran tidak boleh negatif.")
+    return {"nama": str(data["nama"]).strip(), "tahun": int(data["tahun"]), "sumber": data["sumber"],
+            "biaya_satuan": Decimal(data["biaya_satuan"]), "anggaran": Decimal(data["anggaran"]),
+            "aturan": Jsonb(rules.resolve(data.get("aturan"))),
+            "tahun_tanpa_bantuan": int(data.get("tahun_tanpa_bantuan", 10)),
+            "batas_wilayah": data.get("batas_wilayah", "semua")}
+
+
+def create_program(conn, data: dict, oleh: str) -> int:
+    """Insert a programme from ``data`` (nama, tahun, sumber, biaya_satuan, anggaran, aturan,
+    tahun_tanpa_bantuan, batas_wilayah, optional kuota {kode: n}); returns its id."""
+    program_id = _rows(conn, "selection_program_insert.sql", {**_validate(data), "oleh": oleh})[0]["id"]
+    if data.get("kuota"):
+        set_quotas(conn, program_id, data["kuota"])
+    return program_id
+
+
+def update_program(conn, program_id: int, data: dict) -> None:
+    """Change a programme's fields (and its quotas when ``kuota`` is given)."""
+    _rows(conn, "selection_program_update.sql", {**_validate(data), "id": program_id})
+    if "kuota" in data:
+        set_quotas(conn, program_id, data["kuota"] or {})
+
+
+def set_quotas(conn, program_id: int, quotas: dict) -> None:
+    """Replace the quotas ({kode_desa or kode_kec: units}); unknown codes are refused."""
+    codes = [str(c).strip() for c in quotas]
+    _rows(conn, "selection_quota_clear.sql", {"id": program_id})
+    kept = {r["kode_wilayah"] for r in _rows(conn, "selection_quota_replace.sql", {
+        "id": program_id, "kode": codes, "kuota": [int(v) for v in quotas.values()]})}
+    unknown = [c for c in codes if c not in kept]
+    if unknown:
+        raise SelectionError("Kode wilayah kuota tidak dikenal: " + ", ".join(unknown))
+
+
+def parse_quotas(text: str) -> dict:
+    """Quotas typed one per line as ``18.04.04.2002 = 5`` (or ``18.04.04 5``) -> {kode: 5}."""
+    quotas = {}
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        parts = line.replace("=", " ").replace(";", " ").split()
+        if len(parts) != 2 or not parts[1].isdigit():
+            raise SelectionError(f"Baris kuota {number} tidak terbaca: {line!r} (contoh: 18.04.04.2002 = 5)")
+        quotas[parts[0]] = int(parts[1])
+    return quotas
+
+
+def get_program(conn, program_id: int) -> dict | None:
+    """A programme with its resolved rules, quotas and totals (unit, biaya, sisa, per_status)."""
+    found = _rows(conn, "selection_program.sql", {"id": program_id})
+    if not found:
+        return None
+    program = found[0]
+    program["aturan"] = rules.resolve(program["aturan"])
+    program["kuota"] = _rows(conn, "selection_quota_list.sql", {"id": program_id})
+    program["sisa_unit"] = max(int(program["sisa"] // program["biaya_satuan"]), 0)
+    return program
+
+
+def list_programs(conn) -> list[dict]:
+    """All programmes with their live units and cost."""
+    return _rows(conn, "selection_program_list.sql", {})
+
+
+def set_status(conn, program_id: int, status: str, oleh: str) -> None:
+    """Close (``ditutup``) or re-open (``aktif``) a programme; see the rules in 0006_selection.sql."""
+    if status not in ("aktif", "ditutup"):
+        raise SelectionError("Status program tidak dikenal.")
+    _rows(conn, "selection_actor.sql", {"oleh": oleh, "alasan": None})
+    try:
+        with conn.transaction():
+            _rows(conn, "selection_program_status.sql", {"id": program_id, "status": status})
+    except psycopg.errors.UniqueViolation as exc:
+        raise SelectionError("Program tidak dapat dibuka kembali: sebagian rumah tangganya sudah terpilih di "
+                             "program aktif lain.") from exc
+    except psycopg.errors.CheckViolation as exc:
+        raise SelectionError(exc.diag.message_primary) from exc

@@ -1,0 +1,6 @@
+-- History of a programme's selections (newest first).
+SELECT r.*, rt.id_keluarga
+FROM seleksi_riwayat r LEFT JOIN rumah_tangga rt ON rt.kode_prov = r.kode_prov AND rt.id = r.rumah_tangga_id
+WHERE r.program_id = %(program_id)s AND (%(seleksi_id)s::bigint IS NULL OR r.seleksi_id = %(seleksi_id)s)
+ORDER BY r.id DESC
+LIMIT %(limit)s

@@ -1,0 +1,1 @@
+DELETE FROM program_kuota WHERE program_id = %(id)s
