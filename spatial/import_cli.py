@@ -47,7 +47,7 @@ def run_import(function, path, dry_run, mapping, rejects, user, quiet, **options
     """Run one import from the command line and print its summary; exit code 1 when it cannot run."""
     bar = ProgressBar(not quiet)
     try:
-        result = function(path, user=user or getpass.getuser(), dry_run=dry_run, mapping=mapping,
+        result = function(path, user=user or getpass.getuser(), dry_run=dry_run, mapping=mapping, analyse=True,
                           progress=bar, **options)
     except ImportFileError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -162,7 +162,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
 
 def import_households(path, user: str = "sistem", url: str | None = None, *, dry_run: bool = False,
                       mark_inactive: bool = False, mapping=None, name: str | None = None,
-                      progress=None, analyse: bool = True) -> ImportResult:
+                      progress=None, analyse: bool = False) -> ImportResult:
     """Import a household file (CSV or XLSX, documented format).
 
     ``dry_run``: check and count, change nothing but the import history. ``mark_inactive``: a full
@@ -170,13 +170,14 @@ def import_households(path, user: str = "sistem", url: str | None = None, *, dry
     ``mapping``: dict or mapping file (JSON / two-column CSV) for unrecognised headers. ``name``: the
     file name to record (uploads). ``progress(phase, done, total)`` is called as the import advances.
     Raises ImportFileError (clear message, nothing written) when the file cannot be read at all.
-    ``analyse``: re-run the spatial analyses afterwards when rows changed (see _after_import)."""
+    ``analyse``: re-run the spatial analyses afterwards when rows changed (the CLI and the web
+    import pass True; see _after_import)."""
     result = _run_import(path, HOUSEHOLDS, user, url, dry_run, mark_inactive, mapping, name, progress)
     return _after_import(result, url, user, analyse)
 
 
 def import_facilities(path, user: str = "sistem", url: str | None = None, *, dry_run: bool = False,
-                      mapping=None, name: str | None = None, progress=None, analyse: bool = True) -> ImportResult:
+                      mapping=None, name: str | None = None, progress=None, analyse: bool = False) -> ImportResult:
     """Import a facility file (CSV or XLSX, documented format); see import_households."""
     result = _run_import(path, FACILITIES, user, url, dry_run, False, mapping, name, progress)
     return _after_import(result, url, user, analyse)

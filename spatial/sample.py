@@ -40,9 +40,9 @@ def load_sample(households: int, seed: int, url: str | None = None, echo=print) 
     report = load_boundaries(str(SAMPLE_BOUNDARIES), url=url, source=SAMPLE_BOUNDARIES.name)
     echo(f"batas desa: {report.read} dibaca, {len(report.inserted)} baru, {len(report.repaired)} diperbaiki")
     folder = sample_files(households, seed)
-    result = import_households(folder / "households.csv", url=url, analyse=False)  # analysed after facilities
+    result = import_households(folder / "households.csv", url=url)
     echo(f"rumah tangga: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
-    result = import_facilities(folder / "facilities.csv", url=url)
+    result = import_facilities(folder / "facilities.csv", url=url, analyse=True)  # then all analyses run
     echo(f"fasilitas: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
     users = create_demo_users(url)
     echo("akun demo (mode contoh): " + ", ".join(f"{u}/{p}" for u, p in users.items()))

@@ -78,10 +78,10 @@ def test_pages_help_and_rerun_button(app, db_url):
 def test_import_reruns_analyses(scratch_db, sample_dir, tmp_path):
     small = tmp_path / "rt.csv"
     small.write_text("".join((sample_dir / "households.csv").open(encoding="utf-8").readlines()[:300]), encoding="utf-8")
-    import_households(small, url=scratch_db, analyse=False)
+    import_households(small, url=scratch_db)
     with psycopg.connect(scratch_db) as conn:
         assert conn.execute("SELECT count(*) FROM analisis_run").fetchone()[0] == 0
-    import_facilities(sample_dir / "facilities.csv", url=scratch_db)
+    import_facilities(sample_dir / "facilities.csv", url=scratch_db, analyse=True)
     with psycopg.connect(scratch_db) as conn:
         runs = dict(conn.execute("SELECT jenis, status FROM analisis_run").fetchall())
         scored = conn.execute("SELECT count(*) FROM skor_rtlh").fetchone()[0]

@@ -67,7 +67,7 @@ class _JobProgress:
 
 def _run_job(path: Path, state: dict, function, upload: Path, options: dict) -> None:
     try:
-        result = function(upload, progress=_JobProgress(path, state), **options)
+        result = function(upload, progress=_JobProgress(path, state), analyse=True, **options)
         state.update(status="selesai", persen=100, impor_id=result.import_id, hasil=result.counts(),
                      uji_coba=result.dry_run)
     except ImportFileError as exc:
