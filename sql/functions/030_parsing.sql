@@ -17,18 +17,22 @@ $$;
 -- A boolean from text: 1/ya/y/true/benar/iya -> true; 0/tidak/t/false/salah/tdk -> false; else NULL.
 CREATE OR REPLACE FUNCTION sasaran_boolean(t text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE
-        WHEN lower(btrim(t)) IN ('1', 'ya', 'y', 'true', 'benar', 'iya') THEN true
-        WHEN lower(btrim(t)) IN ('0', 'tidak', 't', 'false', 'salah', 'tdk') THEN false
+    SELECT CASE lower(btrim(t))
+        WHEN '1' THEN true WHEN 'ya' THEN true WHEN 'y' THEN true WHEN 'true' THEN true
+        WHEN 'benar' THEN true WHEN 'iya' THEN true
+        WHEN '0' THEN false WHEN 'tidak' THEN false WHEN 't' THEN false WHEN 'false' THEN false
+        WHEN 'salah' THEN false WHEN 'tdk' THEN false
     END
 $$;
 
 -- A Kemendagri village code in dotted form from '18.04.04.2002' or '1804042002'; NULL otherwise.
+-- (substr, not regexp_replace: this runs once per imported row)
 CREATE OR REPLACE FUNCTION sasaran_kode_desa(t text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT CASE
-        WHEN btrim(t) ~ '^\d{2}\.\d{2}\.\d{2}\.\d{4}$' THEN btrim(t)
-        WHEN btrim(t) ~ '^\d{10}$' THEN regexp_replace(btrim(t), '^(\d{2})(\d{2})(\d{2})(\d{4})$', '\1.\2.\3.\4')
+        WHEN t ~ '^\s*\d{2}\.\d{2}\.\d{2}\.\d{4}\s*$' THEN btrim(t)
+        WHEN t ~ '^\s*\d{10}\s*$' THEN substr(btrim(t), 1, 2) || '.' || substr(btrim(t), 3, 2) || '.'
+                                     || substr(btrim(t), 5, 2) || '.' || substr(btrim(t), 7, 4)
     END
 $$;
 

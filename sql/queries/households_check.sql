@@ -1,6 +1,21 @@
 -- Typed household rows from the staging table imp_mentah, each with its reasons for rejection
 -- (codes in alasan, explanations in keterangan). One pass; blank rows are skipped.
 -- Needs imp_daftar (kolom, daftar): the valid values of each category column (from spatial/codelists.py).
+
+-- Duplicates first, on narrow rows (sorting the wide rows would spill to disk at a million rows):
+-- a repeated id_keluarga (every occurrence after the first) and a NIK already used by an earlier
+-- row with another id_keluarga.
+CREATE TEMP TABLE imp_ganda ON COMMIT DROP AS
+SELECT urutan, id, nik, ke_id, id_pertama_nik
+  FROM (SELECT urutan, id, nik,
+               CASE WHEN id IS NOT NULL THEN row_number() OVER (PARTITION BY id ORDER BY urutan) END AS ke_id,
+               CASE WHEN nik ~ '^\d{16}$' THEN first_value(id) OVER (PARTITION BY nik ORDER BY urutan) END AS id_pertama_nik
+          FROM (SELECT m.urutan, nullif(btrim(m.id_keluarga), '') AS id,
+                       nullif(translate(m.nik_kepala, ''' ', ''), '') AS nik
+                  FROM imp_mentah m) x) y
+ WHERE ke_id > 1 OR id_pertama_nik IS DISTINCT FROM id AND id_pertama_nik IS NOT NULL;
+ANALYZE imp_ganda;
+
 CREATE TEMP TABLE imp_cek ON COMMIT DROP AS
 WITH p AS (
     SELECT m.urutan,
@@ -30,8 +45,9 @@ WITH p AS (
            nullif(lower(btrim(m.sumber_penerangan)), '') AS sumber_penerangan,
            nullif(lower(btrim(m.status_rumah)), '') AS status_rumah
       FROM imp_mentah m
-     WHERE btrim(concat(m.id_keluarga, m.nik_kepala, m.nama_kepala, m.kode_desa, m.alamat, m.latitude, m.longitude,
-                        m.desil, m.jumlah_anggota, m.jumlah_balita, m.jenis_atap, m.sumber_air_minum)) <> ''
+     WHERE num_nonnulls(nullif(btrim(m.id_keluarga), ''), nullif(btrim(m.nik_kepala), ''), nullif(btrim(m.nama_kepala), ''),
+                        nullif(btrim(m.kode_desa), ''), nullif(btrim(m.latitude), ''), nullif(btrim(m.desil), '')) > 0
+    OFFSET 0  -- a fence: parse each cell once (a flattened subquery would repeat the parsing per use)
 ), k AS (
     SELECT p.*,
            d.kode_desa IS NOT NULL AS desa_dikenal,
@@ -55,11 +71,11 @@ WITH p AS (
        AND (p.balita_teks IS NULL OR (p.balita BETWEEN 0 AND 99 AND p.balita = trunc(p.balita)))
        AND (p.luas_teks IS NULL OR p.luas > 0 AND p.luas < 100000)
        AND (p.tahun_teks IS NULL OR (p.tahun BETWEEN 1945 AND 2100 AND p.tahun = trunc(p.tahun))), false) AS angka_ok,
-           CASE WHEN p.id_keluarga IS NOT NULL
-                THEN row_number() OVER (PARTITION BY p.id_keluarga ORDER BY p.urutan) END AS ke_id,
-           CASE WHEN p.nik_kepala ~ '^\d{16}$'
-                THEN first_value(p.id_keluarga) OVER (PARTITION BY p.nik_kepala ORDER BY p.urutan) END AS id_pertama_nik
-      FROM p LEFT JOIN desa d ON d.kode_desa = p.kode_desa_deklarasi
+           g.ke_id, g.id_pertama_nik
+      FROM p
+      LEFT JOIN desa d ON d.kode_desa = p.kode_desa_deklarasi
+      LEFT JOIN imp_ganda g ON g.urutan = p.urutan
+    OFFSET 0  -- a fence again: each flag below is used several times
 )
 SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklarasi, k.alamat, k.lat, k.lon,
        k.desa_dikenal,

@@ -1,0 +1,113 @@
+"""Benchmark: import 1,000,000 households over all of Lampung (2,640 villages), end to end.
+
+Prints rows/s of Sasaran's importer (sniffing, COPY, validation, village assignment, upsert, in one
+transaction), the peak RSS of the importing Python process, and the same file loaded by plain
+``psql \\copy`` into a bare table of text columns (the physical baseline), with their ratio.
+Then re-imports the same file (an upsert that changes nothing).
+
+    .venv/bin/python bench/import_households.py [--households 1000000] [--file households.csv]
+
+Uses its own database ``<DATABASE_URL database>_bench_import`` (dropped and re-created).
+"""
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from psycopg import sql as psql
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from spatial.boundaries import load_boundaries  # noqa: E402
+from spatial.codelists import HOUSEHOLD_COLUMNS  # noqa: E402
+from spatial.config import database_url  # noqa: E402
+from spatial.migrate import migrate  # noqa: E402
+
+LAMPUNG = ROOT.parent / "shared" / "data" / "boundaries" / "lampung_18.geojson"
+TARGET_RATE, TARGET_RATIO = 100_000, 0.3
+# The import runs in a child process so that its peak RSS is measured alone.
+IMPORT_CODE = """
+import resource, sys, time
+from spatial.registry_import import import_households
+started = time.perf_counter()
+result = import_households(sys.argv[1], url=sys.argv[2])
+print(time.perf_counter() - started, result.rows, result.inserted, result.updated, result.unchanged, result.rejected,
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def bench_database(url: str) -> str:
+    """Drop and create the benchmark database; returns its URL."""
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") + "_bench_import"
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
+        conn.execute(psql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(psql.Identifier(name)))
+        conn.execute(psql.SQL("CREATE DATABASE {}").format(psql.Identifier(name)))
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def sample_file(households: int, seed: int) -> Path:
+    """Generator output for all of Lampung (cached under var/bench)."""
+    from spatial.generator import generate
+
+    folder = ROOT / "var" / "bench" / f"lampung_{households}_{seed}"
+    if not (folder / "households.csv").exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        generate(LAMPUNG, folder, households=households, seed=seed)
+    return folder / "households.csv"
+
+
+def raw_copy_seconds(url: str, path: Path) -> float:
+    """Seconds for ``psql \\copy`` of the file into a bare table of text columns."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP TABLE IF EXISTS bare_copy")
+        conn.execute(psql.SQL("CREATE TABLE bare_copy ({})").format(
+            psql.SQL(", ").join(psql.SQL("{} text").format(psql.Identifier(c)) for c in HOUSEHOLD_COLUMNS)))
+    started = time.perf_counter()
+    subprocess.run(["psql", url, "-q", "-c", f"\\copy bare_copy FROM '{path}' WITH (FORMAT csv, HEADER true)"],
+                   check=True)
+    seconds = time.perf_counter() - started
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP TABLE bare_copy")
+    return seconds
+
+
+def run_import(url: str, path: Path) -> list:
+    out = subprocess.run([sys.executable, "-c", IMPORT_CODE, str(path), url], cwd=ROOT, check=True,
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    seconds, *counts = out.split()
+    return [float(seconds)] + [int(c) for c in counts]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--households", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--file", type=Path, help="an existing household CSV instead of generating one")
+    args = parser.parse_args()
+    path = args.file or sample_file(args.households, args.seed)
+    url = bench_database(database_url())
+    migrate(url)
+    load_boundaries(str(LAMPUNG), url=url, source=LAMPUNG.name)
+    size_mb = path.stat().st_size / 1e6
+    copy_s = raw_copy_seconds(url, path)
+    seconds, rows, inserted, updated, unchanged, rejected, peak_mb = run_import(url, path)
+    again_s, *again = run_import(url, path)
+    rate, copy_rate = rows / seconds, rows / copy_s
+    print(f"file: {path} ({size_mb:,.0f} MB, {rows:,} data rows, 2,640 villages)")
+    print(f"psql \\copy into a bare table: {copy_s:7.1f} s  {copy_rate:12,.0f} rows/s")
+    print(f"Sasaran import (first):        {seconds:7.1f} s  {rate:12,.0f} rows/s  "
+          f"({inserted:,} added, {rejected:,} rejected), peak RSS {peak_mb} MB")
+    print(f"ratio import / raw copy:       {rate / copy_rate:7.2f}   (target >= {TARGET_RATIO})")
+    print(f"target >= {TARGET_RATE:,} rows/s:      {'met' if rate >= TARGET_RATE else 'NOT met'}")
+    print(f"re-import, same file:          {again_s:7.1f} s  {rows / again_s:12,.0f} rows/s  "
+          f"({again[2]:,} changed, {again[3]:,} unchanged), peak RSS {again[5]} MB")
+
+
+if __name__ == "__main__":
+    main()
