@@ -222,3 +222,30 @@ def test_upsert_counts_dry_run_mark_inactive_and_history(scratch_db, tmp_path):
                                "jumlah->>'diubah' FROM impor ORDER BY id").fetchall()
     assert history[0] == ("dtks.csv", 64, "operator", "selesai", "40", "0")
     assert [h[3] for h in history] == ["selesai", "selesai", "uji_coba", "selesai", "selesai"]
+
+
+def test_generator_dirty_file_every_planted_defect_found(scratch_db, sample_dir):
+    truth = json.loads((sample_dir / "dirty_truth.json").read_text())["rows"]
+    result = import_households(sample_dir / "households_dirty.csv", url=scratch_db)
+    with psycopg.connect(scratch_db) as conn:
+        found = {row: (rejected, reasons) for row, rejected, reasons in conn.execute(
+            "SELECT urutan, ditolak, alasan FROM impor_tolak WHERE impor_id = %s", (result.import_id,))}
+        landed = dict(conn.execute("SELECT id_keluarga, kualitas_lokasi FROM rumah_tangga"))
+    expected_rejects = {t["row"] for t in truth if t["outcome"] == "ditolak"}
+    assert {row for row, (rejected, _) in found.items() if rejected} == expected_rejects
+    for entry in truth:
+        rejected, reasons = found.get(entry["row"], (False, []))
+        if entry["outcome"] == "ditolak":
+            assert entry["reason"] in reasons, entry
+        elif entry["outcome"] == "diperbaiki":
+            assert reasons == ["koordinat_tertukar"] and landed[entry["id_keluarga"]] == "gps_diperbaiki", entry
+        elif entry["outcome"] == "ditandai":
+            assert reasons == ["lokasi_meragukan"] and entry["id_keluarga"] in landed, entry
+        else:  # valid variants (decimal comma, upper case) are accepted silently
+            assert entry["row"] not in found and entry["id_keluarga"] in landed, entry
+    assert result.rejected == len(expected_rejects)
+    assert result.inserted == result.rows - result.rejected
+    assert {t["reason"] for t in truth} >= {"id_kosong", "nik_tidak_valid", "kode_desa_tidak_dikenal",
+                                            "kategori_tidak_valid", "desil_di_luar_rentang", "angka_tidak_valid",
+                                            "koordinat_di_luar_indonesia", "koordinat_tertukar",
+                                            "lokasi_meragukan", "id_ganda", "nik_ganda"}
