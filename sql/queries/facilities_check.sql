@@ -13,6 +13,7 @@ WITH p AS (
            nullif(btrim(m.kapasitas_kk), '') AS kapasitas_teks, sasaran_angka(m.kapasitas_kk) AS kapasitas
       FROM imp_mentah m
      WHERE btrim(concat(m.id_fasilitas, m.jenis, m.nama, m.kode_desa, m.latitude, m.longitude, m.kondisi)) <> ''
+    OFFSET 0  -- a fence: parse each cell once (a flattened subquery would repeat the parsing per use)
 ), k AS (
     SELECT p.*,
            d.kode_desa IS NOT NULL AS desa_dikenal,
