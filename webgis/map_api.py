@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from webgis.auth import role_required
 from webgis.database import fetch_all, fetch_value
 from webgis.indicators import indicator_payload
-from webgis.mapdata import fetch_scored, relation_exists
+from webgis.mapdata import relation_exists
 from webgis.tiles import POINT_MIN_ZOOM, POINT_ROLES
 
 blueprint = Blueprint("map_api", __name__, url_prefix="/api")
@@ -84,7 +84,7 @@ def nearest_household():
         return jsonify(error=_("Parameter lat dan lon wajib diisi.")), 400
     zoom = max(POINT_MIN_ZOOM, min(zoom, 22))
     radius_m = CLICK_TOLERANCE_PX * EARTH_M_PER_PX_Z0 * math.cos(math.radians(lat)) / 2 ** zoom
-    rows = fetch_scored("households_nearest.sql", {
+    rows = fetch_all("queries/households_nearest.sql", {
         "lat": lat, "lon": lon, "radius_m": radius_m, "radius_deg": radius_m / 100000.0})
     if not rows:
         return jsonify(found=False)

@@ -10,7 +10,7 @@ import math
 from flask import Blueprint, Response, abort
 from flask_login import current_user
 
-from webgis.mapdata import fetch_bytes, tile_with_scores
+from webgis.mapdata import fetch_bytes
 
 blueprint = Blueprint("tiles", __name__, url_prefix="/tiles")
 
@@ -44,7 +44,7 @@ def households(z, x, y):
     params = {"z": z, "x": x, "y": y}
     points = may_see_points()
     if points and z >= POINT_MIN_ZOOM:
-        body = tile_with_scores("tiles_households_points.sql", params)
+        body = fetch_bytes("tiles_households_points.sql", params)
     else:
         body = fetch_bytes("tiles_households_grid.sql", {
             **params, "cell": cell_size(z), "min_jumlah": 1 if points else MIN_HOUSEHOLDS_PUBLIC})

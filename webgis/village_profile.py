@@ -9,7 +9,6 @@ from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext 
 
 from webgis.database import fetch_all, fetch_one
 from webgis.indicators import INDICATORS, indicator_payload
-from webgis.mapdata import fetch_scored
 from webgis.maps import FACILITY_GROUPS, FACILITY_TYPE_LABELS, page_config_base
 from webgis.mapkit import base_map, render_parts
 from webgis.tiles import may_see_points
@@ -70,7 +69,7 @@ def village(kode_desa):
     config["sources"] = {"fasilitas": url_for("map_api.facilities", kode_desa=kode_desa)}
     households = None
     if may_see_points():
-        households = fetch_scored("village_priority_households.sql", {"kode_desa": kode_desa, "limit": TOP_HOUSEHOLDS})
+        households = fetch_all("queries/village_priority_households.sql", {"kode_desa": kode_desa, "limit": TOP_HOUSEHOLDS})
     return render_template(
         "maps/village_profile.html", village=row, map=render_parts(fmap), config=config,
         luas=format_decimal(row["luas_km2"], format="#,##0.##"),

@@ -7,7 +7,7 @@ SELECT rt.id, rt.id_keluarga, rt.nik_kepala, rt.nama_kepala, rt.alamat, rt.desil
 FROM klik
 JOIN rumah_tangga rt ON rt.geom && ST_Expand(klik.pt, %(radius_deg)s)
 LEFT JOIN desa d ON d.kode_desa = rt.kode_desa
-LEFT JOIN ({skor}) s ON s.kode_prov = rt.kode_prov AND s.rumah_tangga_id = rt.id
+LEFT JOIN skor_rtlh s ON s.kode_prov = rt.kode_prov AND s.rumah_tangga_id = rt.id
 WHERE rt.aktif AND rt.kualitas_lokasi <> 'lokasi_perkiraan'
   AND ST_DWithin(rt.geom::geography, klik.pt::geography, %(radius_m)s)
 ORDER BY rt.geom <-> klik.pt
