@@ -10,6 +10,7 @@ from webgis.imports import blueprint as imports_blueprint
 from webgis import access, health, security
 from webgis import analysis_api, analysis_pages
 from webgis import compression
+from webgis import areas, exports, lokus, ogcapi
 
 csrf = CSRFProtect()
 
@@ -31,6 +32,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(health.blueprint)
     app.register_blueprint(analysis_api.blueprint)
     app.register_blueprint(analysis_pages.blueprint)
+    for blueprint in (areas.blueprint, lokus.blueprint, exports.blueprint, ogcapi.blueprint):
+        app.register_blueprint(blueprint)
+    csrf.exempt(ogcapi.blueprint)  # read-only API for agency clients (bearer tokens, no forms)
     security.init_app(app)
     access.init_app(app)
     compression.init_app(app)

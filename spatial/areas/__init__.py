@@ -1,0 +1,27 @@
+"""Priority areas (kawasan prioritas), lokus villages and sharing with agencies (issue #7).
+
+- ``geometry``: check a drawn or imported area (repair with ST_MakeValid, refuse outside the district);
+- ``store``: create / update / soft-delete areas (every version kept by trigger);
+- ``importer``: areas from GeoJSON, KML or a zipped Shapefile (pyogrio, safe extraction);
+- ``stats``: statistics inside an area, computed in PostGIS;
+- ``lokus``: yearly lokus proposal and the planner's saved choice;
+- ``tokens``: agency API tokens (only the hash is stored);
+- ``layers`` / ``export``: export layers, streamed as GeoJSON / CSV / GeoPackage.
+"""
+JENIS_KAWASAN = ("lokus_kemiskinan_ekstrem", "lokus_stunting", "zona_air", "zona_sanitasi", "lainnya")
+JENIS_LOKUS = ("kemiskinan_ekstrem", "stunting")
+
+
+class AreaError(ValueError):
+    """An area or lokus input refused, with a message in Bahasa Indonesia for the user."""
+
+
+def fetch_tuple(conn, name: str, params: dict | None = None):
+    """First row of ``sql/<name>`` as a tuple, whatever the connection's row factory (the web app's
+    pool returns dicts)."""
+    from psycopg.rows import tuple_row
+
+    from spatial.sqlfiles import sql
+
+    with conn.cursor(row_factory=tuple_row) as cur:
+        return cur.execute(sql(name), params or {}).fetchone()

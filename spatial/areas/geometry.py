@@ -1,0 +1,54 @@
+"""Checking an area geometry before it is stored: polygonal, repaired when self-intersecting,
+inside the district."""
+import json
+from dataclasses import dataclass
+
+import psycopg
+
+from spatial.areas import AreaError, fetch_tuple
+
+# Share of an area that may lie outside every village (drawing along the district border).
+MAX_OUTSIDE_SHARE = 0.01
+
+
+@dataclass
+class CheckedGeometry:
+    """A geometry ready to store (MultiPolygon GeoJSON text) and whether it was repaired."""
+    geojson: str
+    repaired: bool
+    area_m2: float
+    reason: str | None = None
+
+
+def _geometry_of(value) -> dict:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError as exc:
+            raise AreaError("Geometri bukan GeoJSON yang sah.") from exc
+    if isinstance(value, dict) and value.get("type") == "Feature":
+        value = value.get("geometry")
+    if not isinstance(value, dict) or value.get("type") not in ("Polygon", "MultiPolygon"):
+        raise AreaError("Kawasan harus berupa poligon.")
+    return value
+
+
+def check_geometry(conn, value, max_outside: float = MAX_OUTSIDE_SHARE) -> CheckedGeometry:
+    """Validate a GeoJSON Polygon/MultiPolygon (dict, Feature or text) in PostGIS.
+
+    Self-intersections are repaired with ST_MakeValid (``repaired`` is then True and ``reason``
+    holds PostGIS' reason); a geometry with no area left, or with more than ``max_outside`` of its
+    area outside the district's villages, is refused with ``AreaError``."""
+    geometry = _geometry_of(value)
+    try:
+        with conn.transaction():  # a savepoint when the caller is inside a transaction
+            row = fetch_tuple(conn, "queries/areas_validate.sql", {"geojson": json.dumps(geometry)})
+    except psycopg.Error as exc:  # PostGIS refuses malformed coordinates
+        raise AreaError(f"Geometri tidak dapat dibaca: {str(exc).splitlines()[0]}") from exc
+    valid, reason, _kind, polygonal, geojson, area_m2, outside = row[:7]
+    if not polygonal:
+        raise AreaError("Geometri tidak memiliki luas (poligon kosong atau garis saja).")
+    if outside > max_outside:
+        raise AreaError(f"Kawasan berada di luar wilayah kabupaten ({outside * 100:.1f}% luasnya di luar desa mana pun).")
+    return CheckedGeometry(geojson=geojson, repaired=not valid, area_m2=float(area_m2),
+                           reason=None if valid else reason)

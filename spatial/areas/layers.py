@@ -1,0 +1,153 @@
+"""Export layers: what each is, where its SQL lives, who may have it, and the filtered query.
+
+Each layer is one ``sql/queries/export_<name>.sql`` yielding ``fid, kode_desa, waktu, geom, props``;
+``sql/queries/export_filtered.sql`` wraps it with the filters (village/kecamatan, bbox, datetime,
+property equality). The layer list is the allow-list: names from a request are looked up here and
+never reach SQL text.
+"""
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+
+from psycopg import sql as psql
+
+from spatial.areas import AreaError, fetch_tuple
+from spatial.sqlfiles import sql
+
+K_ANONYMITY = 5
+GRID_CELL_M = 1000
+PERSONAL_ROLES = ("admin", "perkim")
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One export layer / OGC API collection."""
+    name: str
+    title: str
+    description: str
+    geometry: str
+    properties: tuple
+    roles: tuple = ()             # roles that may export it; () = every signed-in user
+    ogc: bool = True              # offered in OGC API Features (agencies: aggregates only)
+    temporal: bool = False        # waktu is meaningful (datetime filter)
+    requires: str | None = None   # table that must exist (another issue's), else the layer is absent
+    extra: dict = field(default_factory=dict)
+
+
+_AGG_PROPS = ("jumlah", "desil12", "desil1", "tanpa_air_layak", "tanpa_sanitasi_layak", "dengan_balita", "ditekan", "k")
+
+LAYERS = {layer.name: layer for layer in (
+    Layer("desa", "Desa dan indikator", "Batas desa dengan indikator kemiskinan, RTLH, air, sanitasi dan stunting",
+          "MultiPolygon", ("kode_desa", "nama", "jenis", "kode_kec", "rumah_tangga", "desil12", "persen_desil12",
+                           "rtlh", "tanpa_air_layak", "tanpa_sanitasi_layak", "risiko_stunting")),
+    Layer("kecamatan", "Kecamatan", "Batas kecamatan", "MultiPolygon", ("kode_kec", "nama", "kode_kab")),
+    Layer("kantong", "Kantong kemiskinan", "Kantong kemiskinan dari analisis terakhir", "MultiPolygon",
+          ("kantong_id", "run_id", "rumah_tangga", "rumah_tangga_miskin", "persen_miskin"), temporal=True),
+    Layer("hotspot", "Titik panas (Gi*)", "Sel grid Getis-Ord Gi* dari analisis terakhir", "Polygon",
+          ("sel_id", "run_id", "kelas"), temporal=True),
+    Layer("celah", "Celah layanan", "Klaster rumah tangga tanpa layanan air/sanitasi", "MultiPolygon",
+          ("layanan", "klaster_id", "run_id", "rumah_tangga"), temporal=True),
+    Layer("lokasi", "Kandidat lokasi", "Kandidat lokasi sarana air/sanitasi", "Point",
+          ("layanan", "kandidat_id", "terpilih", "kode_desa"), temporal=True),
+    Layer("fasilitas", "Fasilitas", "Fasilitas umum: air, sanitasi, kesehatan, sekolah", "Point",
+          ("id_fasilitas", "jenis", "nama", "kode_desa", "kondisi", "berfungsi"), temporal=True),
+    Layer("kawasan", "Kawasan prioritas", "Kawasan prioritas yang ditetapkan perencana", "MultiPolygon",
+          ("id", "nama", "jenis", "tahun", "versi"), temporal=True),
+    Layer("lokus", "Desa lokus", "Desa lokus kemiskinan ekstrem dan stunting per tahun", "MultiPolygon",
+          ("tahun", "jenis", "kode_desa", "nama"), temporal=True),
+    Layer("program", "Seleksi program", "Jumlah penerima program per desa dan status (tanpa data pribadi)",
+          "MultiPolygon", ("program_id", "program", "tahun", "sumber", "kode_desa"), temporal=True,
+          requires="seleksi"),
+    Layer("rumah_tangga_desa", "Rumah tangga per desa", "Agregat rumah tangga per desa dengan k-anonimitas",
+          "MultiPolygon", ("kode_desa", "nama", *_AGG_PROPS)),
+    Layer("rumah_tangga_grid", "Rumah tangga per sel grid", "Agregat rumah tangga per sel grid dengan k-anonimitas",
+          "Polygon", ("sel_m", *_AGG_PROPS)),
+    Layer("rumah_tangga", "Rumah tangga (titik)", "Titik rumah tangga; NIK dan nama hanya untuk admin atas permintaan",
+          "Point", ("id_keluarga", "kode_desa", "desil", "kualitas_lokasi", "rtlh", "memenuhi_syarat"),
+          roles=PERSONAL_ROLES, ogc=False, temporal=True),
+)}
+
+FEATURE = ("json_build_object('type', 'Feature', 'id', src.fid, 'geometry', ST_AsGeoJSON(src.geom, 6)::json, "
+           "'properties', src.props)::text")
+COUNT = "count(*)"
+EXTENT = ("ST_XMin(ST_Extent(src.geom)), ST_YMin(ST_Extent(src.geom)), ST_XMax(ST_Extent(src.geom)), "
+          "ST_YMax(ST_Extent(src.geom)), min(src.waktu), max(src.waktu)")
+CSV_COLUMNS = ("src.fid, src.props::text, ST_X(ST_PointOnSurface(src.geom)), ST_Y(ST_PointOnSurface(src.geom))")
+WKB_COLUMNS = "src.fid, src.props::text, ST_AsBinary(src.geom)"
+PAGE = "ORDER BY src.fid LIMIT %(limit)s OFFSET %(offset)s"
+ONE = "AND src.fid = %(fid)s"
+KODE_KEC = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
+KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
+
+
+def query(layer: Layer, columns: str, tail: str = "") -> psql.Composed:
+    """The filtered query of ``layer`` selecting ``columns`` (one of the fragments above)."""
+    return psql.SQL(sql("queries/export_filtered.sql")).format(
+        source=psql.SQL(sql(f"queries/export_{layer.name}.sql")), columns=psql.SQL(columns), tail=psql.SQL(tail))
+
+
+def parse_bbox(text: str | None) -> tuple | None:
+    """``"xmin,ymin,xmax,ymax"`` (WGS 84) to floats; None when empty; AreaError when malformed."""
+    if not text:
+        return None
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError as exc:
+        raise AreaError("bbox harus berupa empat angka: xmin,ymin,xmax,ymax.") from exc
+    if len(values) == 6:  # 3D bbox: keep x/y
+        values = (values[0], values[1], values[3], values[4])
+    if len(values) != 4 or values[0] > values[2] or values[1] > values[3]:
+        raise AreaError("bbox harus berupa empat angka: xmin,ymin,xmax,ymax.")
+    return values
+
+
+def _instant(text: str, end: bool) -> dt.datetime | None:
+    if text in ("", ".."):
+        return None
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            moment = dt.datetime.combine(day, dt.time.max if end else dt.time.min)
+            return moment.replace(tzinfo=dt.timezone.utc)
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise AreaError(f"datetime tidak sah: {text}") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def parse_datetime(text: str | None) -> tuple:
+    """An OGC datetime (instant, ``a/b``, ``../b``, ``a/..``) to ``(t0, t1)``; a date covers its day."""
+    if not text:
+        return None, None
+    if "/" in text:
+        start, end = text.split("/", 1)
+        return _instant(start, False), _instant(end, True)
+    return _instant(text, False), _instant(text, True)
+
+
+def filter_params(kode_kec=None, kode_desa=None, bbox=None, datetime=None, props: dict | None = None,
+                  k: int = K_ANONYMITY, sel_m: int = GRID_CELL_M, pribadi: bool = False, geom: str | None = None) -> dict:
+    """Bound parameters of ``export_filtered.sql`` from request values (checked here)."""
+    if kode_kec and not KODE_KEC.match(kode_kec):
+        raise AreaError("Kode kecamatan harus seperti 18.04.04.")
+    if kode_desa and not KODE_DESA.match(kode_desa):
+        raise AreaError("Kode desa harus seperti 18.04.04.2002.")
+    box = parse_bbox(bbox) if isinstance(bbox, (str, type(None))) else tuple(bbox)
+    t0, t1 = parse_datetime(datetime)
+    if int(k) < 2:
+        raise AreaError("k minimal 2.")
+    if not 100 <= int(sel_m) <= 50000:
+        raise AreaError("Ukuran sel grid harus 100 sampai 50.000 meter.")
+    return {"kode_kec": kode_kec or None, "kode_desa": kode_desa or None,
+            "xmin": box[0] if box else None, "ymin": box[1] if box else None,
+            "xmax": box[2] if box else None, "ymax": box[3] if box else None,
+            "t0": t0, "t1": t1, "props": json.dumps(props) if props else None,
+            "k": int(k), "sel_m": int(sel_m), "pribadi": bool(pribadi), "geom": geom}
+
+
+def available(conn, layer: Layer) -> bool:
+    """False when the layer needs another issue's table that is not there (yet)."""
+    if layer.requires is None:
+        return True
+    return fetch_tuple(conn, "queries/relation_exists.sql", {"name": layer.requires})[0]

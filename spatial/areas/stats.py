@@ -1,0 +1,34 @@
+"""Statistics inside an area, computed in PostGIS (households, poverty, RTLH candidates and cost,
+water, sanitation, toddlers, facilities, villages touched with the share of each inside)."""
+import json
+import os
+
+from psycopg.rows import dict_row
+
+from spatial.sqlfiles import sql
+
+
+def unit_cost() -> float:
+    """Estimated repair cost per RTLH house (rupiah): ``SASARAN_BIAYA_RTLH`` or the RTLH config."""
+    if os.environ.get("SASARAN_BIAYA_RTLH"):
+        return float(os.environ["SASARAN_BIAYA_RTLH"])
+    from spatial.analysis.scores import load_config
+
+    return float(load_config()["biaya_satuan"])
+
+
+def area_stats(conn, geometry, biaya_satuan: float | None = None) -> dict:
+    """Statistics of the households, facilities and villages inside ``geometry`` (GeoJSON dict or text)."""
+    geojson = geometry if isinstance(geometry, str) else json.dumps(geometry)
+    params = {"geojson": geojson}
+    cost = unit_cost() if biaya_satuan is None else float(biaya_satuan)
+    with conn.cursor(row_factory=dict_row) as cur:
+        totals = cur.execute(sql("queries/areas_stats.sql"), params).fetchone()
+        facilities = cur.execute(sql("queries/areas_stats_facilities.sql"), params).fetchall()
+        villages = cur.execute(sql("queries/areas_stats_villages.sql"), params).fetchall()
+    result = {k: int(v) for k, v in totals.items()}
+    result["biaya_satuan"] = cost
+    result["biaya_rtlh"] = result["rtlh"] * cost
+    result["fasilitas"] = [{k: (int(v) if k != "jenis" else v) for k, v in f.items()} for f in facilities]
+    result["desa"] = [{**v, "persen_luas_desa": float(v["persen_luas_desa"] or 0)} for v in villages]
+    return result

@@ -1,0 +1,87 @@
+"""Create, update and soft-delete priority areas; the trigger of migration 0007 keeps every version."""
+from dataclasses import dataclass
+
+from psycopg.rows import dict_row
+
+from spatial.areas import JENIS_KAWASAN, AreaError, fetch_tuple
+from spatial.areas.geometry import check_geometry
+from spatial.sqlfiles import sql
+
+
+@dataclass
+class AreaFields:
+    """The attributes of an area as a planner enters them."""
+    nama: str
+    jenis: str = "lainnya"
+    tahun: int | None = None
+    catatan: str | None = None
+
+
+def clean_fields(data: dict) -> AreaFields:
+    """Check the form/JSON attributes: non-empty name, known kind, plausible year."""
+    nama = (data.get("nama") or "").strip()
+    if not nama:
+        raise AreaError("Nama kawasan wajib diisi.")
+    if len(nama) > 200:
+        raise AreaError("Nama kawasan terlalu panjang (maksimum 200 karakter).")
+    jenis = (data.get("jenis") or "lainnya").strip()
+    if jenis not in JENIS_KAWASAN:
+        raise AreaError(f"Jenis kawasan tidak dikenal: {jenis}.")
+    tahun = data.get("tahun")
+    if tahun in (None, ""):
+        tahun = None
+    else:
+        try:
+            tahun = int(tahun)
+        except (TypeError, ValueError) as exc:
+            raise AreaError("Tahun harus berupa angka.") from exc
+        if not 2000 <= tahun <= 2100:
+            raise AreaError("Tahun harus antara 2000 dan 2100.")
+    catatan = (data.get("catatan") or "").strip() or None
+    return AreaFields(nama, jenis, tahun, catatan)
+
+
+def create_area(conn, data: dict, geometry, user: str) -> dict:
+    """Validate and insert an area; returns ``{"id", "diperbaiki", "alasan_perbaikan"}``."""
+    fields = clean_fields(data)
+    checked = check_geometry(conn, geometry)
+    row = fetch_tuple(conn, "queries/areas_insert.sql", {
+        **fields.__dict__, "geojson": checked.geojson, "diperbaiki": checked.repaired, "oleh": user})
+    return {"id": row[0], "diperbaiki": checked.repaired, "alasan_perbaikan": checked.reason}
+
+
+def update_area(conn, area_id: int, data: dict, geometry, user: str) -> dict:
+    """Change attributes and, when ``geometry`` is given, the geometry; ``None`` if no live area."""
+    fields = clean_fields(data)
+    checked = check_geometry(conn, geometry) if geometry is not None else None
+    row = fetch_tuple(conn, "queries/areas_update.sql", {
+        **fields.__dict__, "id": area_id, "oleh": user,
+        "geojson": checked.geojson if checked else None,
+        "diperbaiki": checked.repaired if checked else False})
+    if row is None:
+        return None
+    return {"id": row[0], "versi": row[1], "diperbaiki": bool(checked and checked.repaired),
+            "alasan_perbaikan": checked.reason if checked else None}
+
+
+def delete_area(conn, area_id: int, user: str) -> bool:
+    """Soft-delete a live area; False when there is none with that id."""
+    return fetch_tuple(conn, "queries/areas_delete.sql", {"id": area_id, "oleh": user}) is not None
+
+
+def list_areas(conn, jenis: str | None = None, tahun: int | None = None) -> list[dict]:
+    """Live areas, newest first."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        return cur.execute(sql("queries/areas_list.sql"), {"jenis": jenis, "tahun": tahun}).fetchall()
+
+
+def get_area(conn, area_id: int) -> dict | None:
+    """One area (also a deleted one: ``dihapus_pada`` is then set) with its GeoJSON geometry."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        return cur.execute(sql("queries/areas_get.sql"), {"id": area_id}).fetchone()
+
+
+def area_history(conn, area_id: int) -> list[dict]:
+    """Every version of an area, oldest first."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        return cur.execute(sql("queries/areas_history.sql"), {"id": area_id}).fetchall()

@@ -1,0 +1,53 @@
+"""Agency API tokens: random, shown once, stored as SHA-256 only, scoped to collections, revocable."""
+import hashlib
+import secrets
+
+from psycopg.rows import dict_row
+
+from spatial.areas import AreaError, fetch_tuple
+from spatial.sqlfiles import sql
+
+PREFIX = "ssr_"
+
+
+def token_hash(token: str) -> str:
+    """SHA-256 hex of a token (what the database keeps)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_token(conn, instansi: str, koleksi: list[str], user: str, allowed: set[str] | None = None) -> dict:
+    """A new token for ``instansi`` limited to ``koleksi``; returns ``{"id", "token"}`` (the only
+    time the token is ever available)."""
+    instansi = (instansi or "").strip()
+    if not instansi:
+        raise AreaError("Nama instansi wajib diisi.")
+    koleksi = sorted(set(koleksi))
+    if not koleksi:
+        raise AreaError("Pilih setidaknya satu koleksi.")
+    unknown = [k for k in koleksi if allowed is not None and k not in allowed]
+    if unknown:
+        raise AreaError(f"Koleksi tidak dikenal: {', '.join(unknown)}.")
+    token = PREFIX + secrets.token_urlsafe(32)
+    row = fetch_tuple(conn, "queries/areas_token_insert.sql", {
+        "instansi": instansi, "token_hash": token_hash(token), "prefiks": token[:10], "koleksi": koleksi,
+        "oleh": user})
+    return {"id": row[0], "token": token}
+
+
+def check_token(conn, token: str | None) -> dict | None:
+    """The live token's ``{"id", "instansi", "koleksi"}``, or None (unknown or revoked)."""
+    if not token or not token.startswith(PREFIX) or len(token) > 100:
+        return None
+    with conn.cursor(row_factory=dict_row) as cur:
+        return cur.execute(sql("queries/areas_token_check.sql"), {"token_hash": token_hash(token)}).fetchone()
+
+
+def revoke_token(conn, token_id: int) -> bool:
+    """Revoke a token; False when it does not exist or was already revoked."""
+    return fetch_tuple(conn, "queries/areas_token_revoke.sql", {"id": token_id}) is not None
+
+
+def list_tokens(conn) -> list[dict]:
+    """All tokens (never the token itself: only its first characters)."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        return cur.execute(sql("queries/areas_token_list.sql")).fetchall()

@@ -1,0 +1,4 @@
+SELECT l.tahun, l.jenis, l.kode_desa, d.nama, l.alasan, l.ditetapkan_oleh, l.ditetapkan_pada
+FROM lokus_desa l JOIN desa d USING (kode_desa)
+WHERE l.tahun = %(tahun)s AND (%(jenis)s::text IS NULL OR l.jenis = %(jenis)s)
+ORDER BY l.jenis, l.kode_desa

@@ -1,0 +1,9 @@
+-- Update attributes and (when geojson is given) the geometry of a live area; the trigger bumps
+-- versi and writes the history row.
+UPDATE kawasan_prioritas
+SET nama = %(nama)s, jenis = %(jenis)s, tahun = %(tahun)s, catatan = %(catatan)s,
+    geom = COALESCE(ST_SetSRID(ST_GeomFromGeoJSON(%(geojson)s::text), 4326), geom),
+    diperbaiki = CASE WHEN %(geojson)s::text IS NULL THEN diperbaiki ELSE %(diperbaiki)s END,
+    diubah_oleh = %(oleh)s, diubah_pada = now()
+WHERE id = %(id)s AND dihapus_pada IS NULL
+RETURNING id, versi

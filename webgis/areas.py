@@ -1,0 +1,186 @@
+"""Kawasan Prioritas: draw, import, edit and soft-delete priority areas, with statistics beside
+the map. Planners (perencana) and admins edit; every signed-in role reads."""
+import json
+import tempfile
+from pathlib import Path
+
+import folium
+from flask import Blueprint, abort, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+from folium.plugins import Draw
+
+from spatial.areas import JENIS_KAWASAN, AreaError
+from spatial.areas.importer import import_areas
+from spatial.areas.stats import area_stats
+from spatial.areas.store import area_history, create_area, delete_area, get_area, list_areas, update_area
+from spatial.uploads import UploadError
+from webgis.audit import record
+from webgis.auth import authenticated, role_required
+from webgis.database import fetch_value, pool
+from webgis.mapkit import base_map, render_parts
+
+blueprint = Blueprint("areas", __name__)
+EDITORS = ("perencana",)
+
+
+def kinds() -> dict:
+    """Labels of the area kinds, in the interface language."""
+    return {"lokus_kemiskinan_ekstrem": _("Lokus kemiskinan ekstrem"), "lokus_stunting": _("Lokus stunting"),
+            "zona_air": _("Zona air minum"), "zona_sanitasi": _("Zona sanitasi"), "lainnya": _("Lainnya")}
+
+
+def _error(exc: Exception, status: int = 400):
+    return jsonify(error=str(exc)), status
+
+
+def _json_body() -> dict:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        abort(400)
+    return data
+
+
+def _area_map():
+    fmap = base_map(element_id="peta-kawasan")
+    group = folium.FeatureGroup(name=_("Kawasan sedang diedit"))
+    group.add_to(fmap)
+    if current_user.has_role(*EDITORS):
+        Draw(feature_group=group, show_geometry_on_click=False, position="topleft",
+             draw_options={"polyline": False, "circle": False, "marker": False, "circlemarker": False,
+                           "rectangle": {"showArea": False}, "polygon": {"allowIntersection": False, "showArea": False}},
+             edit_options={"edit": True, "remove": False}).add_to(fmap)
+    return fmap, group
+
+
+@blueprint.route("/kawasan")
+@authenticated
+def index():
+    """The area page: map with drawing tools, form, statistics panel and list."""
+    fmap, group = _area_map()
+    parts = render_parts(fmap)
+    config = {"mapVar": parts["map_var"], "drawGroup": group.get_name(), "canEdit": current_user.has_role(*EDITORS),
+              "kinds": kinds(), "urls": {"list": "/api/kawasan", "stats": "/api/kawasan/statistik"},
+              "texts": {"saved": _("Kawasan disimpan."), "deleted": _("Kawasan dihapus."),
+                        "repaired": _("Geometri memotong dirinya sendiri dan telah diperbaiki (ST_MakeValid)."),
+                        "draw_first": _("Gambar poligon di peta terlebih dahulu."),
+                        "confirm_delete": _("Hapus kawasan ini? Riwayatnya tetap disimpan."),
+                        "households": _("Rumah tangga"), "desil12": _("Desil 1-2"), "rtlh": _("Calon RTLH"),
+                        "cost": _("Perkiraan biaya RTLH"), "no_water": _("Tanpa air minum layak"),
+                        "no_sanitation": _("Tanpa sanitasi layak"), "toddlers": _("Balita"),
+                        "facilities": _("Fasilitas"), "villages": _("Desa tersentuh"),
+                        "share": _("% luas desa di dalam kawasan"), "none": _("Tidak ada")}}
+    return render_template("areas/index.html", map=parts, config=config, kinds=kinds(), can_edit=config["canEdit"])
+
+
+@blueprint.route("/api/kawasan")
+@authenticated
+def api_list():
+    """Live areas as GeoJSON (properties: attributes and area in ha)."""
+    with pool().connection() as conn:
+        areas = list_areas(conn, request.args.get("jenis") or None, request.args.get("tahun", type=int))
+    features = [{"type": "Feature", "id": area["id"], "geometry": json.loads(area.pop("geojson")),
+                 "properties": {**area, "luas_ha": float(area["luas_ha"])}} for area in areas]
+    return jsonify(type="FeatureCollection", features=features)
+
+
+@blueprint.route("/api/kawasan/<int:area_id>")
+@authenticated
+def api_get(area_id):
+    """One area with its geometry and every version."""
+    with pool().connection() as conn:
+        area = get_area(conn, area_id)
+        if area is None:
+            abort(404)
+        history = area_history(conn, area_id)
+    area["geometry"] = json.loads(area.pop("geojson"))
+    area["luas_ha"] = float(area["luas_ha"])
+    return jsonify(kawasan=area, riwayat=[{**h, "luas_ha": float(h["luas_ha"])} for h in history])
+
+
+@blueprint.route("/api/kawasan", methods=["POST"])
+@role_required(*EDITORS)
+def api_create():
+    """Create an area from ``{"nama", "jenis", "tahun", "catatan", "geometry"}``."""
+    data = _json_body()
+    try:
+        with pool().connection() as conn:
+            result = create_area(conn, data, data.get("geometry"), current_user.username)
+    except AreaError as exc:
+        return _error(exc)
+    record("buat", "kawasan_prioritas", result["id"], {"nama": data.get("nama")})
+    return jsonify(result), 201
+
+
+@blueprint.route("/api/kawasan/<int:area_id>", methods=["PUT"])
+@role_required(*EDITORS)
+def api_update(area_id):
+    """Change attributes (and the geometry when ``geometry`` is in the body)."""
+    data = _json_body()
+    try:
+        with pool().connection() as conn:
+            result = update_area(conn, area_id, data, data.get("geometry"), current_user.username)
+    except AreaError as exc:
+        return _error(exc)
+    if result is None:
+        abort(404)
+    record("ubah", "kawasan_prioritas", area_id, {"versi": result["versi"]})
+    return jsonify(result)
+
+
+@blueprint.route("/api/kawasan/<int:area_id>", methods=["DELETE"])
+@role_required(*EDITORS)
+def api_delete(area_id):
+    """Soft-delete an area (its history stays)."""
+    with pool().connection() as conn:
+        if not delete_area(conn, area_id, current_user.username):
+            abort(404)
+    record("hapus", "kawasan_prioritas", area_id)
+    return jsonify(ok=True)
+
+
+@blueprint.route("/api/kawasan/statistik", methods=["POST"])
+@authenticated
+def api_stats_geometry():
+    """Statistics inside a drawn (possibly unsaved) polygon ``{"geometry": ...}``."""
+    data = _json_body()
+    geometry = data.get("geometry")
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return _error(AreaError(_("Kawasan harus berupa poligon.")))
+    with pool().connection() as conn:
+        try:
+            return jsonify(area_stats(conn, geometry))
+        except Exception as exc:  # malformed coordinates
+            return _error(AreaError(str(exc).splitlines()[0]))
+
+
+@blueprint.route("/api/kawasan/<int:area_id>/statistik")
+@authenticated
+def api_stats(area_id):
+    """Statistics inside a saved area."""
+    geojson = fetch_value("queries/areas_get_geojson.sql", {"id": area_id})
+    if geojson is None:
+        abort(404)
+    with pool().connection() as conn:
+        return jsonify(area_stats(conn, geojson))
+
+
+@blueprint.route("/kawasan/impor", methods=["POST"])
+@role_required(*EDITORS)
+def import_file():
+    """Import areas from an uploaded GeoJSON, KML or zipped Shapefile (all or nothing)."""
+    upload = request.files.get("berkas")
+    if upload is None or not upload.filename:
+        return _error(AreaError(_("Pilih berkas terlebih dahulu.")))
+    defaults = {"jenis": request.form.get("jenis") if request.form.get("jenis") in JENIS_KAWASAN else None,
+                "tahun": request.form.get("tahun") or None}
+    with tempfile.TemporaryDirectory(prefix="kawasan-up-") as folder:
+        path = Path(folder) / "unggahan"
+        upload.save(path)
+        try:
+            with pool().connection() as conn:
+                result = import_areas(conn, path, current_user.username, defaults)
+        except (AreaError, UploadError) as exc:
+            return _error(exc)
+    record("impor", "kawasan_prioritas", None, {"berkas": upload.filename[:200], "jumlah": len(result["disimpan"])})
+    return jsonify(result), 201

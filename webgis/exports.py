@@ -1,0 +1,79 @@
+"""GeoJSON / CSV / GeoPackage exports of every layer, streamed from the database, for users and
+agencies (tokens). Every export is written to audit_log."""
+import os
+
+from flask import Blueprint, Response, abort, g, jsonify, render_template, request, send_file
+from flask import current_app
+from flask_babel import gettext as _
+
+from spatial.areas import AreaError
+from spatial.areas.export import csv_chunks, export_filename, geojson_chunks, geopackage_file
+from spatial.areas.layers import K_ANONYMITY, LAYERS, available, filter_params
+from webgis.agency import agency_or_user
+from webgis.audit import record
+from webgis.auth import authenticated
+from webgis.database import pool
+
+blueprint = Blueprint("exports", __name__)
+FORMATS = {"geojson": "application/geo+json", "csv": "text/csv; charset=utf-8",
+           "gpkg": "application/geopackage+sqlite3"}
+
+
+def readable_layers(who) -> list:
+    """Layers the requester may export that exist in this database."""
+    with pool().connection() as conn:
+        return [layer for layer in LAYERS.values() if who.may_read(layer) and available(conn, layer)]
+
+
+def request_params(who) -> dict:
+    """Filter parameters of the request; ``pribadi`` (NIK, name) only for an admin asking for it."""
+    k = request.args.get("k", type=int) or K_ANONYMITY
+    if k < K_ANONYMITY:
+        raise AreaError(_("k tidak boleh kurang dari %(k)s.", k=K_ANONYMITY))
+    pribadi = request.args.get("pribadi") == "1"
+    if pribadi and who.role != "admin":
+        abort(403)
+    return filter_params(request.args.get("kode_kec"), request.args.get("kode_desa"), request.args.get("bbox"),
+                         request.args.get("datetime"), None, k, request.args.get("sel_m", type=int) or 1000, pribadi)
+
+
+@blueprint.route("/ekspor")
+@authenticated
+def index():
+    """The export page: every layer the user may have, with filters."""
+    from webgis.agency import requester
+
+    return render_template("areas/exports.html", layers=readable_layers(requester()), k=K_ANONYMITY)
+
+
+@blueprint.route("/ekspor/<name>.<fmt>")
+@agency_or_user
+def download(name, fmt):
+    """Download one layer as GeoJSON, CSV or GeoPackage, filtered by kecamatan/village/bbox."""
+    layer = LAYERS.get(name)
+    if layer is None or fmt not in FORMATS:
+        abort(404)
+    who = g.requester
+    if not who.may_read(layer):
+        abort(403)
+    with pool().connection() as conn:
+        if not available(conn, layer):
+            abort(404)
+    try:
+        params = request_params(who)
+    except AreaError as exc:
+        return jsonify(error=str(exc)), 400
+    filename = export_filename(layer, fmt, params)
+    record("ekspor", "lapisan", name, {"format": fmt, "berkas": filename, "pribadi": params["pribadi"],
+                                       "filter": {k: params[k] for k in ("kode_kec", "kode_desa", "xmin", "ymin",
+                                                                         "xmax", "ymax")},
+                                       "k": params["k"]}, user=who.name)
+    url = current_app.config["DATABASE_URL"]
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    if fmt == "gpkg":
+        path, _count = geopackage_file(url, layer, params)
+        handle = open(path, "rb")  # noqa: SIM115 - closed by the response
+        os.unlink(path)  # the open handle keeps the data until the download ends
+        return send_file(handle, mimetype=FORMATS[fmt], as_attachment=True, download_name=filename)
+    chunks = geojson_chunks(url, layer, params) if fmt == "geojson" else csv_chunks(url, layer, params)
+    return Response(chunks, mimetype=FORMATS[fmt], headers=headers)

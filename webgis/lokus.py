@@ -1,0 +1,70 @@
+"""Lokus Desa page: the yearly proposal of lokus villages (ranked by desil-1 households, stunting
+lokus first), adjusted and saved by planners; everyone signed in reads it."""
+import datetime
+
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from spatial.areas import JENIS_LOKUS, AreaError
+from spatial.areas.lokus import lokus_list, proposal, save_lokus
+from webgis.audit import record
+from webgis.auth import authenticated, role_required
+from webgis.database import pool
+from webgis.scope import region_filter
+
+blueprint = Blueprint("lokus", __name__)
+PROPOSED = 10
+
+
+def _year() -> int:
+    year = request.values.get("tahun", type=int) or datetime.date.today().year
+    return year if 2000 <= year <= 2100 else datetime.date.today().year
+
+
+def _kind() -> str:
+    kind = request.values.get("jenis") or "kemiskinan_ekstrem"
+    return kind if kind in JENIS_LOKUS else "kemiskinan_ekstrem"
+
+
+@blueprint.route("/lokus")
+@authenticated
+def index():
+    """Ranked villages with the saved lokus ticked; with none saved, the top ``PROPOSED`` are pre-ticked."""
+    tahun, jenis = _year(), _kind()
+    with pool().connection() as conn:
+        rows = proposal(conn, tahun, jenis, region_filter())
+    anything_saved = any(r["ditetapkan"] for r in rows)
+    for row in rows:
+        row["dicentang"] = row["ditetapkan"] if anything_saved else row["peringkat"] <= PROPOSED
+    kinds = {"kemiskinan_ekstrem": _("Kemiskinan ekstrem"), "stunting": _("Stunting")}
+    return render_template("areas/lokus.html", rows=rows, tahun=tahun, jenis=jenis, kinds=kinds,
+                           saved=anything_saved, can_edit=current_user.has_role("perencana"), proposed=PROPOSED)
+
+
+@blueprint.route("/lokus", methods=["POST"])
+@role_required("perencana")
+def save():
+    """Save the ticked villages (with their reasons) as the lokus of the year and kind."""
+    tahun, jenis = _year(), _kind()
+    codes = request.form.getlist("kode_desa")
+    villages = [{"kode_desa": code, "alasan": request.form.get(f"alasan_{code}", "")} for code in codes]
+    try:
+        with pool().connection() as conn:
+            count = save_lokus(conn, tahun, jenis, villages, current_user.username, region_filter())
+    except AreaError as exc:
+        flash(str(exc), "danger")
+        return redirect(url_for("lokus.index", tahun=tahun, jenis=jenis))
+    record("tetapkan", "lokus_desa", f"{tahun}/{jenis}", {"jumlah": count, "desa": sorted(codes)})
+    flash(_("%(n)s desa lokus %(tahun)s disimpan.", n=count, tahun=tahun), "success")
+    return redirect(url_for("lokus.index", tahun=tahun, jenis=jenis))
+
+
+@blueprint.route("/api/lokus")
+@authenticated
+def api_list():
+    """Lokus villages fixed for ``?tahun=`` (and ``?jenis=``)."""
+    jenis = request.args.get("jenis")
+    with pool().connection() as conn:
+        rows = lokus_list(conn, _year(), jenis if jenis in JENIS_LOKUS else None)
+    return jsonify(rows)

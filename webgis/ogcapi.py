@@ -1,0 +1,273 @@
+"""OGC API - Features Part 1 (Core, GeoJSON) at ``/ogc``: read-only, for signed-in users and for
+agencies with bearer tokens scoped to collections (``?token=`` accepted for GDAL/QGIS, see
+``webgis.agency``). Collections are the export layers (``spatial.areas.layers``) that are not
+personal: agencies get households only as k-anonymous aggregates.
+
+Extensions beside Core: ``kode_kec`` / ``kode_desa`` filters, ``k`` and ``sel_m`` for the household
+aggregates, and ``POST /ogc/collections/{id}/query`` with a GeoJSON polygon returning the features
+inside it (``?hasil=fitur``, default) or statistics (``?hasil=statistik``).
+"""
+import json
+from datetime import datetime, timezone
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, abort, g, jsonify, request, url_for
+
+from spatial.areas import AreaError
+from spatial.areas.layers import COUNT, EXTENT, FEATURE, K_ANONYMITY, LAYERS, ONE, PAGE, filter_params, query
+from spatial.sqlfiles import sql
+from webgis.agency import agency_or_user
+from webgis.audit import record
+from webgis.database import fetch_one, pool
+from webgis.exports import readable_layers
+
+blueprint = Blueprint("ogcapi", __name__, url_prefix="/ogc")
+GEOJSON = "application/geo+json"
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+CONFORMANCE = ["http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+               "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+               "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30"]
+DEFAULT_LIMIT, MAX_LIMIT = 100, 10000
+COMMON_PARAMS = {"f", "token", "limit", "offset", "bbox", "bbox-crs", "datetime", "kode_kec", "kode_desa", "k", "sel_m",
+                 "hasil"}
+NOT_SUMMED = {"id", "run_id", "kantong_id", "sel_id", "klaster_id", "kandidat_id", "program_id", "tahun", "k", "sel_m",
+              "urutan", "versi", "gi_z", "p_value", "rasio", "luas_ha"}
+MAX_QUERY_BYTES = 1 << 20
+
+
+def _url(endpoint: str, **values) -> str:
+    """Absolute URL that carries the token when the client sent it in the query string."""
+    if g.requester.token_in_query:
+        values["token"] = g.requester.token_in_query
+    return url_for(endpoint, _external=True, **values)
+
+
+def _link(href, rel, kind, title=None):
+    link = {"href": href, "rel": rel, "type": kind}
+    if title:
+        link["title"] = title
+    return link
+
+
+def _json(payload, status=200, mimetype="application/json"):
+    return Response(json.dumps(payload, ensure_ascii=False, default=str), status=status, mimetype=mimetype)
+
+
+def _problem(status: int, code: str, description: str):
+    return _json({"code": code, "description": description}, status)
+
+
+def _collection_or_404(collection_id: str):
+    layer = LAYERS.get(collection_id)
+    if layer is None or not layer.ogc or layer not in readable_layers(g.requester):
+        abort(404)
+    return layer
+
+
+def _district_bbox() -> list:
+    row = fetch_one("queries/villages_extent.sql")
+    return [row["xmin"], row["ymin"], row["xmax"], row["ymax"]] if row and row["xmin"] is not None else [-180, -90, 180, 90]
+
+
+def _collection_doc(layer, bbox: list, temporal: list | None = None) -> dict:
+    extent = {"spatial": {"bbox": [bbox], "crs": CRS84}}
+    if layer.temporal:
+        extent["temporal"] = {"interval": [temporal or [None, None]],
+                              "trs": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"}
+    return {"id": layer.name, "title": layer.title, "description": layer.description, "itemType": "feature",
+            "crs": [CRS84], "extent": extent, "queryables": list(layer.properties),
+            "links": [_link(_url("ogcapi.collection", collection_id=layer.name), "self", "application/json"),
+                      _link(_url("ogcapi.items", collection_id=layer.name), "items", GEOJSON, layer.title)]}
+
+
+@blueprint.route("", strict_slashes=False)
+@agency_or_user
+def landing():
+    """Landing page: links to the API definition, conformance and collections."""
+    return _json({"title": "Sasaran OGC API - Features",
+                  "description": "Data kemiskinan dan layanan dasar per desa (agregat) untuk instansi mitra.",
+                  "links": [_link(_url("ogcapi.landing"), "self", "application/json", "Landing page"),
+                            _link(_url("ogcapi.api"), "service-desc", "application/vnd.oai.openapi+json;version=3.0",
+                                  "OpenAPI"),
+                            _link(_url("ogcapi.conformance"), "conformance", "application/json", "Conformance"),
+                            _link(_url("ogcapi.collections"), "data", "application/json", "Collections")]})
+
+
+@blueprint.route("/conformance")
+@agency_or_user
+def conformance():
+    """Conformance classes implemented."""
+    return _json({"conformsTo": CONFORMANCE})
+
+
+@blueprint.route("/api")
+@agency_or_user
+def api():
+    """A minimal OpenAPI 3.0 description of the endpoints."""
+    def op(summary, params=()):
+        return {"get": {"summary": summary, "parameters": [{"name": p, "in": "query", "schema": {"type": "string"}}
+                                                             for p in params],
+                        "responses": {"200": {"description": "OK"}}}}
+    item_params = ("limit", "offset", "bbox", "datetime", "kode_kec", "kode_desa")
+    paths = {"/": op("Landing page"), "/conformance": op("Conformance"), "/collections": op("Collections")}
+    for layer in readable_layers(g.requester):
+        if layer.ogc:
+            paths[f"/collections/{layer.name}"] = op(layer.title)
+            paths[f"/collections/{layer.name}/items"] = op(layer.title, item_params + layer.properties)
+            paths[f"/collections/{layer.name}/items/{{featureId}}"] = op(layer.title)
+    return _json({"openapi": "3.0.3", "info": {"title": "Sasaran OGC API - Features", "version": "1.0"},
+                  "servers": [{"url": url_for("ogcapi.landing", _external=True)}], "paths": paths},
+                 mimetype="application/vnd.oai.openapi+json;version=3.0")
+
+
+@blueprint.route("/collections")
+@agency_or_user
+def collections():
+    """The collections the requester may read."""
+    bbox = _district_bbox()
+    docs = [_collection_doc(layer, bbox) for layer in readable_layers(g.requester) if layer.ogc]
+    return _json({"links": [_link(_url("ogcapi.collections"), "self", "application/json")], "collections": docs})
+
+
+@blueprint.route("/collections/<collection_id>")
+@agency_or_user
+def collection(collection_id):
+    """One collection with its actual extent (and time interval where meaningful)."""
+    layer = _collection_or_404(collection_id)
+    with pool().connection() as conn:
+        row = conn.execute(query(layer, EXTENT), filter_params()).fetchone()
+    values = list(row.values())
+    bbox = values[:4] if values[0] is not None else _district_bbox()
+    temporal = [v.isoformat() if v else None for v in values[4:6]]
+    return _json(_collection_doc(layer, bbox, temporal))
+
+
+def _params(layer, extra_allowed=()) -> dict:
+    unknown = set(request.args) - COMMON_PARAMS - set(layer.properties) - set(extra_allowed)
+    if unknown:
+        raise AreaError(f"Parameter tidak dikenal: {', '.join(sorted(unknown))}")
+    crs = request.args.get("bbox-crs")
+    if crs and crs != CRS84:
+        raise AreaError("Hanya bbox-crs CRS84 yang didukung.")
+    k = request.args.get("k", type=int) or K_ANONYMITY
+    if k < K_ANONYMITY:
+        raise AreaError(f"k tidak boleh kurang dari {K_ANONYMITY}.")
+    props = {key: request.args[key] for key in layer.properties if key in request.args}
+    return filter_params(request.args.get("kode_kec"), request.args.get("kode_desa"), request.args.get("bbox"),
+                         request.args.get("datetime") if layer.temporal else None, props, k,
+                         request.args.get("sel_m", type=int) or 1000)
+
+
+def _paging() -> tuple[int, int]:
+    try:
+        limit = int(request.args.get("limit", DEFAULT_LIMIT))
+        offset = int(request.args.get("offset", 0))
+    except ValueError as exc:
+        raise AreaError("limit dan offset harus bilangan bulat.") from exc
+    if limit < 1 or offset < 0:
+        raise AreaError("limit minimal 1 dan offset minimal 0.")
+    return min(limit, MAX_LIMIT), offset
+
+
+def _page(layer, params: dict, endpoint: str):
+    limit, offset = _paging()
+    with pool().connection() as conn:
+        matched = list(conn.execute(query(layer, COUNT), params).fetchone().values())[0]
+        features = [list(r.values())[0] for r in
+                    conn.execute(query(layer, FEATURE, PAGE), {**params, "limit": limit, "offset": offset})]
+    args = {k: v for k, v in request.args.items() if k not in ("offset", "token")}
+    base = _url(endpoint, collection_id=layer.name)
+    sep = "&" if "?" in base else "?"
+    links = [_link(base + (sep + urlencode({**args, "offset": offset}) if args or offset else ""), "self", GEOJSON),
+             _link(_url("ogcapi.collection", collection_id=layer.name), "collection", "application/json")]
+    if offset + len(features) < matched:
+        links.append(_link(base + sep + urlencode({**args, "limit": limit, "offset": offset + limit}), "next", GEOJSON))
+    if offset > 0:
+        links.append(_link(base + sep + urlencode({**args, "limit": limit, "offset": max(0, offset - limit)}), "prev",
+                           GEOJSON))
+    head = {"type": "FeatureCollection", "numberMatched": matched, "numberReturned": len(features),
+            "timeStamp": datetime.now(timezone.utc).isoformat(timespec="seconds"), "links": links}
+    body = json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [' + ",\n".join(features) + "]}"
+    return Response(body, mimetype=GEOJSON)
+
+
+@blueprint.route("/collections/<collection_id>/items")
+@agency_or_user
+def items(collection_id):
+    """Features of a collection, paged (limit/offset, next/prev links) and filtered."""
+    layer = _collection_or_404(collection_id)
+    try:
+        params = _params(layer)
+        response = _page(layer, params, "ogcapi.items")
+    except AreaError as exc:
+        return _problem(400, "InvalidParameterValue", str(exc))
+    record("baca_ogc", "lapisan", layer.name, {"args": {k: v for k, v in request.args.items() if k != "token"}},
+           user=g.requester.name)
+    return response
+
+
+@blueprint.route("/collections/<collection_id>/items/<path:feature_id>")
+@agency_or_user
+def item(collection_id, feature_id):
+    """One feature by its id."""
+    layer = _collection_or_404(collection_id)
+    with pool().connection() as conn:
+        row = conn.execute(query(layer, FEATURE, ONE), {**filter_params(), "fid": feature_id}).fetchone()
+    if row is None:
+        return _problem(404, "NotFound", f"{collection_id}/{feature_id}")
+    feature = json.loads(list(row.values())[0])
+    feature["links"] = [_link(_url("ogcapi.item", collection_id=layer.name, feature_id=feature_id), "self", GEOJSON),
+                        _link(_url("ogcapi.collection", collection_id=layer.name), "collection", "application/json")]
+    record("baca_ogc", "lapisan", layer.name, {"fitur": feature_id}, user=g.requester.name)
+    return _json(feature, mimetype=GEOJSON)
+
+
+def _query_geometry() -> str:
+    if (request.content_length or 0) > MAX_QUERY_BYTES:
+        raise AreaError("Badan permintaan terlalu besar.")
+    body = request.get_json(silent=True, force=True)
+    if isinstance(body, dict) and body.get("type") == "Feature":
+        body = body.get("geometry")
+    elif isinstance(body, dict) and "geometry" in body:
+        body = body["geometry"]
+    if not isinstance(body, dict) or body.get("type") not in ("Polygon", "MultiPolygon"):
+        raise AreaError("Badan permintaan harus poligon GeoJSON (Polygon, MultiPolygon atau Feature).")
+    return json.dumps(body)
+
+
+def _statistics(layer, params: dict) -> dict:
+    sums, count = {}, 0
+    with pool().connection() as conn:
+        with conn.cursor() as cur:
+            for row in cur.execute(query(layer, "src.props::text"), params):
+                count += 1
+                for key, value in json.loads(list(row.values())[0]).items():
+                    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                            and key not in NOT_SUMMED and not key.startswith("persen"):
+                        sums[key] = sums.get(key, 0) + value
+    return {"koleksi": layer.name, "jumlah_fitur": count, "jumlah": sums}
+
+
+@blueprint.route("/collections/<collection_id>/query", methods=["POST"])
+@agency_or_user
+def polygon_query(collection_id):
+    """Features of a collection intersecting the posted GeoJSON polygon, or their statistics
+    (count and sums of the numeric properties; suppressed k-anonymous values are not summed)."""
+    layer = _collection_or_404(collection_id)
+    try:
+        params = {**_params(layer), "geom": _query_geometry()}
+        mode = request.args.get("hasil", "fitur")
+        if mode not in ("fitur", "statistik"):
+            raise AreaError("hasil harus 'fitur' atau 'statistik'.")
+        with pool().connection() as conn:
+            with conn.transaction():
+                conn.execute(sql("queries/areas_check_geojson.sql"), {"geom": params["geom"]})
+        response = _json(_statistics(layer, params)) if mode == "statistik" else _page(layer, params, "ogcapi.polygon_query")
+    except AreaError as exc:
+        return _problem(400, "InvalidParameterValue", str(exc))
+    except Exception as exc:  # PostGIS refusing the polygon
+        if type(exc).__module__.startswith("psycopg"):
+            return _problem(400, "InvalidParameterValue", str(exc).splitlines()[0])
+        raise
+    record("kueri_ogc", "lapisan", layer.name, {"hasil": mode}, user=g.requester.name)
+    return response
