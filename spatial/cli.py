@@ -89,3 +89,9 @@ cli.add_command(create_user_command)
 from spatial.analysis.cli import analyse_command  # noqa: E402  (spatial analyses, issue #4)
 
 cli.add_command(analyse_command)
+
+from spatial.areas.cli import (import_areas_command, token_create_command, token_list_command,  # noqa: E402
+                               token_revoke_command)  # (priority areas and agency tokens, issue #7)
+
+for _command in (token_create_command, token_list_command, token_revoke_command, import_areas_command):
+    cli.add_command(_command)
