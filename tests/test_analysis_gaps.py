@@ -81,3 +81,14 @@ def test_unserved_clusters_and_ranking(db_url, gaps_run, ground_truth):
     scores = [float(r[1]) for r in ranks]
     assert scores == sorted(scores, reverse=True)
     assert dict(clusters).get("air", 0) + dict(clusters).get("sanitasi", 0) > 0
+
+
+def test_planted_service_gaps_found(db_url, gaps_run, ground_truth):
+    planted = ground_truth["service_gaps"]
+    assert planted
+    with psycopg.connect(db_url) as conn:
+        found = [conn.execute("""SELECT EXISTS (SELECT 1 FROM analisis_celah_klaster WHERE run_id = %s AND layanan = %s
+                                 AND ST_DWithin(geom::geography, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, %s))""",
+                              (gaps_run.run_id, g["kind"], g["lon"], g["lat"], g["radius_m"])).fetchone()[0]
+                 for g in planted]
+    assert sum(found) / len(planted) >= 0.8, found

@@ -80,7 +80,7 @@ def layer_names() -> dict:
 
 def result_map(layers: tuple) -> dict:
     """A folium map with the result layers of the latest runs (the API's GeoJSON)."""
-    fmap = base_map(element_id="peta-analisis")
+    fmap = base_map(element_id="peta_analisis")
     bounds = None
     for name in layers:
         jenis, query = LAYERS[name]
@@ -95,11 +95,20 @@ def result_map(layers: tuple) -> dict:
                                marker=folium.CircleMarker() if name == "lokasi-usulan" else None,
                                tooltip=folium.GeoJsonTooltip(fields=fields))
         layer.add_to(fmap)
-        bounds = layer.get_bounds()
+        bounds = _union(bounds, layer.get_bounds())
     folium.LayerControl(collapsed=False).add_to(fmap)
-    if bounds and all(v is not None for row in bounds for v in row):
+    if bounds:
         fmap.fit_bounds(bounds)
     return render_parts(fmap)
+
+
+def _union(a, b):
+    """Bounds [[south, west], [north, east]] covering both (either may be None)."""
+    if not b or any(v is None for row in b for v in row):
+        return a
+    if not a:
+        return b
+    return [[min(a[0][0], b[0][0]), min(a[0][1], b[0][1])], [max(a[1][0], b[1][0]), max(a[1][1], b[1][1])]]
 
 
 def latest(jenis: str) -> int | None:

@@ -8,7 +8,7 @@ LAYANAN = ("air", "sanitasi")
 DEFAULTS = {
     "radius_air_m": 500.0,        # a functioning public water point within this distance serves
     "radius_sanitasi_m": 300.0,   # an MCK/IPAL komunal within this distance serves
-    "eps_m": 150.0,               # DBSCAN radius of unserved clusters
+    "eps_m": 250.0,               # DBSCAN radius of unserved clusters
     "min_titik": 10,              # unserved households needed within eps_m
     "buffer_m": 50.0,
 }
