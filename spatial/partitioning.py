@@ -8,13 +8,15 @@ import json
 
 
 def region_scope(kode_wilayah: str | None) -> dict:
-    """Bind parameters of a region filter: ``kode_prov`` plus the code itself (None = everywhere).
+    """Bind parameters of a region filter: the code itself plus its province and kabupaten.
 
-    ``18.04`` -> {"kode_prov": "18", "kode_wilayah": "18.04"}.
+    ``18.04.04`` -> {"kode_prov": "18", "kode_kab": "18.04", "kode_wilayah": "18.04.04"}; None =
+    everywhere. ``kode_prov`` prunes the partitions here; ``kode_kab`` routes to one shard on Citus.
     """
     if not kode_wilayah:
-        return {"kode_prov": None, "kode_wilayah": None}
-    return {"kode_prov": kode_wilayah[:2], "kode_wilayah": kode_wilayah}
+        return {"kode_prov": None, "kode_kab": None, "kode_wilayah": None}
+    return {"kode_prov": kode_wilayah[:2], "kode_kab": kode_wilayah[:5] if len(kode_wilayah) >= 5 else None,
+            "kode_wilayah": kode_wilayah}
 
 
 def _relations(plan: dict, executed_only: bool):

@@ -21,9 +21,10 @@ def three_partitions(db):
 
 
 def test_region_scope_derives_the_province():
-    assert region_scope("18.04") == {"kode_prov": "18", "kode_wilayah": "18.04"}
-    assert region_scope("18.04.04.2002")["kode_prov"] == "18"
-    assert region_scope(None) == {"kode_prov": None, "kode_wilayah": None}
+    assert region_scope("18.04") == {"kode_prov": "18", "kode_kab": "18.04", "kode_wilayah": "18.04"}
+    assert region_scope("18.04.04.2002")["kode_kab"] == "18.04"
+    assert region_scope("18") == {"kode_prov": "18", "kode_kab": None, "kode_wilayah": "18"}
+    assert region_scope(None) == {"kode_prov": None, "kode_kab": None, "kode_wilayah": None}
 
 
 def test_kabupaten_query_with_derived_province_reads_one_partition(three_partitions):
