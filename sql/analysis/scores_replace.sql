@@ -1,45 +1,55 @@
 -- RTLH score of every active household from the configuration cfg (jsonb of
--- spatial/analysis/rtlh_config.toml). Replaces the previous scores.
+-- spatial/analysis/rtlh_config.toml). Replaces the previous scores. The configuration is unpacked
+-- once (CTE k: scalars, small material maps, the ownership list) so that rows only read small values.
 DELETE FROM skor_rtlh;
 INSERT INTO skor_rtlh (kode_prov, rumah_tangga_id, kode_desa, run_id, skor, komponen, rtlh,
                        memenuhi_syarat, alasan_tidak_memenuhi, biaya)
 WITH cfg AS (SELECT %(cfg)s::jsonb AS c),
+k AS MATERIALIZED (
+    SELECT c #> '{kondisi,atap}' AS atap, c #> '{kondisi,dinding}' AS dinding, c #> '{kondisi,lantai}' AS lantai,
+           c #> '{kesejahteraan,desil}' AS desil,
+           (c ->> 'luas_minimum_per_orang')::numeric AS luas_min, (c #>> '{kondisi,luas_sempit}')::numeric AS luas_sempit,
+           (c #>> '{kesehatan,sanitasi_tidak_layak}')::numeric AS sanitasi,
+           (c #>> '{kesehatan,air_tidak_layak}')::numeric AS air,
+           (c #>> '{kesehatan,tanpa_listrik_pln}')::numeric AS listrik,
+           (c #>> '{kerentanan,balita}')::numeric AS balita, (c #>> '{kerentanan,lansia}')::numeric AS lansia,
+           (c #>> '{kerentanan,disabilitas}')::numeric AS disabilitas,
+           (c #>> '{kerentanan,kepala_perempuan}')::numeric AS kepala_perempuan,
+           (c ->> 'ambang_rtlh')::numeric AS ambang, (c ->> 'biaya_satuan')::numeric AS biaya,
+           ARRAY(SELECT jsonb_array_elements_text(c #> '{syarat,status_rumah}')) AS milik,
+           %(tahun_acuan)s::int - (c #>> '{syarat,tahun_tanpa_bantuan}')::int AS tahun_batas,
+           (c #>> '{syarat,desil_maksimum}')::int AS desil_maks
+    FROM cfg
+),
 p AS (
-    SELECT h.kode_prov, h.id, h.kode_desa, h.status_rumah, h.tahun_bantuan_rumah, h.desil,
-           COALESCE((c #>> ARRAY['kondisi', 'atap', lower(h.jenis_atap)])::numeric, 0) AS atap,
-           COALESCE((c #>> ARRAY['kondisi', 'dinding', lower(h.jenis_dinding)])::numeric, 0) AS dinding,
-           COALESCE((c #>> ARRAY['kondisi', 'lantai', lower(h.jenis_lantai)])::numeric, 0) AS lantai,
-           CASE WHEN h.luas_lantai_m2 / NULLIF(h.jumlah_anggota, 0) < (c ->> 'luas_minimum_per_orang')::numeric
-                THEN (c #>> '{kondisi,luas_sempit}')::numeric ELSE 0 END AS luas_sempit,
+    SELECT h.kode_prov, h.id, h.kode_desa, h.status_rumah, h.tahun_bantuan_rumah, h.desil, k.ambang, k.biaya,
+           k.milik, k.tahun_batas, k.desil_maks,
+           COALESCE((k.atap ->> lower(h.jenis_atap))::numeric, 0) AS atap,
+           COALESCE((k.dinding ->> lower(h.jenis_dinding))::numeric, 0) AS dinding,
+           COALESCE((k.lantai ->> lower(h.jenis_lantai))::numeric, 0) AS lantai,
+           CASE WHEN h.luas_lantai_m2 / NULLIF(h.jumlah_anggota, 0) < k.luas_min THEN k.luas_sempit ELSE 0 END AS luas_sempit,
            CASE WHEN sasaran_sanitasi_layak(h.fasilitas_bab, h.jenis_kloset, h.pembuangan_tinja) = false
-                THEN (c #>> '{kesehatan,sanitasi_tidak_layak}')::numeric ELSE 0 END AS sanitasi,
-           CASE WHEN sasaran_air_layak(h.sumber_air_minum) = false
-                THEN (c #>> '{kesehatan,air_tidak_layak}')::numeric ELSE 0 END AS air,
-           CASE WHEN lower(h.sumber_penerangan) <> 'listrik pln meteran'
-                THEN (c #>> '{kesehatan,tanpa_listrik_pln}')::numeric ELSE 0 END AS listrik,
-           COALESCE((c #>> ARRAY['kesejahteraan', 'desil', h.desil::text])::numeric, 0) AS desil_poin,
-           CASE WHEN h.jumlah_balita > 0 THEN (c #>> '{kerentanan,balita}')::numeric ELSE 0 END AS balita,
-           CASE WHEN h.ada_lansia THEN (c #>> '{kerentanan,lansia}')::numeric ELSE 0 END AS lansia,
-           CASE WHEN h.ada_disabilitas THEN (c #>> '{kerentanan,disabilitas}')::numeric ELSE 0 END AS disabilitas,
-           CASE WHEN h.kepala_perempuan THEN (c #>> '{kerentanan,kepala_perempuan}')::numeric ELSE 0 END AS kepala_perempuan,
-           c
-    FROM rumah_tangga h, cfg
+                THEN k.sanitasi ELSE 0 END AS sanitasi,
+           CASE WHEN sasaran_air_layak(h.sumber_air_minum) = false THEN k.air ELSE 0 END AS air,
+           CASE WHEN lower(h.sumber_penerangan) <> 'listrik pln meteran' THEN k.listrik ELSE 0 END AS listrik,
+           COALESCE((k.desil ->> h.desil::text)::numeric, 0) AS desil_poin,
+           CASE WHEN h.jumlah_balita > 0 THEN k.balita ELSE 0 END AS balita,
+           CASE WHEN h.ada_lansia THEN k.lansia ELSE 0 END AS lansia,
+           CASE WHEN h.ada_disabilitas THEN k.disabilitas ELSE 0 END AS disabilitas,
+           CASE WHEN h.kepala_perempuan THEN k.kepala_perempuan ELSE 0 END AS kepala_perempuan
+    FROM rumah_tangga h CROSS JOIN k
     WHERE h.aktif
 ), s AS (
     SELECT p.*, atap + dinding + lantai + luas_sempit AS kondisi, sanitasi + air + listrik AS kesehatan,
            balita + lansia + disabilitas + kepala_perempuan AS kerentanan
     FROM p
 ), e AS (
-    SELECT s.*, kondisi + kesehatan >= (c ->> 'ambang_rtlh')::numeric AS rtlh,
+    SELECT s.*, kondisi + kesehatan >= ambang AS rtlh,
            array_remove(ARRAY[
-               CASE WHEN kondisi + kesehatan < (c ->> 'ambang_rtlh')::numeric THEN 'bukan_rtlh' END,
-               CASE WHEN status_rumah IS NULL OR lower(status_rumah) NOT IN
-                         (SELECT jsonb_array_elements_text(c #> '{syarat,status_rumah}'))
-                    THEN 'bukan_milik_sendiri' END,
-               CASE WHEN tahun_bantuan_rumah > %(tahun_acuan)s::int - (c #>> '{syarat,tahun_tanpa_bantuan}')::int
-                    THEN 'sudah_dibantu' END,
-               CASE WHEN desil IS NULL OR desil > (c #>> '{syarat,desil_maksimum}')::int
-                    THEN 'desil_di_atas_batas' END
+               CASE WHEN kondisi + kesehatan < ambang THEN 'bukan_rtlh' END,
+               CASE WHEN status_rumah IS NULL OR NOT lower(status_rumah) = ANY(milik) THEN 'bukan_milik_sendiri' END,
+               CASE WHEN tahun_bantuan_rumah > tahun_batas THEN 'sudah_dibantu' END,
+               CASE WHEN desil IS NULL OR desil > desil_maks THEN 'desil_di_atas_batas' END
            ], NULL) AS alasan
     FROM s
 )
@@ -51,5 +61,5 @@ SELECT kode_prov, id, kode_desa, %(run_id)s::bigint,
                           'kepala_perempuan', kepala_perempuan, 'kondisi', kondisi, 'kesehatan', kesehatan,
                           'kesejahteraan', desil_poin, 'kerentanan', kerentanan),
        rtlh, cardinality(alasan) = 0, alasan,
-       CASE WHEN cardinality(alasan) = 0 THEN (c ->> 'biaya_satuan')::numeric ELSE 0 END
+       CASE WHEN cardinality(alasan) = 0 THEN biaya ELSE 0 END
 FROM e;
