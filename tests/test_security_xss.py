@@ -93,7 +93,9 @@ def test_dashboard_popups_show_text(tab, hostile_server):
             map.addLayer(group); map.fire('overlayadd', {layer: group});
         }
     }""")
-    tab.wait_for_load_state("networkidle")
+    tab.wait_for_function("() => window[Sasaran.config.groups['fasilitas_air']].getLayers().length > 0")
+    if hostile_server["areas"]:
+        tab.wait_for_function("() => window[Sasaran.config.groups['kawasan']].getLayers().length > 0")
     texts = tab.evaluate("""() => {
         const map = window[Sasaran.config.map], found = [];
         for (const key of ['fasilitas_air', 'kawasan']) {

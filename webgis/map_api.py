@@ -1,15 +1,16 @@
-"""JSON endpoints behind the maps: indicators, facilities, kecamatan, priority areas, village
-search and the household look-up that replaces VectorGrid's unreliable canvas click events."""
+"""JSON endpoints behind the maps: indicators, facilities, kecamatan, village search and the household look-up that replaces VectorGrid's unreliable canvas click events."""
 import math
 import re
 
 from flask import Blueprint, Response, jsonify, request
 from flask_babel import gettext as _
 
+from spatial.privacy import mask_nik
+from webgis import audit
 from webgis.auth import role_required
 from webgis.database import fetch_all, fetch_value
 from webgis.indicators import indicator_payload
-from webgis.mapdata import relation_exists
+from webgis.scope import region_params
 from webgis.tiles import POINT_MIN_ZOOM, POINT_ROLES
 
 blueprint = Blueprint("map_api", __name__, url_prefix="/api")
@@ -42,14 +43,6 @@ def kecamatan():
     return _geojson(fetch_value("queries/kecamatan_geojson.sql", {"tolerance": 0.0003}))
 
 
-@blueprint.route("/peta/kawasan-prioritas")
-def priority_areas():
-    """Priority areas (table ``kawasan_prioritas``), empty while that table does not exist."""
-    if not relation_exists("kawasan_prioritas"):
-        return _geojson(None)
-    return _geojson(fetch_value("queries/kawasan_prioritas_geojson.sql"))
-
-
 def _compact(code: str) -> str:
     return re.sub(r"\D", "", code)
 
@@ -66,13 +59,6 @@ def search_villages():
     return jsonify(rows)
 
 
-def mask_nik(nik: str | None) -> str | None:
-    """NIK shown in popups: region and last four digits only (1804xxxxxxxx0001)."""
-    if not nik:
-        return nik
-    return nik[:4] + "x" * max(len(nik) - 8, 0) + nik[-4:]
-
-
 @blueprint.route("/households/nearest")
 @role_required(*POINT_ROLES)
 def nearest_household():
@@ -85,11 +71,12 @@ def nearest_household():
     zoom = max(POINT_MIN_ZOOM, min(zoom, 22))
     radius_m = CLICK_TOLERANCE_PX * EARTH_M_PER_PX_Z0 * math.cos(math.radians(lat)) / 2 ** zoom
     rows = fetch_all("queries/households_nearest.sql", {
-        "lat": lat, "lon": lon, "radius_m": radius_m, "radius_deg": radius_m / 100000.0})
+        "lat": lat, "lon": lon, "radius_m": radius_m, "radius_deg": radius_m / 100000.0, **region_params()})
     if not rows:
         return jsonify(found=False)
     row = rows[0]
-    row["nik_kepala"] = mask_nik(row["nik_kepala"])
+    audit.record("lihat", "rumah_tangga", row["id"], {"id_keluarga": row["id_keluarga"]})
+    row["nik_kepala"] = mask_nik(row["nik_kepala"])  # popups: region and last four digits only
     row["skor"] = None if row["skor"] is None else float(row["skor"])
     return jsonify(found=True, household=row)
 

@@ -10,7 +10,9 @@ import math
 from flask import Blueprint, Response, abort
 from flask_login import current_user
 
-from webgis.mapdata import fetch_bytes
+from spatial.sqlfiles import sql
+from webgis.database import pool
+from webgis.scope import region_params
 
 blueprint = Blueprint("tiles", __name__, url_prefix="/tiles")
 
@@ -36,6 +38,14 @@ def cell_size(z: int) -> float:
     return tile_m / 2 ** k
 
 
+def fetch_tile(name: str, params: dict) -> bytes:
+    """The vector tile (bytea) returned by query ``queries/<name>``."""
+    with pool().connection() as conn:
+        row = conn.execute(sql(f"queries/{name}"), params).fetchone()
+    value = next(iter(row.values())) if row else None
+    return bytes(value or b"")
+
+
 @blueprint.route("/rumah-tangga/<int:z>/<int:x>/<int:y>.pbf")
 def households(z, x, y):
     """One vector tile of households: points for permitted roles at street zooms, else aggregates."""
@@ -44,9 +54,9 @@ def households(z, x, y):
     params = {"z": z, "x": x, "y": y}
     points = may_see_points()
     if points and z >= POINT_MIN_ZOOM:
-        body = fetch_bytes("tiles_households_points.sql", params)
+        body = fetch_tile("tiles_households_points.sql", {**params, **region_params()})
     else:
-        body = fetch_bytes("tiles_households_grid.sql", {
+        body = fetch_tile("tiles_households_grid.sql", {
             **params, "cell": cell_size(z), "min_jumlah": 1 if points else MIN_HOUSEHOLDS_PUBLIC})
     response = Response(body, mimetype=MVT)
     # Private: the content depends on the user's role.

@@ -1,14 +1,17 @@
 """Profil Desa: one village on the map, its indicators against the kabupaten average, charts of
 its households (desil, water, sanitation, house materials; Chart.js served locally) and, for
 admin/perkim, its top priority households."""
+import html
 import json
 
 import folium
 from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext as _l
 
+from webgis import audit
 from webgis.database import fetch_all, fetch_one
 from webgis.indicators import INDICATORS, indicator_payload
+from webgis.scope import in_scope
 from webgis.maps import FACILITY_GROUPS, FACILITY_TYPE_LABELS, page_config_base
 from webgis.mapkit import base_map, render_parts
 from webgis.tiles import may_see_points
@@ -58,7 +61,8 @@ def village(kode_desa):
     if row is None:
         abort(404)
     fmap = base_map()
-    outline = folium.GeoJson(json.loads(row["geojson"]), name=row["nama"],
+    # Leaflet's layer control inserts layer names as HTML: escape the stored name (issue #8).
+    outline = folium.GeoJson(json.loads(row["geojson"]), name=html.escape(row["nama"]),
                              style_function=lambda _f: {"color": "#e6550d", "weight": 3, "fillOpacity": 0.08,
                                                         "className": "desa-poly"}).add_to(fmap)
     facilities = folium.FeatureGroup(name=_("Fasilitas"), show=True).add_to(fmap)
@@ -68,8 +72,9 @@ def village(kode_desa):
     config = page_config_base(fmap, groups)
     config["sources"] = {"fasilitas": url_for("map_api.facilities", kode_desa=kode_desa)}
     households = None
-    if may_see_points():
+    if may_see_points() and in_scope(kode_desa):
         households = fetch_all("queries/village_priority_households.sql", {"kode_desa": kode_desa, "limit": TOP_HOUSEHOLDS})
+        audit.record("lihat_daftar", "rumah_tangga", kode_desa, {"jumlah": len(households)})
     return render_template(
         "maps/village_profile.html", village=row, map=render_parts(fmap), config=config,
         luas=format_decimal(row["luas_km2"], format="#,##0.##"),

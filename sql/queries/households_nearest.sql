@@ -9,6 +9,7 @@ JOIN rumah_tangga rt ON rt.geom && ST_Expand(klik.pt, %(radius_deg)s)
 LEFT JOIN desa d ON d.kode_desa = rt.kode_desa
 LEFT JOIN skor_rtlh s ON s.kode_prov = rt.kode_prov AND s.rumah_tangga_id = rt.id
 WHERE rt.aktif AND rt.kualitas_lokasi <> 'lokasi_perkiraan'
+  AND dalam_wilayah(rt.kode_desa, %(wilayah)s)  -- region scope of the user (issue #8)
   AND ST_DWithin(rt.geom::geography, klik.pt::geography, %(radius_m)s)
 ORDER BY rt.geom <-> klik.pt
 LIMIT 1;

@@ -12,5 +12,6 @@ WITH env AS (
     JOIN rumah_tangga rt ON rt.geom && env.e4326
     LEFT JOIN skor_rtlh s ON s.kode_prov = rt.kode_prov AND s.rumah_tangga_id = rt.id
     WHERE rt.aktif AND rt.kualitas_lokasi <> 'lokasi_perkiraan'
+      AND dalam_wilayah(rt.kode_desa, %(wilayah)s)  -- region scope of the user (issue #8)
 )
 SELECT ST_AsMVT(titik, 'rumah_tangga', 4096, 'geom', 'id') FROM titik WHERE geom IS NOT NULL;
