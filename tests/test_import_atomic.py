@@ -9,11 +9,20 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from conftest import TEST_URL, _name, _with_name, recreate_database
 from import_helpers import csv_text, household, snapshot, villages
 from spatial.import_report import rejects
 from spatial.registry_import import import_facilities, import_households
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def atomic_db(template_db_url):
+    """One scratch database (boundaries only) for this module."""
+    url = recreate_database(_with_name(TEST_URL, _name(TEST_URL) + "_impatom"), template=_name(template_db_url))
+    yield url
+    recreate_database(url)
 # Runs an import and stops (without committing) at the requested phase, announcing it on stdout.
 KILLED_IMPORT = """
 import sys, time
@@ -28,9 +37,11 @@ import_households(sys.argv[1], url=sys.argv[2], progress=progress)
 
 
 @pytest.mark.parametrize("phase, done", [("membaca", 1), ("menyimpan", 1)], ids=["during-copy", "before-commit"])
-def test_import_killed_mid_way_changes_nothing(scratch_db, tmp_path, phase, done):
+def test_import_killed_mid_way_changes_nothing(atomic_db, tmp_path, phase, done):
+    scratch_db = atomic_db
     places = villages(scratch_db)
-    rows = [household(i, places["a"]) for i in range(300)]
+    first = 0 if phase == "membaca" else 10000       # each case its own households
+    rows = [household(first + i, places["a"]) for i in range(300)]
     path = tmp_path / "awal.csv"
     path.write_text(csv_text(rows), encoding="utf-8")
     import_households(path, url=scratch_db)
@@ -38,7 +49,7 @@ def test_import_killed_mid_way_changes_nothing(scratch_db, tmp_path, phase, done
 
     for row in rows[:50]:
         row["desil"] = "9"
-    rows += [household(1000 + i, places["b"]) for i in range(200)]
+    rows += [household(first + 1000 + i, places["b"]) for i in range(200)]
     path.write_text(csv_text(rows), encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(path), scratch_db, phase, str(done)],
                                cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -57,7 +68,8 @@ def test_import_killed_mid_way_changes_nothing(scratch_db, tmp_path, phase, done
     assert (again.inserted, again.updated) == (200, 50)
 
 
-def test_facilities_checked_located_and_upserted(scratch_db, tmp_path):
+def test_facilities_checked_located_and_upserted(atomic_db, tmp_path):
+    scratch_db = atomic_db
     places = villages(scratch_db)
     (code, lat, lon), far = places["a"], places["far"]
     lines = [

@@ -6,17 +6,25 @@ import time
 import psycopg
 import pytest
 
-from conftest import login, make_app
+from conftest import TEST_URL, _name, _with_name, login, make_app, recreate_database
 from import_helpers import csv_text, household, villages
 from spatial.users import create_demo_users
 
 
+@pytest.fixture(scope="module")
+def web_db(template_db_url):
+    """One scratch database (boundaries, demo accounts) for this module."""
+    url = recreate_database(_with_name(TEST_URL, _name(TEST_URL) + "_impweb"), template=_name(template_db_url))
+    create_demo_users(url)
+    yield url
+    recreate_database(url)
+
+
 @pytest.fixture
-def web(scratch_db, tmp_path):
-    """A test client of an app bound to a scratch database with the demo accounts."""
-    create_demo_users(scratch_db)
-    app = make_app(scratch_db, WTF_CSRF_ENABLED=False, IMPORT_DIR=str(tmp_path / "impor"))
-    return app.test_client(), scratch_db
+def web(web_db, tmp_path):
+    """A test client of an app bound to the module's database."""
+    app = make_app(web_db, WTF_CSRF_ENABLED=False, IMPORT_DIR=str(tmp_path / "impor"))
+    return app.test_client(), web_db
 
 
 def _upload(client, content: bytes, name: str, **fields):
@@ -64,9 +72,10 @@ def test_upload_runs_in_background_with_progress_summary_and_report(web):
     page = client.get("/impor/").get_data(as_text=True)
     assert "dtks januari.csv" in page and "perkim" in page
     with psycopg.connect(url) as conn:
-        assert conn.execute("SELECT count(*) FROM audit_log WHERE aksi = 'unduh_laporan_tolak' "
-                            "AND pengguna = 'perkim'").fetchone()[0] == 2
-        assert conn.execute("SELECT oleh, nama_file FROM impor").fetchone() == ("perkim", "dtks januari.csv")
+        assert conn.execute("SELECT count(*) FROM audit_log WHERE aksi = 'unduh_laporan_tolak' AND pengguna = 'perkim' "
+                            "AND objek_id = %s", (str(state["impor_id"]),)).fetchone()[0] == 2
+        assert conn.execute("SELECT oleh, nama_file FROM impor WHERE id = %s",
+                            (state["impor_id"],)).fetchone() == ("perkim", "dtks januari.csv")
 
 
 BAD_UPLOADS = [
@@ -82,9 +91,11 @@ def test_bad_uploads_are_refused_with_a_clear_message(web):
     client, url = web
     client.application.config["MAX_CONTENT_LENGTH"] = 4096
     login(client, "admin")
+    with psycopg.connect(url) as conn:
+        before = conn.execute("SELECT count(*) FROM impor").fetchone()[0]
     for content, name, message in BAD_UPLOADS:
         response = _upload(client, content, name)
         assert response.status_code == 302 and response.location.endswith("/impor/"), name
         assert message in client.get("/impor/").get_data(as_text=True), name
     with psycopg.connect(url) as conn:
-        assert conn.execute("SELECT count(*) FROM impor").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM impor").fetchone()[0] == before
