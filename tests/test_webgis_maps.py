@@ -90,7 +90,7 @@ def test_tile_query_uses_the_spatial_index(db):
     x, y, _n = _tile_of(db, 16)
     db.execute("ANALYZE rumah_tangga")
     plan = "\n".join(r[0] for r in db.execute("EXPLAIN " + sql("queries/tiles_households_points.sql"),
-                                              {"z": 16, "x": x, "y": y}).fetchall())
+                                              {"z": 16, "x": x, "y": y, "wilayah": None}).fetchall())
     assert "geom_idx" in plan, plan
 
 
@@ -129,11 +129,11 @@ def test_village_search_by_name_and_by_code(client):
     assert client.get("/api/desa/cari?q=%25%25").get_json() == []
 
 
-def test_map_layers_degrade_to_empty_while_their_tables_are_missing(client, db):
-    kawasan = client.get("/api/peta/kawasan-prioritas")
-    assert kawasan.status_code == 200 and kawasan.get_json()["type"] == "FeatureCollection"
-    exists = db.execute("SELECT to_regclass('kawasan_prioritas') IS NOT NULL").fetchone()[0]
-    assert exists or kawasan.get_json()["features"] == []
+def test_dashboard_offers_priority_areas_to_signed_in_users_only(app, client):
+    assert '"kawasan": "/api/kawasan"' not in client.get("/").get_data(as_text=True)
+    perkim = login(app.test_client(), "perkim")
+    assert '"kawasan": "/api/kawasan"' in perkim.get("/").get_data(as_text=True)
+    assert perkim.get("/api/kawasan").status_code == 200
     assert client.get("/api/kecamatan").get_json()["features"]
 
 

@@ -17,7 +17,7 @@ from flask_login import current_user
 PUBLIC = frozenset({
     "static", "assets.vendor", "i18n.switch_language", "auth.login", "auth.logout", "health.healthz",
     "maps.dashboard", "profil.village", "api.villages", "map_api.indicators", "map_api.facilities",
-    "map_api.kecamatan", "map_api.priority_areas", "map_api.search_villages", "tiles.households",
+    "map_api.kecamatan", "map_api.search_villages", "tiles.households",
     # analysis result layers of the dashboard (issue #4): polygons/cells/sites, aggregates only
     "analysis_api.layer_kantong", "analysis_api.layer_hotspot", "analysis_api.layer_lisa",
     "analysis_api.layer_celah", "analysis_api.layer_celah_desa", "analysis_api.layer_lokasi_usulan",

@@ -6,6 +6,7 @@ tile layer; ``static/js/peta.js`` fills the groups from the app's JSON endpoints
 """
 import folium
 from flask import Blueprint, current_app, render_template, request, url_for
+from flask_login import current_user
 from flask_babel import format_date, get_locale, gettext as _, lazy_gettext as _l
 from folium.plugins import VectorGridProtobuf
 
@@ -24,6 +25,7 @@ ANALYSIS_LAYERS = {
     "celah": "/api/analisis/celah",
     "lokasi": "/api/analisis/lokasi-usulan",
 }
+PRIORITY_AREAS = "/api/kawasan"  # priority areas (issue #7), GeoJSON
 FACILITY_GROUPS = {"air": "fa-faucet-drip", "sanitasi": "fa-toilet", "kesehatan": "fa-house-medical",
                    "pendidikan": "fa-school"}
 
@@ -86,11 +88,12 @@ def page_config_base(fmap: folium.Map, groups: dict) -> dict:
 
 def dashboard_config(fmap: folium.Map, groups: dict, households_layer) -> dict:
     """The dashboard's ``peta.js`` configuration: endpoints of every layer, role, indicator."""
-    kawasan = "/api/kawasan" if available("/api/kawasan") else url_for("map_api.priority_areas")
     sources = {key: path for key, path in ANALYSIS_LAYERS.items() if available(path)}
+    if current_user.is_authenticated and available(PRIORITY_AREAS):  # the areas API is for signed-in users
+        sources["kawasan"] = PRIORITY_AREAS
     sources.update({
         "desa": url_for("api.villages", tolerance=0.0004), "kecamatan": url_for("map_api.kecamatan"),
-        "kawasan": kawasan, "fasilitas": url_for("map_api.facilities"), "indikator": url_for("map_api.indicators")})
+        "fasilitas": url_for("map_api.facilities"), "indikator": url_for("map_api.indicators")})
     chosen = request.args.get("indikator")
     return {
         **page_config_base(fmap, groups), "households": households_layer.get_name(), "sources": sources,

@@ -180,30 +180,41 @@
     return '<div class="legend-title mt-2">' + esc(t.agregat) + ": " + esc(t.persen_desil12) + "</div>" + rows.join("");
   }
 
+  /* Legend rows of the analysis/area layers that are switched on, in their map colours. */
+  function overlayLegendHtml(map, groups) {
+    return ["kantong", "hotspot", "celah", "lokasi", "kawasan"].filter(function (key) {
+      return groups[key] && map.hasLayer(groups[key]);
+    }).map(function (key) {
+      var st = LAYER_STYLES[key];
+      return '<div class="legend-row"><span class="legend-swatch" style="background:' + st.fillColor +
+             ";border-color:" + st.color + '"></span>' + esc(S.config.labels[key]) + "</div>";
+    }).join("");
+  }
+
   /* ---- other layers --------------------------------------------------------------------- */
   var LAYER_STYLES = {
     kecamatan: {color: "#111", weight: 2, dashArray: "6 4", fill: false, interactive: false},
     kantong: {color: "#7a0177", weight: 2, fillColor: "#c51b8a", fillOpacity: 0.25},
-    hotspot: {color: "#b10026", weight: 1, fillColor: "#e31a1c", fillOpacity: 0.35},
+    hotspot: {color: "#b10026", weight: 1, fillColor: "#d7301f", fillOpacity: 0.35},
     celah: {color: "#08519c", weight: 2, fillColor: "#3182bd", fillOpacity: 0.3},
     lokasi: {color: "#006d2c", weight: 2, fillColor: "#31a354", fillOpacity: 0.8},
     kawasan: {color: "#ff7f00", weight: 3, fillColor: "#fdbf6f", fillOpacity: 0.2}
   };
 
-  var HOTSPOT_CLASSES = {panas: "#d7301f", dingin: "#2b8cbe", tidak_signifikan: null};
+  var HOTSPOT_CLASSES = {panas: "#d7301f", dingin: "#2b8cbe"};
 
   function styleOf(key, feature) {
     var style = LAYER_STYLES[key], kelas = feature && feature.properties && feature.properties.kelas;
-    if (key === "hotspot" && kelas in HOTSPOT_CLASSES) {
-      var colour = HOTSPOT_CLASSES[kelas];
-      return colour ? L.extend({}, style, {color: colour, fillColor: colour})
-                    : L.extend({}, style, {fillOpacity: 0, opacity: 0.15});
+    if (key === "hotspot" && HOTSPOT_CLASSES[kelas]) {
+      return L.extend({}, style, {color: HOTSPOT_CLASSES[kelas], fillColor: HOTSPOT_CLASSES[kelas]});
     }
     return style;
   }
 
   function jsonLayer(key, data, group) {
     L.geoJSON(data, {
+      /* Gi* cells that are not significant are not hot or cold spots: not drawn. */
+      filter: function (feature) { return !(key === "hotspot" && feature.properties.kelas === "tidak_signifikan"); },
       style: function (feature) { return styleOf(key, feature); },
       pointToLayer: function (feature, latlng) {
         return L.circleMarker(latlng, L.extend({radius: 6}, styleOf(key, feature)));
@@ -342,8 +353,8 @@
     var ready = Promise.all([getJSON(c.sources.desa), getJSON(c.sources.indikator)]).then(function (res) {
       var choropleth = new Choropleth(map, groups.desa, res[0], res[1]);
       choropleth.extraLegend = function () {
-        if (!map.hasLayer(householdsLayer)) { return ""; }
-        return householdLegendHtml(Boolean(c.nearest) && map.getZoom() >= c.pointMinZoom);
+        return overlayLegendHtml(map, groups) + (map.hasLayer(householdsLayer) ?
+          householdLegendHtml(Boolean(c.nearest) && map.getZoom() >= c.pointMinZoom) : "");
       };
       map.on("overlayadd overlayremove zoomend", function () { choropleth.renderLegend(); });
       var select = document.getElementById("indicator-select");
