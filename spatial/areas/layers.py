@@ -150,4 +150,4 @@ def available(conn, layer: Layer) -> bool:
     """False when the layer needs another issue's table that is not there (yet)."""
     if layer.requires is None:
         return True
-    return fetch_tuple(conn, "queries/relation_exists.sql", {"name": layer.requires})[0]
+    return fetch_tuple(conn, "queries/areas_relation_exists.sql", {"name": layer.requires})[0]
