@@ -18,10 +18,11 @@ from pathlib import Path
 import psycopg
 from charset_normalizer import from_bytes
 from psycopg import sql as psql
+from psycopg.copy import LibpqWriter
 
 from spatial.import_columns import REPORT_COLUMNS, ImportFileError, Schema, normalise_header, resolve_columns
 
-CHUNK = 1 << 20
+CHUNK = 1 << 18
 DELIMITERS = (",", ";", "\t")
 # Python codec -> PostgreSQL client encoding for the raw COPY path.
 PG_ENCODINGS = {"utf-8": "UTF8", "utf-8-sig": "UTF8", "cp1252": "WIN1252", "cp1250": "WIN1250",
@@ -249,7 +250,11 @@ def stage(conn, source: Source, table: str, names: list, progress=None) -> None:
             psql.Literal(source.delimiter), psql.Literal(source.pg_encoding))
         try:
             with conn.transaction():
-                with conn.cursor().copy(target + options) as copy, open(source.path, "rb") as handle:
+                # LibpqWriter: synchronous writes, so a slow server holds back the reader
+                # (the default queued writer would buffer up to ~128 MB in this process)
+                cursor = conn.cursor()
+                with cursor.copy(target + options, writer=LibpqWriter(cursor)) as copy, \
+                        open(source.path, "rb") as handle:
                     handle.seek(source.skip_bytes)
                     done = source.skip_bytes
                     for block in iter(lambda: handle.read(CHUNK), b""):
@@ -261,7 +266,8 @@ def stage(conn, source: Source, table: str, names: list, progress=None) -> None:
                 psycopg.errors.UntranslatableCharacter):
             source.notes.append("baris dengan jumlah sel berbeda atau baris kosong: dibaca ulang per baris")
     width = len(names)
-    with conn.cursor().copy(target) as copy:
+    cursor = conn.cursor()
+    with cursor.copy(target, writer=LibpqWriter(cursor)) as copy:
         for number, row in enumerate(iter_rows(source), start=1):
             copy.write_row((row + [None] * width)[:width])
             if number % 20000 == 0:

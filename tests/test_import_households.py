@@ -249,3 +249,14 @@ def test_generator_dirty_file_every_planted_defect_found(scratch_db, sample_dir)
                                             "kategori_tidak_valid", "desil_di_luar_rentang", "angka_tidak_valid",
                                             "koordinat_di_luar_indonesia", "koordinat_tertukar",
                                             "lokasi_meragukan", "id_ganda", "nik_ganda"}
+
+
+def test_ragged_rows_and_blank_lines_are_read_row_by_row(import_db, places, tmp_path):
+    a = places["a"]
+    path = tmp_path / "tidak_rata.csv"
+    path.write_text(csv_text([household(80, a)]) + "\r\n" + "KK00081,1804041234000081,Tono\r\n", encoding="utf-8")
+    result = import_households(path, url=import_db)
+    assert (result.rows, result.inserted, result.rejected) == (2, 1, 1)
+    assert any("dibaca ulang per baris" in note for note in result.notes)
+    by_row, _, _ = _reasons_by_row(result.import_id, import_db)
+    assert "kode_desa_tidak_dikenal" in by_row[4]      # line 4 (after the blank line 3) lacks its cells
