@@ -55,7 +55,8 @@ STYLES = {
                         "fillOpacity": 0.3},
     "celah-desa": lambda f: {"color": "#555", "weight": 1, "fillColor": _ramp(f["properties"]["skor_celah"]),
                              "fillOpacity": 0.55},
-    "lokasi-usulan": lambda f: {"color": "#006d2c", "fillColor": "#31a354", "radius": 7, "fillOpacity": 0.9},
+    "lokasi-usulan": lambda f: {"color": "#08519c" if f["properties"]["layanan"] == "air" else "#a63603",
+                                "fillColor": "#31a354", "weight": 3, "fillOpacity": 0.9},
 }
 CLASS_COLOURS = {"panas": "#d7301f", "dingin": "#2b8cbe", "pencilan": "#fdae61", "tidak_signifikan": "#bbbbbb"}
 RAMP = ((20, "#fee5d9"), (40, "#fcae91"), (60, "#fb6a4a"), (80, "#de2d26"), (101, "#a50f15"))
