@@ -151,3 +151,27 @@ def test_audit_and_scope_helpers(secured):
         everything = conn.execute("SELECT count(*) FROM desa WHERE dalam_wilayah(kode_desa, NULL)").fetchone()[0]
         direct = conn.execute("SELECT count(*) FROM desa WHERE kode_kec = '18.04.04'").fetchone()[0]
     assert 0 < inside == direct < everything == 136
+
+
+def test_admin_pages_manage_users_and_show_audit(secured):
+    app, url = secured
+    admin = app.test_client()
+    _login(admin, "u_admin")
+    weak = admin.post("/admin/pengguna", data={"username": "opr_kec", "peran": "viewer", "password": "pendek"},
+                      follow_redirects=True)
+    assert "Akun tidak disimpan" in weak.get_data(as_text=True)
+    saved = admin.post("/admin/pengguna", data={"username": "opr_kec", "nama": "Operator <b>Kec</b>", "peran": "viewer",
+                                                 "kode_wilayah": "18.04.04", "password": STRONG}, follow_redirects=True)
+    page = saved.get_data(as_text=True)
+    assert "opr_kec" in page and "18.04.04" in page and "Operator &lt;b&gt;Kec&lt;/b&gt;" in page
+    user_id = _count(url, "SELECT id FROM pengguna WHERE username = 'opr_kec'")
+    admin.post(f"/admin/pengguna/{user_id}/aktif", data={"aktif": "0"})
+    assert _login(app.test_client(), "opr_kec").status_code == 401  # deactivated accounts cannot sign in
+    own_id = _count(url, "SELECT id FROM pengguna WHERE username = 'u_admin'")
+    admin.post(f"/admin/pengguna/{own_id}/aktif", data={"aktif": "0"})
+    assert _count(url, "SELECT aktif::int FROM pengguna WHERE username = 'u_admin'") == 1
+    audit = admin.get("/admin/audit?aksi=nonaktifkan_pengguna").get_data(as_text=True)
+    assert "nonaktifkan_pengguna" in audit and "opr_kec" in audit and "simpan_pengguna" not in audit
+    viewer = app.test_client()
+    _login(viewer, "u_viewer")
+    assert viewer.get("/admin/audit").status_code == 403

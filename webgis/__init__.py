@@ -7,7 +7,7 @@ from webgis.api import blueprint as api_blueprint
 from webgis.maps import blueprint as maps_blueprint
 from webgis import map_api, tiles, village_profile
 from webgis.imports import blueprint as imports_blueprint
-from webgis import access, health, security
+from webgis import access, admin, health, security
 from webgis import analysis_api, analysis_pages
 from webgis import compression
 from webgis import areas, exports, lokus, ogcapi
@@ -30,6 +30,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         app.register_blueprint(blueprint)
     app.register_blueprint(imports_blueprint)
     app.register_blueprint(health.blueprint)
+    app.register_blueprint(admin.blueprint)
     app.register_blueprint(analysis_api.blueprint)
     app.register_blueprint(analysis_pages.blueprint)
     for blueprint in (areas.blueprint, lokus.blueprint, exports.blueprint, ogcapi.blueprint):

@@ -1,0 +1,1 @@
+UPDATE pengguna SET aktif = %(aktif)s WHERE id = %(id)s RETURNING username
