@@ -98,6 +98,29 @@ def main() -> None:
         raise SystemExit(f"spatial.generator belum tersedia atau gagal: {exc}")
     log("basis data benchmark: skema + batas desa")
     villages = dataset.prepare(args.db, args.boundaries)
+    households = loading.count_rows(folder / "households.csv")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip() or os.environ.get("BENCH_COMMIT", "?")
+    load_start = os.getloadavg()[0]
+
+    def write(final: bool) -> None:
+        """Write the table so far (after every step, so a cut-off run still leaves its figures)."""
+        minutes = (time.perf_counter() - started) / 60
+        state = f"total {minutes:.1f} menit" if final else f"SEBAGIAN, berjalan {minutes:.1f} menit"
+        source = f"berkas {args.data}" if args.data else f"spatial.generator, seed {args.seed}"
+        header = (f"# Sasaran benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})\n\n"
+                  f"{households:,} rumah tangga ({source}) di {villages:,} desa ({args.boundaries.name}); "
+                  f"mesin: {os.cpu_count()} core, {platform.machine()}, PostgreSQL di mesin yang sama, dipakai "
+                  f"bersama (load average awal {load_start:.1f}, kini {os.getloadavg()[0]:.1f}); commit {commit}; "
+                  f"{state}.\n\n"
+                  "Rasio = Sasaran / pembanding (untuk laju: >1 lebih cepat; untuk waktu: <1 lebih cepat).\n"
+                  "Puncak memori = RSS maksimum proses Python/ogr2ogr/server (tidak termasuk PostgreSQL).\n\n")
+        text = header + table(rows) + "\n"
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+        if final:
+            print(text)
+
     log("impor")
     inserted = 0
     try:
@@ -105,6 +128,7 @@ def main() -> None:
         rows.extend(import_rows)
     except Exception as exc:  # noqa: BLE001 - reported in the table
         rows.append(Row("impor", "rumah tangga", "gagal", verdict=str(exc)[:160]))
+    write(False)
     if inserted:
         log("pemeliharaan: CLUSTER pada geometri + ANALYZE")
         guarded(rows, "pemeliharaan", "detik", lambda: Row(
@@ -112,26 +136,15 @@ def main() -> None:
             f"{optimise_households(args.db):.1f}"))
         log("penempatan desa vs sjoin")
         guarded(rows, "penempatan desa", "detik", lambda: loading.measure_assignment(args.db, folder, args.boundaries))
-        log("analisis")
-        guarded(rows, "analisis", "detik", lambda: analyses.measure_analyses(args.db))
+        write(False)
         log("pengukuran web")
         web_measurements(rows, args.db, args.boundaries)
+        write(False)
+        log("analisis")
+        guarded(rows, "analisis", "detik", lambda: analyses.measure_analyses(args.db))
     else:
         rows.append(unavailable("lainnya", "tanpa data rumah tangga tidak ada yang diukur"))
-    minutes = (time.perf_counter() - started) / 60
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
-    header = (f"# Sasaran benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})\n\n"
-              f"{loading.count_rows(folder / 'households.csv'):,} rumah tangga ("
-              f"{'berkas ' + str(args.data) if args.data else f'spatial.generator, seed {args.seed}'}) di {villages:,} desa "
-              f"({args.boundaries.name}); mesin: {os.cpu_count()} core, {platform.machine()}, "
-              f"PostgreSQL di mesin yang sama, dipakai bersama; commit {commit}; total {minutes:.1f} menit.\n\n"
-              "Rasio = Sasaran / pembanding (untuk laju: >1 lebih cepat; untuk waktu: <1 lebih cepat).\n"
-              "Puncak memori = RSS maksimum proses Python/ogr2ogr/server (tidak termasuk PostgreSQL).\n\n")
-    text = header + table(rows) + "\n"
-    print(text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    write(True)
 
 
 if __name__ == "__main__":
