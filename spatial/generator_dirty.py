@@ -29,45 +29,63 @@ INDONESIA = (-11.5, 6.5, 94.5, 141.5)   # lat min/max, lon min/max: the importer
 
 
 def write_dirty(clean_path: Path, dirty_path: Path, truth_path: Path, villages, geoms, seed: int) -> int:
-    """Write the dirty copy of ``clean_path`` and its truth; returns the number of dirty rows."""
+    """Write the dirty copy of ``clean_path`` and its truth; returns the number of dirty rows.
+
+    Untouched lines are copied as they are; only the dirty rows and their sources are parsed."""
     rng = np.random.default_rng([seed, 5])
     located, half_area = _scan(clean_path)
     plan = _plan(rng, located, half_area)
     sources = {j: _clean_before(rng, j, plan) for j, defect in sorted(plan.items()) if defect in SOURCED}
-    context = {"rng": rng, "villages": villages, "geoms": geoms, "tree": shapely.STRtree(geoms),
-               "index": {code: i for i, code in enumerate(villages["kode_desa"])}, "rows": {}}
-    truth = []
-    keep = set(sources.values())
+    context = {"rng": rng, "anchors": villages[["lon0", "lat0"]].to_numpy(), "geoms": geoms,
+               "tree": shapely.STRtree(geoms), "index": {code: i for i, code in enumerate(villages["kode_desa"])},
+               "rows": {}}
+    keep, truth = set(sources.values()), []
     with open(clean_path, newline="", encoding="utf-8") as src, \
             open(dirty_path, "w", newline="", encoding="utf-8") as dst:
-        reader, writer = csv.reader(src), csv.writer(dst, lineterminator="\n")
-        writer.writerow(next(reader))
-        for j, row in enumerate(reader):
+        writer = csv.writer(dst, lineterminator="\n")
+        dst.write(next(src))
+        for j, line in enumerate(src):
             if j in keep:
-                context["rows"][j] = row
-            if j in plan:
-                changes = DEFECTS[plan[j]](row, context, sources.get(j))
-                for column, value in changes.items():
-                    row[COLUMN[column]] = value
-                reason = REASON.get(plan[j], plan[j])
-                truth.append({"row": j + 1, "id_keluarga": row[COLUMN["id_keluarga"]], "reason": reason,
-                              "outcome": OUTCOME.get(reason, "ditolak"), "changes": changes})
+                context["rows"][j] = _cells(line)
+            if j not in plan:
+                dst.write(line)
+                continue
+            row = _cells(line)
+            changes = DEFECTS[plan[j]](row, context, sources.get(j))
+            for column, value in changes.items():
+                row[COLUMN[column]] = value
             writer.writerow(row)
+            reason = REASON.get(plan[j], plan[j])
+            truth.append({"row": j + 1, "id_keluarga": row[COLUMN["id_keluarga"]], "reason": reason,
+                          "outcome": OUTCOME.get(reason, "ditolak"), "changes": changes})
+    _write_truth(truth_path, truth, seed)
+    return len(truth)
+
+
+def _write_truth(path: Path, truth: list, seed: int) -> None:
+    """dirty_truth.json: seed, counts per reason, then one dirty row per line."""
     counts = {reason: 0 for reason in dict.fromkeys(REASON.get(name, name) for name in DEFECTS)}
     for entry in truth:
         counts[entry["reason"]] += 1
-    truth_path.write_text(json.dumps({"seed": seed, "counts": counts, "rows": truth}, indent=1,
-                                     ensure_ascii=False) + "\n", encoding="utf-8")
-    return len(truth)
+    head = json.dumps({"seed": seed, "counts": counts}, ensure_ascii=False)[:-1]
+    rows = ",\n  ".join(json.dumps(entry, ensure_ascii=False) for entry in truth)
+    path.write_text(f'{head}, "rows": [\n  {rows}\n]}}\n', encoding="utf-8")
+
+
+def _cells(line: str) -> list:
+    """The cells of one CSV line (the clean file quotes nothing, so a split suffices)."""
+    if '"' in line:
+        return next(csv.reader([line]))
+    return line.rstrip("\r\n").split(",")
 
 
 def _scan(path: Path):
     """Per data row: has coordinates; floor area written with a half (``36.5``)."""
     located, half_area = [], []
     with open(path, newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle)
-        next(reader)
-        for row in reader:
+        next(handle)
+        for line in handle:
+            row = _cells(line)
             located.append(row[COLUMN["latitude"]] != "")
             half_area.append(row[COLUMN["luas_lantai_m2"]].endswith(".5"))
     return np.array(located), np.array(half_area)
@@ -139,13 +157,13 @@ def _swapped(row, context, source):
 def _doubtful(row, context, source):
     """Move the point 8-20 km (more in a large village) until it lies over FAR_M outside its
     village, in Indonesia, preferably inside another village."""
-    v = context["index"][row[COLUMN["kode_desa"]]]
-    village, rng = context["villages"].iloc[v], context["rng"]
+    v, rng = context["index"][row[COLUMN["kode_desa"]]], context["rng"]
+    lon0, lat0 = context["anchors"][v]
     lon, lat = float(row[COLUMN["longitude"]]), float(row[COLUMN["latitude"]])
     for scale in (1, 2, 4, 8):
         angle, reach = rng.uniform(0, 2 * np.pi, 24), rng.uniform(8000, 20000, 24) * scale
         x, y = offset(lon, lat, reach * np.cos(angle), reach * np.sin(angle))
-        ok = (outside_distance_m(context["geoms"][v], x, y, village["lon0"], village["lat0"]) > FAR_M) \
+        ok = (outside_distance_m(context["geoms"][v], x, y, lon0, lat0) > FAR_M) \
             & (y > INDONESIA[0]) & (y < INDONESIA[1]) & (x > INDONESIA[2]) & (x < INDONESIA[3])
         if ok.any():
             break

@@ -121,7 +121,7 @@ def _rank_within(groups: np.ndarray, order_key: np.ndarray) -> np.ndarray:
 
 
 def _welfare(rng, settle, member: np.ndarray) -> np.ndarray:
-    """Desil 1..10 from a latent logistic score; pockets use stratified draws (exact poor share)."""
+    """Desil 1..10 from a latent logistic score; pockets use stratified draws (steady poor share)."""
     mean = 1.5 - 1.9 * settle["remoteness"].to_numpy() + rng.normal(0.0, 0.25, len(settle))
     pocket = settle["kind"].eq("kantong").to_numpy()
     mean[pocket] = POCKET_MEAN
@@ -165,6 +165,8 @@ def _nik(rng, kec6: int, people: dict, counter: np.ndarray) -> np.ndarray:
     year = (REFERENCE_YEAR - people["age"]) % 100
     key = (day - 1) * 1200 + (month - 1) * 100 + year
     serial = counter[key] + _rank_within(key, np.arange(n)) + 1
+    if serial.max(initial=0) > 9999:
+        raise ValueError("more than 9,999 heads born on one day in one kecamatan: NIK serial overflow")
     np.add.at(counter, key, 1)
     return kec6 * 10**10 + (day * 10000 + month * 100 + year) * 10**4 + serial
 
@@ -185,52 +187,67 @@ def _addresses(settle, member: np.ndarray, lon: np.ndarray, town: bool) -> np.nd
 
 
 def village_households(rng, village, geom, settle, counts: np.ndarray, counter: np.ndarray) -> dict:
-    """All households of one village as arrays (category columns as code-list indices), in
-    registry order; ``member`` holds each household's settlement (row of ``settle``)."""
+    """All households of one village as arrays (category columns as code-list indices, -1 empty),
+    in registry order; ``member`` holds each household's settlement (row of ``settle``)."""
     member = np.repeat(np.arange(len(settle)), counts)
-    n = len(member)
-    centre_lon, centre_lat = settle["lon"].to_numpy()[member], settle["lat"].to_numpy()[member]
     limit = settle["radius_m"].fillna(np.inf).to_numpy()[member]
-    lon, lat = scatter(rng, geom, centre_lon, centre_lat, settle["sigma_m"].to_numpy()[member], limit)
+    lon, lat = scatter(rng, geom, settle["lon"].to_numpy()[member], settle["lat"].to_numpy()[member],
+                       settle["sigma_m"].to_numpy()[member], limit)
     desil = _welfare(rng, settle, member)
     poverty = (10 - desil) / 9.0
-    remote = settle["remoteness"].to_numpy()[member]
-    kind, gap_kind = settle["kind"].to_numpy()[member], settle["gap_kind"].to_numpy()[member]
-    house = np.clip(0.6 * poverty + 0.35 * remote - 0.1 + rng.normal(0, 0.1, n), 0, 1)
-    house[kind == "kantong"] = np.clip(0.93 + rng.normal(0, 0.04, (kind == "kantong").sum()), 0, 1)
-    services = np.clip(0.3 * poverty + 0.35 * remote - 0.12 + rng.normal(0, 0.1, n), 0, 1)
-    rows = {"member": member, "lon": lon, "lat": lat, "desil": desil}
-    rows |= _people(rng, poverty)
+    rows = {"member": member, "lon": lon, "lat": lat, "desil": desil} | _people(rng, poverty)
     rows["luas_lantai_m2"] = _floor_area(rng, rows["jumlah_anggota"], poverty)
-    rows |= _categories(rng, HOUSE, house, 0.6)
+    rows |= _dwelling(rng, settle, member, poverty)
+    rows["nik_kepala"] = _nik(rng, int(village.kode_desa[:8].replace(".", "")), rows, counter)
+    rows["nama_kepala"] = _names(rng, rows["kepala_perempuan"])
+    rows["alamat"] = _addresses(settle, member, lon, village.jenis == "kelurahan")
+    return _registry_order(rng, rows, village.kode_desa)
+
+
+def _dwelling(rng, settle, member: np.ndarray, poverty: np.ndarray) -> dict:
+    """House materials, lighting, home water and sanitation, tenure and house-repair aid.
+
+    Deprivation grows with poverty and remoteness; pockets are RTLH-like; a gap's own service is
+    drawn fully deprived."""
+    n = len(member)
+    remote = settle["remoteness"].to_numpy()[member]
+    pocket = settle["kind"].to_numpy()[member] == "kantong"
+    gap_kind = settle["gap_kind"].to_numpy()[member]
+    house = np.clip(0.6 * poverty + 0.35 * remote - 0.1 + rng.normal(0, 0.1, n), 0, 1)
+    house[pocket] = np.clip(0.93 + rng.normal(0, 0.04, pocket.sum()), 0, 1)
+    services = np.clip(0.3 * poverty + 0.35 * remote - 0.12 + rng.normal(0, 0.1, n), 0, 1)
+    rows = _categories(rng, HOUSE, house, 0.6)
     rows |= _categories(rng, WATER, np.where(gap_kind == "air", 1.0, services), 0.0)
     rows |= _categories(rng, SANITATION, np.where(gap_kind == "sanitasi", 1.0, services), 0.85)
     no_toilet = rows["fasilitas_bab"] == FASILITAS_BAB.index("tidak ada")
     rows["jenis_kloset"][no_toilet] = -1
     rows["pembuangan_tinja"][no_toilet] = _fixed(rng, NO_TOILET_DISPOSAL, int(no_toilet.sum()))
     rows["status_rumah"] = _fixed(rng, STATUS, n)
-    aided = (rng.random(n) < 0.015 + 0.07 * poverty) & (kind != "kantong")
+    aided = (rng.random(n) < 0.015 + 0.07 * poverty) & ~pocket
     rows["tahun_bantuan_rumah"] = np.where(aided, rng.integers(AID_YEARS[0], AID_YEARS[1] + 1, n), 0)
     for column, improved in AIDED_HOUSE.items():
         rows[column][aided & (rng.random(n) < 0.8)] = improved
-    rows["nik_kepala"] = _nik(rng, int(village.kode_desa[:8].replace(".", "")), rows, counter)
-    rows["nama_kepala"] = _names(rng, rows["kepala_perempuan"])
-    rows["alamat"] = _addresses(settle, member, lon, village.jenis == "kelurahan")
+    return rows
+
+
+def _registry_order(rng, rows: dict, kode_desa: str) -> dict:
+    """Hide ~2% of the coordinates, shuffle into registry order and number the family cards."""
+    n = len(rows["member"])
     hidden = rng.random(n) < MISSING_COORDINATES
-    rows["lon"], rows["lat"] = np.where(hidden, np.nan, lon), np.where(hidden, np.nan, lat)
+    rows["lon"], rows["lat"] = np.where(hidden, np.nan, rows["lon"]), np.where(hidden, np.nan, rows["lat"])
     order = rng.permutation(n)
     rows = {key: value[order] for key, value in rows.items()}
-    code = village.kode_desa.replace(".", "")
+    code = kode_desa.replace(".", "")
     rows["id_keluarga"] = np.array([f"KK{code}-{i:06d}" for i in range(1, n + 1)], dtype=object)
     return rows
 
 
 def home_services_layak(rows: dict) -> tuple[np.ndarray, np.ndarray]:
     """(safe drinking water, improved sanitation) per household, by the BPS definitions."""
-    def member(column, codes, allowed):
+    def one_of(column, codes, allowed):
         return np.isin(rows[column], [codes.index(c) for c in allowed])
-    water = member("sumber_air_minum", SUMBER_AIR_MINUM, AIR_MINUM_LAYAK)
-    sanitation = (member("fasilitas_bab", FASILITAS_BAB, FASILITAS_BAB_LAYAK)
-                  & member("jenis_kloset", JENIS_KLOSET, JENIS_KLOSET_LAYAK)
-                  & member("pembuangan_tinja", PEMBUANGAN_TINJA, PEMBUANGAN_TINJA_LAYAK))
+    water = one_of("sumber_air_minum", SUMBER_AIR_MINUM, AIR_MINUM_LAYAK)
+    sanitation = (one_of("fasilitas_bab", FASILITAS_BAB, FASILITAS_BAB_LAYAK)
+                  & one_of("jenis_kloset", JENIS_KLOSET, JENIS_KLOSET_LAYAK)
+                  & one_of("pembuangan_tinja", PEMBUANGAN_TINJA, PEMBUANGAN_TINJA_LAYAK))
     return water, sanitation

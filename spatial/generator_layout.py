@@ -15,6 +15,7 @@ REFERENCE_PER_VILLAGE = 625.0     # households per village the special sizes bel
 POCKET = {"households": (150, 400), "floor": 25, "radius_m": (300, 500), "clearance_m": 900}
 GAP = {"households": (80, 250), "floor": 20, "radius_m": (300, 450), "clearance_m": 1300}
 GAP_KINDS = ("air", "sanitasi")
+PAD_DEG = 0.02   # > 2 km: settlements farther outside a village's bounds cannot crowd its pocket or gap
 
 
 def plan_layout(villages: pd.DataFrame, geoms, seed: int) -> pd.DataFrame:
@@ -117,7 +118,8 @@ def _place_special(rng, villages, geoms, settlements, centres, wanted: int, spec
         lon0, lat0 = villages.at[v, "lon0"], villages.at[v, "lat0"]
         lon, lat = sample_inside(rng, geoms[v], 64)
         inner = interior_distance_m(geoms[v], lon, lat, lon0, lat0)
-        near = others[(np.abs(others[:, 0] - lon0) < 0.3) & (np.abs(others[:, 1] - lat0) < 0.3)]
+        minx, miny, maxx, maxy = np.array(geoms[v].bounds) + (-PAD_DEG, -PAD_DEG, PAD_DEG, PAD_DEG)
+        near = others[(others[:, 0] > minx) & (others[:, 0] < maxx) & (others[:, 1] > miny) & (others[:, 1] < maxy)]
         clear = distance_m(near[None, :, 0], near[None, :, 1], lon[:, None], lat[:, None]).min(axis=1, initial=np.inf)
         ok = (inner >= radius + 150.0) & (clear >= radius + spec["clearance_m"])
         if not ok.any():
