@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from tqdm import tqdm
 
 from spatial.codelists import FACILITY_COLUMNS, HOUSEHOLD_CATEGORIES, HOUSEHOLD_COLUMNS
 from spatial.generator_dirty import write_dirty
@@ -64,10 +65,9 @@ def generate(boundaries_path, out_dir, households: int = 85000, seed: int = 42, 
 def _write_households(path: Path, villages, geoms, settlements, counts, seed: int) -> dict:
     """Generate the households village by village and write them in chunks; returns per-settlement
     measurements of the planted settlements and overall counts."""
-    from tqdm import tqdm
-
     total = int(counts.sum())
     by_village = settlements.groupby("village").indices
+    layout = {column: settlements[column].to_numpy() for column in settlements.columns}
     measured = {"special": {}, "without_coordinates": 0, "poor": 0}
     chunk, chunk_rows, counter, kec = [], 0, None, None
     with open(path, "w", newline="", encoding="utf-8") as handle, \
@@ -78,11 +78,10 @@ def _write_households(path: Path, villages, geoms, settlements, counts, seed: in
             if village.kode_kec != kec:
                 kec, counter = village.kode_kec, np.zeros(NIK_DATE_CODES, dtype=np.int64)
             rows = by_village[v]
-            settle = settlements.iloc[rows]
+            settle = {column: values[rows] for column, values in layout.items()}
             block = village_households(np.random.default_rng([seed, 4, v]), village, geoms[v], settle,
                                        counts[rows], counter)
             _measure(measured, block, settle)
-            block["kode_desa"] = np.full(len(block["desil"]), village.kode_desa, dtype=object)
             chunk.append(block)
             chunk_rows += len(block["desil"])
             progress.update(len(block["desil"]))
@@ -98,11 +97,15 @@ def _measure(measured: dict, block: dict, settle) -> None:
     located = ~np.isnan(block["lat"])
     measured["without_coordinates"] += int((~located).sum())
     measured["poor"] += int((block["desil"] <= 2).sum())
+    specials = np.flatnonzero(settle["kind"] != "")
+    if specials.size == 0:
+        return
     water, sanitation = home_services_layak(block)
-    for special in settle[settle["kind"] != ""].itertuples():
-        inside = located & (distance_m(block["lon"], block["lat"], special.lon, special.lat) <= special.radius_m)
-        layak = water if special.gap_kind == "air" else sanitation
-        measured["special"][special.truth_id] = {
+    for s in specials:
+        centre = distance_m(block["lon"], block["lat"], settle["lon"][s], settle["lat"][s])
+        inside = located & (centre <= settle["radius_m"][s])
+        layak = water if settle["gap_kind"][s] == "air" else sanitation
+        measured["special"][settle["truth_id"][s]] = {
             "households": int(inside.sum()),
             "poor_share": _share(block["desil"][inside] <= 2),
             "not_layak_share": _share(~layak[inside])}

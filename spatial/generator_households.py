@@ -122,8 +122,8 @@ def _rank_within(groups: np.ndarray, order_key: np.ndarray) -> np.ndarray:
 
 def _welfare(rng, settle, member: np.ndarray) -> np.ndarray:
     """Desil 1..10 from a latent logistic score; pockets use stratified draws (steady poor share)."""
-    mean = 1.5 - 1.9 * settle["remoteness"].to_numpy() + rng.normal(0.0, 0.25, len(settle))
-    pocket = settle["kind"].eq("kantong").to_numpy()
+    mean = 1.5 - 1.9 * settle["remoteness"] + rng.normal(0.0, 0.25, len(settle["remoteness"]))
+    pocket = settle["kind"] == "kantong"
     mean[pocket] = POCKET_MEAN
     u = rng.random(len(member))
     for s in np.flatnonzero(pocket):
@@ -181,18 +181,18 @@ def _names(rng, female: np.ndarray) -> np.ndarray:
 
 def _addresses(settle, member: np.ndarray, lon: np.ndarray, town: bool) -> np.ndarray:
     """``Dusun II RT 003/RW 002``: RW is the dusun, RT blocks of ~25 neighbouring houses."""
-    dusun = settle["dusun"].to_numpy()[member]
+    dusun = settle["dusun"][member]
     rt = 1 + _rank_within(member, lon) // RT_SIZE
     return np.array([f"{dusun_name(d, town)} RT {r:03d}/RW {d:03d}" for d, r in zip(dusun, rt)], dtype=object)
 
 
 def village_households(rng, village, geom, settle, counts: np.ndarray, counter: np.ndarray) -> dict:
     """All households of one village as arrays (category columns as code-list indices, -1 empty),
-    in registry order; ``member`` holds each household's settlement (row of ``settle``)."""
-    member = np.repeat(np.arange(len(settle)), counts)
-    limit = settle["radius_m"].fillna(np.inf).to_numpy()[member]
-    lon, lat = scatter(rng, geom, settle["lon"].to_numpy()[member], settle["lat"].to_numpy()[member],
-                       settle["sigma_m"].to_numpy()[member], limit)
+    in registry order. ``settle`` holds the village's settlements as arrays by layout column;
+    ``member`` gives each household's settlement (position in those arrays)."""
+    member = np.repeat(np.arange(len(counts)), counts)
+    limit = np.nan_to_num(settle["radius_m"], nan=np.inf)[member]
+    lon, lat = scatter(rng, geom, settle["lon"][member], settle["lat"][member], settle["sigma_m"][member], limit)
     desil = _welfare(rng, settle, member)
     poverty = (10 - desil) / 9.0
     rows = {"member": member, "lon": lon, "lat": lat, "desil": desil} | _people(rng, poverty)
@@ -210,9 +210,9 @@ def _dwelling(rng, settle, member: np.ndarray, poverty: np.ndarray) -> dict:
     Deprivation grows with poverty and remoteness; pockets are RTLH-like; a gap's own service is
     drawn fully deprived."""
     n = len(member)
-    remote = settle["remoteness"].to_numpy()[member]
-    pocket = settle["kind"].to_numpy()[member] == "kantong"
-    gap_kind = settle["gap_kind"].to_numpy()[member]
+    remote = settle["remoteness"][member]
+    pocket = settle["kind"][member] == "kantong"
+    gap_kind = settle["gap_kind"][member]
     house = np.clip(0.6 * poverty + 0.35 * remote - 0.1 + rng.normal(0, 0.1, n), 0, 1)
     house[pocket] = np.clip(0.93 + rng.normal(0, 0.04, pocket.sum()), 0, 1)
     services = np.clip(0.3 * poverty + 0.35 * remote - 0.12 + rng.normal(0, 0.1, n), 0, 1)
@@ -231,7 +231,8 @@ def _dwelling(rng, settle, member: np.ndarray, poverty: np.ndarray) -> dict:
 
 
 def _registry_order(rng, rows: dict, kode_desa: str) -> dict:
-    """Hide ~2% of the coordinates, shuffle into registry order and number the family cards."""
+    """Hide ~2% of the coordinates, shuffle into registry order, number the family cards and add
+    the village code."""
     n = len(rows["member"])
     hidden = rng.random(n) < MISSING_COORDINATES
     rows["lon"], rows["lat"] = np.where(hidden, np.nan, rows["lon"]), np.where(hidden, np.nan, rows["lat"])
@@ -239,6 +240,7 @@ def _registry_order(rng, rows: dict, kode_desa: str) -> dict:
     rows = {key: value[order] for key, value in rows.items()}
     code = kode_desa.replace(".", "")
     rows["id_keluarga"] = np.array([f"KK{code}-{i:06d}" for i in range(1, n + 1)], dtype=object)
+    rows["kode_desa"] = np.full(n, kode_desa, dtype=object)
     return rows
 
 
