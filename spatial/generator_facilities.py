@@ -103,7 +103,8 @@ def _silence_near_gaps(table, settlements) -> None:
     lon, lat = table["lon"].to_numpy(), table["lat"].to_numpy()
     for gap in settlements[settlements["gap_kind"] != ""].itertuples():
         near = distance_m(lon, lat, gap.lon, gap.lat) <= gap.radius_m + GAP_CLEARANCE_M
-        table.loc[near & (group == gap.gap_kind) & table["kondisi"].isin(KONDISI_BERFUNGSI), "kondisi"] = "tidak berfungsi"
+        working = table["kondisi"].isin(KONDISI_BERFUNGSI).to_numpy()
+        table.loc[near & working & (group == gap.gap_kind), "kondisi"] = "tidak berfungsi"
 
 
 def _describe(rng, table, villages, settlements) -> pd.DataFrame:

@@ -35,7 +35,7 @@ def plan_layout(villages: pd.DataFrame, geoms, seed: int) -> pd.DataFrame:
     gaps["gap_kind"] = [GAP_KINDS[i % 2] for i in range(len(gaps))]
     table = pd.concat([settlements, pockets, gaps], ignore_index=True)
     table["dusun"] = table.groupby("village").cumcount() + 1
-    table["remoteness"] = _remoteness(rng, villages, table, centres)
+    table["remoteness"] = _remoteness(rng, table, centres)
     return table.sort_values(["village", "dusun"]).reset_index(drop=True)
 
 
@@ -91,7 +91,7 @@ def _service_centres(villages, settlements) -> pd.DataFrame:
                          "kab_lon": kab_of["lon"].to_numpy(), "kab_lat": kab_of["lat"].to_numpy()})
 
 
-def _remoteness(rng, villages, settlements, centres) -> np.ndarray:
+def _remoteness(rng, settlements, centres) -> np.ndarray:
     """0 (at the kecamatan and kabupaten centre) .. 1 (far from both), smooth in space."""
     c = centres.loc[settlements["village"]]
     lon, lat = settlements["lon"].to_numpy(), settlements["lat"].to_numpy()

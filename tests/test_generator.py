@@ -42,11 +42,13 @@ def villages():
 
 @pytest.fixture(scope="module")
 def households(sample):
+    """The generated households, every cell as text."""
     return pd.read_csv(sample / "households.csv", dtype=str, keep_default_na=False)
 
 
 @pytest.fixture(scope="module")
 def truth(sample):
+    """The generated ground truth."""
     return json.loads((sample / "ground_truth.json").read_text())
 
 
