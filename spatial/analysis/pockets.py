@@ -7,7 +7,7 @@ DEFAULTS = {
     "eps_m": 250.0,             # neighbourhood radius in metres
     "min_titik": 10,            # poor households needed within eps_m to start a pocket
     "buffer_m": 50.0,           # polygon = concave hull of the members + this buffer
-    "persen_miskin_min": 50.0,  # keep pockets where poor households are at least this share
+    "persen_miskin_min": 70.0,  # keep pockets where poor households are at least this share
 }
 
 
