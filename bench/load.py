@@ -12,6 +12,7 @@ candidates of one programme (``/api/seleksi/<id>/kandidat``, a random desil filt
 thread pool (one thread per user, requests.Session each) is the client; nothing leaves loopback.
 """
 import argparse
+import os
 import random
 import threading
 import time
@@ -131,7 +132,8 @@ def main() -> None:
         for user in users:
             user.join(args.seconds + 120)
         errors = report(results, time.monotonic() - started)
-        log(f"selesai: {errors} galat")
+        load1, load5, _ = os.getloadavg()
+        log(f"selesai: {errors} galat; beban mesin {load1:.1f} / {load5:.1f} (1 / 5 menit) pada {os.cpu_count()} inti")
     finally:
         if server:
             server.stop()

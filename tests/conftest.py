@@ -90,13 +90,23 @@ def db(db_url):
         conn.rollback()
 
 
-@pytest.fixture
-def scratch_db(template_db_url):
-    """URL of a fresh database (boundaries only) for tests that mutate data; dropped afterwards."""
+def _scratch(template_db_url):
     url = _with_name(TEST_URL, f"{_name(TEST_URL)}_s{os.getpid()}_{next(_scratch_numbers)}")
     recreate_database(url, template=_name(template_db_url))
     yield url
     _admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", _name(url))
+
+
+@pytest.fixture
+def scratch_db(template_db_url):
+    """URL of a fresh database (boundaries only) for tests that mutate data; dropped afterwards."""
+    yield from _scratch(template_db_url)
+
+
+@pytest.fixture(scope="module")
+def module_scratch_db(template_db_url):
+    """Like ``scratch_db`` but shared by the tests of one module (each test uses its own rows)."""
+    yield from _scratch(template_db_url)
 
 
 def make_app(url: str, **overrides):

@@ -10,14 +10,15 @@ from spatial.users import save_user
 STRONG = "Kopi-Liwa-7-Gunung"
 
 
-@pytest.fixture
-def secured(scratch_db):
-    """An app on a fresh database with one real account per role (+ a kecamatan-scoped perkim)."""
+@pytest.fixture(scope="module")
+def secured(module_scratch_db):
+    """An app on a fresh database with one real account per role (+ a kecamatan-scoped perkim).
+    Tests share it: each uses its own user names and client addresses."""
     for role in ("admin", "perkim", "perencana", "viewer"):
-        save_user(f"u_{role}", STRONG, role, url=scratch_db)
-    save_user("operator_kec", STRONG, "perkim", kode_wilayah="18.04.04", url=scratch_db)
-    app = make_app(scratch_db, WTF_CSRF_ENABLED=False, SAMPLE_MODE=False)
-    yield app, scratch_db
+        save_user(f"u_{role}", STRONG, role, url=module_scratch_db)
+    save_user("operator_kec", STRONG, "perkim", kode_wilayah="18.04.04", url=module_scratch_db)
+    app = make_app(module_scratch_db, WTF_CSRF_ENABLED=False, SAMPLE_MODE=False)
+    yield app, module_scratch_db
     app.extensions["db_pool"].close()
 
 
@@ -42,21 +43,24 @@ def test_lockout_after_repeated_failures(secured):
     assert "_user_id" not in client.get_cookie("sasaran_sesi").value if client.get_cookie("sasaran_sesi") else True
     assert _login(app.test_client(), "u_viewer", ip="10.0.0.2").status_code == 302  # other users unaffected
     with psycopg.connect(url, autocommit=True) as conn:  # the window passes
-        conn.execute("UPDATE login_gagal SET waktu = waktu - interval '16 minutes'")
+        conn.execute("UPDATE login_gagal SET waktu = waktu - interval '16 minutes' WHERE username = 'u_perkim'")
     assert _login(app.test_client(), "u_perkim").status_code == 302
     assert _count(url, "SELECT count(*) FROM login_gagal WHERE username = 'u_perkim'") == 0
     assert _count(url, "SELECT count(*) FROM audit_log WHERE aksi = 'login_gagal' AND pengguna = 'u_perkim'") == 5
-    assert _count(url, "SELECT count(*) FROM audit_log WHERE aksi = 'login_ditolak_terkunci'") == 1
+    assert _count(url, "SELECT count(*) FROM audit_log WHERE aksi = 'login_ditolak_terkunci' AND pengguna = 'u_perkim'") == 1
 
 
 def test_rate_limit_per_address(secured):
     app, _url = secured
     app.config["LOGIN_MAX_FAILURES_IP"] = 6
-    client = app.test_client()
-    for number in range(6):
-        assert _login(client, f"tebak{number}", "x", ip="10.9.9.9").status_code == 401
-    assert _login(client, "u_admin", ip="10.9.9.9").status_code == 429
-    assert _login(client, "u_admin", ip="10.9.9.8").status_code == 302
+    try:
+        client = app.test_client()
+        for number in range(6):
+            assert _login(client, f"tebak{number}", "x", ip="10.9.9.9").status_code == 401
+        assert _login(client, "u_admin", ip="10.9.9.9").status_code == 429
+        assert _login(client, "u_admin", ip="10.9.9.8").status_code == 302
+    finally:
+        del app.config["LOGIN_MAX_FAILURES_IP"]
 
 
 def test_demo_password_refused_outside_sample_mode(secured):
@@ -71,7 +75,8 @@ def test_demo_password_refused_outside_sample_mode(secured):
     sample.extensions["db_pool"].close()
 
 
-def test_create_admin_cli(scratch_db, monkeypatch):
+def test_create_admin_cli(secured, monkeypatch):
+    scratch_db = secured[1]
     monkeypatch.setenv("DATABASE_URL", scratch_db)
     runner = CliRunner()
     weak = runner.invoke(cli, ["create-admin", "kepala", "--password-stdin"], input="rahasia123\n")
@@ -84,7 +89,7 @@ def test_create_admin_cli(scratch_db, monkeypatch):
     assert scoped.exit_code == 0, scoped.output
     with psycopg.connect(scratch_db) as conn:
         rows = dict(conn.execute("SELECT username, peran || ':' || coalesce(kode_wilayah, '') || ':' || "
-                                 "left(password_hash, 7) FROM pengguna").fetchall())
+                                 "left(password_hash, 7) FROM pengguna WHERE username IN ('kepala', 'opr')").fetchall())
     assert rows == {"kepala": "admin::scrypt:", "opr": "viewer:18.04.04:scrypt:"}
     bad_region = runner.invoke(cli, ["create-user", "opr2", "--role", "viewer", "--region", "Liwa'; --",
                                      "--password-stdin"], input=STRONG + "\n")
@@ -109,7 +114,8 @@ def test_cookies_headers_and_session(secured):
     secure.extensions["db_pool"].close()
 
 
-def test_csrf_required_on_forms(scratch_db):
+def test_csrf_required_on_forms(secured):
+    scratch_db = secured[1]
     save_user("u_csrf", STRONG, "viewer", url=scratch_db)
     app = make_app(scratch_db, SAMPLE_MODE=False)  # CSRF on, as in production
     client = app.test_client()

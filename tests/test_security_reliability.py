@@ -85,11 +85,11 @@ def test_database_restart_recovers_by_itself(own_cluster):
 
     worker = threading.Thread(target=client, daemon=True)
     worker.start()
-    time.sleep(1.5)
+    time.sleep(1.0)
     stopped_at = time.monotonic()
     own_cluster["ctl"]("stop")
     stop_done = time.monotonic()
-    time.sleep(3)
+    time.sleep(2.5)
     page_while_down = requests.get(base + "/", timeout=20)
     started_at = time.monotonic()
     own_cluster["ctl"]("start")
@@ -125,7 +125,7 @@ def test_database_restart_recovers_by_itself(own_cluster):
 
 def test_backup_and_restore_give_identical_counts(db_url, tmp_path):
     dump = tmp_path / "sasaran.dump"
-    subprocess.run([PGBIN / "pg_dump", "-Fc", "-f", dump, db_url], check=True)
+    subprocess.run([PGBIN / "pg_dump", "-Fc", "-Z", "1", "-f", dump, db_url], check=True)
     target = recreate_database(_with_name(TEST_URL, _name(TEST_URL) + "_restore"))
     try:
         subprocess.run([PGBIN / "pg_restore", "--no-owner", "--exit-on-error", "-j", "2", "-d", target, dump], check=True)

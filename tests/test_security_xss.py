@@ -1,5 +1,8 @@
 """Issue #8: hostile text in village, household, facility and area names, addresses and notes is
 shown as text by a real browser (Debian Chromium) on every page that displays it; nothing runs."""
+import csv
+import io
+import re
 import threading
 
 import psycopg
@@ -12,15 +15,15 @@ IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(1)</script>"
 PAYLOAD = f"Desa {IMG} {SCRIPT}"
 VILLAGE = "18.04.04.2002"
+FORMULA = '=HYPERLINK("http://contoh.invalid","klik")'
 
 
 @pytest.fixture(scope="module")
-def hostile_server(template_db_url):
+def hostile_server(module_scratch_db):
     """A live server on a fresh database whose texts are hostile."""
-    from conftest import _admin, _name, _with_name, TEST_URL, recreate_database
     from werkzeug.serving import make_server
 
-    url = recreate_database(_with_name(TEST_URL, _name(TEST_URL) + "_xss"), template=_name(template_db_url))
+    url = module_scratch_db
     create_demo_users(url)
     with psycopg.connect(url) as conn:
         conn.execute("UPDATE desa SET nama = %s WHERE kode_desa = %s", (PAYLOAD, VILLAGE))
@@ -38,6 +41,13 @@ def hostile_server(template_db_url):
                         VALUES ('XSS1', 'sumur_bor', %s, %s, %s, '18.04', 'baik',
                                 ST_SetSRID(ST_MakePoint(%s, %s), 4326))""",
                      (f"Sumur {SCRIPT}", VILLAGE, VILLAGE, point[0] + 0.001, point[1]))
+        conn.execute("""INSERT INTO fasilitas (id_fasilitas, jenis, nama, kode_desa_deklarasi, kode_desa, kode_kab,
+                                               kondisi, geom)
+                        VALUES ('XSS2', 'mck_komunal', %s, %s, %s, '18.04', 'baik',
+                                ST_SetSRID(ST_MakePoint(%s, %s), 4326))""",
+                     (FORMULA, VILLAGE, VILLAGE, point[0] - 0.001, point[1]))
+        formula_village = conn.execute("UPDATE desa SET nama = '@SUM(1+1)' WHERE kode_desa = (SELECT min(kode_desa) "
+                                       "FROM desa WHERE kode_desa <> %s) RETURNING kode_desa", (VILLAGE,)).fetchone()[0]
         has_areas = conn.execute("SELECT to_regclass('kawasan_prioritas') IS NOT NULL").fetchone()[0]
         if has_areas:
             conn.execute("""INSERT INTO kawasan_prioritas (nama, catatan, geom, dibuat_oleh)
@@ -47,10 +57,10 @@ def hostile_server(template_db_url):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield {"base": f"http://127.0.0.1:{server.server_port}", "point": point, "areas": has_areas}
+    yield {"base": f"http://127.0.0.1:{server.server_port}", "point": point, "areas": has_areas, "app": app,
+           "formula_village": formula_village}
     server.shutdown()
     app.extensions["db_pool"].close()
-    _admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", _name(url))
 
 
 @pytest.fixture
@@ -146,3 +156,17 @@ def test_village_profile_shows_text(tab):
     assert SCRIPT in tab.title()
     _assert_inert(tab)
     assert tab.csp_errors == []
+
+
+def test_exports_neutralise_formulas(hostile_server):
+    """Cells starting with = + - @ leave the real CSV exports as text (leading apostrophe)."""
+    client = hostile_server["app"].test_client()
+    page = client.get("/login").get_data(as_text=True)  # CSRF is on: the token comes from the form
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
+    assert client.post("/login", data={"username": "admin", "password": "demo-admin",
+                                        "csrf_token": token.group(1)}).status_code == 302
+    facilities = list(csv.DictReader(io.StringIO(client.get("/ekspor/fasilitas.csv").get_data(as_text=True))))
+    names = {row["id_fasilitas"]: row["nama"] for row in facilities}
+    assert names["XSS2"] == "'" + FORMULA and names["XSS1"] == f"Sumur {SCRIPT}"
+    villages = list(csv.DictReader(io.StringIO(client.get("/ekspor/desa.csv").get_data(as_text=True))))
+    assert {row["kode_desa"]: row["nama"] for row in villages}[hostile_server["formula_village"]] == "'@SUM(1+1)"
