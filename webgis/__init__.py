@@ -10,6 +10,7 @@ from webgis.imports import blueprint as imports_blueprint
 from webgis import access, admin, health, security
 from webgis import analysis_api, analysis_pages
 from webgis import compression
+from webgis import selection
 from webgis import areas, exports, lokus, ogcapi
 
 csrf = CSRFProtect()
@@ -33,6 +34,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(admin.blueprint)
     app.register_blueprint(analysis_api.blueprint)
     app.register_blueprint(analysis_pages.blueprint)
+    app.register_blueprint(selection.blueprint)
     for blueprint in (areas.blueprint, lokus.blueprint, exports.blueprint, ogcapi.blueprint):
         app.register_blueprint(blueprint)
     csrf.exempt(ogcapi.blueprint)  # read-only API for agency clients (bearer tokens, no forms)

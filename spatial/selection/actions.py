@@ -37,6 +37,14 @@ def _refusal(row_or_pair, code: str, program: dict, detail: str | None = None) -
             "keterangan": f"{text}: {detail}" if detail else text}
 
 
+def _ineligible(row: dict, program: dict) -> dict:
+    """Refusal of an ineligible household with every reason (and the programme holding it)."""
+    texts = [rules.reason_text(c, program["tahun_tanpa_bantuan"]) for c in row["alasan"]]
+    if row["program_lain"]:
+        texts = [t + f" ({row['program_lain']})" if c == "program_lain" else t for c, t in zip(row["alasan"], texts)]
+    return {**_refusal(row, row["alasan"][0], program), "keterangan": "; ".join(texts)}
+
+
 def _insert(conn, program: dict, rows: list[dict], oleh: str, cara: str) -> tuple[list, list]:
     """Insert rows as 'usulan'; returns (added pairs, refusals of the ones another selection holds)."""
     if not rows:
@@ -76,9 +84,7 @@ def add_households(conn, program_id: int, pairs: list, oleh: str, cara: str = "m
         if row["terpilih"]:
             refused.append(_refusal(row, "sudah_terpilih", program))
         elif not row["memenuhi_syarat"]:
-            codes = row["alasan"] or ["sudah_terpilih"]
-            refused.append({**_refusal(row, codes[0], program),
-                            "keterangan": "; ".join(rules.reason_text(c, program["tahun_tanpa_bantuan"]) for c in codes)})
+            refused.append(_ineligible(row, program))
         else:
             eligible.append(row)
     fit = optimiser.greedy(eligible, program["sisa_unit"], optimiser.room_of(program))

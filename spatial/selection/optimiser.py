@@ -60,7 +60,7 @@ def greedy(candidates: list[dict], slots: int, room: dict) -> Proposal:
 def integer_programme(candidates: list[dict], slots: int, room: dict, time_limit: int = 60) -> Proposal:
     """Maximise the sum of scores with at most ``slots`` units and each quota's ``room`` (HiGHS)."""
     problem = pulp.LpProblem("seleksi_rtlh", pulp.LpMaximize)
-    x = [pulp.LpVariable(f"x{i}", cat="Binary") for i in range(len(candidates))]
+    x = [problem.add_variable(f"x{i}", cat="Binary") for i in range(len(candidates))]
     problem += pulp.lpSum(float(r["skor"]) * v for r, v in zip(candidates, x))
     problem += pulp.lpSum(x) <= slots, "anggaran"
     members = {code: [] for code in room}

@@ -59,7 +59,7 @@ CREATE TABLE seleksi (
     diubah_pada         timestamptz NOT NULL DEFAULT now(),
     FOREIGN KEY (kode_prov, rumah_tangga_id) REFERENCES rumah_tangga (kode_prov, id),
     UNIQUE (program_id, kode_prov, rumah_tangga_id),
-    CHECK (status <> 'ditolak' OR length(trim(alasan)) > 0),
+    CHECK (status <> 'ditolak' OR COALESCE(length(trim(alasan)), 0) > 0),
     CHECK (status IN ('usulan', 'ditolak') OR (verifikator IS NOT NULL AND tanggal_verifikasi IS NOT NULL))
 );
 CREATE UNIQUE INDEX seleksi_satu_aktif ON seleksi (kode_prov, rumah_tangga_id)
