@@ -71,6 +71,7 @@ def village(kode_desa):
     fmap.fit_bounds(outline.get_bounds())
     config = page_config_base(fmap, groups)
     config["sources"] = {"fasilitas": url_for("map_api.facilities", kode_desa=kode_desa)}
+    config["villageName"] = row["nama"]
     households = None
     if may_see_points() and in_scope(kode_desa):
         households = fetch_all("queries/village_priority_households.sql", {"kode_desa": kode_desa, "limit": TOP_HOUSEHOLDS})

@@ -250,6 +250,22 @@
   }
   S.facilityLayers = facilityLayers;
 
+  /* Legend of a village map: the outline and the facility icons. */
+  S.facilityLegend = function (map, villageName) {
+    var legend = L.control({position: "bottomright"});
+    legend.onAdd = function () {
+      var div = L.DomUtil.create("div", "sasaran-legend leaflet-bar");
+      div.innerHTML = '<div class="legend-row"><span class="legend-swatch" style="background:#fdd0a2;' +
+        'border:2px solid #e6550d"></span>' + esc(villageName) + "</div>" +
+        Object.keys(S.config.facilityGroups).map(function (group) {
+          return '<div class="legend-row"><span class="facility-icon facility-legend">' +
+                 facilityIcon(group).options.html + "</span>" + esc(S.config.labels["fasilitas_" + group]) + "</div>";
+        }).join("");
+      return div;
+    };
+    legend.addTo(map);
+  };
+
   /* ---- household look-up ---------------------------------------------------------------- */
   function householdPopup(h) {
     var t = S.config.texts;
@@ -383,6 +399,7 @@
     var c = S.config, groups = {};
     Object.keys(c.groups).forEach(function (k) { groups[k] = window[c.groups[k]]; });
     S.getJSON(c.sources.fasilitas).then(function (data) { if (data) { S.facilityLayers(data, groups); } });
+    S.facilityLegend(window[c.map], c.villageName);
     var node = document.getElementById("profile-charts");
     var charts = node ? JSON.parse(node.textContent) : [];
     var locale = c.locale === "en" ? "en-GB" : "id-ID";
