@@ -16,13 +16,18 @@ from spatial.analysis.runs import fail_run, finish_run, start_run
 from spatial.db import connect
 
 
+def _as_given(params: dict) -> dict:
+    return params
+
+
 @dataclass(frozen=True)
 class Analysis:
-    """One kind of analysis: its run function and its default parameters."""
+    """One kind of analysis: its run function, its default parameters, and how the parameters are
+    completed before they are stored (e.g. the RTLH config file is copied into them)."""
     jenis: str
     run: Callable
     defaults: dict
-    prepare: Callable = staticmethod(lambda params: params)
+    prepare: Callable = _as_given
 
 
 ANALYSES = {
