@@ -5,7 +5,7 @@ import tempfile
 from pathlib import Path
 
 import folium
-from flask import Blueprint, abort, jsonify, render_template, request
+from flask import Blueprint, abort, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from folium.plugins import Draw
@@ -42,7 +42,7 @@ def _json_body() -> dict:
 
 
 def _area_map():
-    fmap = base_map(element_id="peta-kawasan")
+    fmap = base_map(element_id="peta_kawasan")
     group = folium.FeatureGroup(name=_("Kawasan sedang diedit"))
     group.add_to(fmap)
     if current_user.has_role(*EDITORS):
@@ -60,7 +60,8 @@ def index():
     fmap, group = _area_map()
     parts = render_parts(fmap)
     config = {"mapVar": parts["map_var"], "drawGroup": group.get_name(), "canEdit": current_user.has_role(*EDITORS),
-              "kinds": kinds(), "urls": {"list": "/api/kawasan", "stats": "/api/kawasan/statistik"},
+              "kinds": kinds(), "urls": {"list": url_for("areas.api_list"), "stats": url_for("areas.api_stats_geometry"),
+                       "villages": url_for("api.villages", tolerance=0.0004)},
               "texts": {"saved": _("Kawasan disimpan."), "deleted": _("Kawasan dihapus."),
                         "repaired": _("Geometri memotong dirinya sendiri dan telah diperbaiki (ST_MakeValid)."),
                         "draw_first": _("Gambar poligon di peta terlebih dahulu."),

@@ -10,6 +10,10 @@
   const fmt = new Intl.NumberFormat(lang === "en" ? "en-US" : "id-ID", {maximumFractionDigits: 1});
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const $ = (id) => document.getElementById(id);
+  /* village outlines as a reference (the page also works with no basemap) */
+  fetch(cfg.urls.villages, {credentials: "same-origin"}).then((r) => r.json()).then((data) => {
+    L.geoJSON(data, {interactive: false, style: {color: "#888", weight: 0.7, fill: false}}).addTo(map).bringToBack();
+  }).catch(() => {});
   let saved = L.geoJSON(null, {style: {color: "#6f42c1", weight: 2, fillOpacity: 0.15}}).addTo(map);
   let selectedId = null;
 
