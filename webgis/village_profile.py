@@ -28,6 +28,23 @@ CHARTS = {
     "jenis_lantai": _l("Bahan lantai"),
 }
 
+# Registry category values (spatial.codelists) as chart labels in the user's language.
+CATEGORY_LABELS = {
+    "air kemasan": _l("air kemasan"), "air isi ulang": _l("air isi ulang"), "ledeng": _l("ledeng"),
+    "sumur bor/pompa": _l("sumur bor/pompa"), "sumur terlindung": _l("sumur terlindung"),
+    "sumur tak terlindung": _l("sumur tak terlindung"), "mata air terlindung": _l("mata air terlindung"),
+    "mata air tak terlindung": _l("mata air tak terlindung"), "air sungai/danau": _l("air sungai/danau"),
+    "air hujan": _l("air hujan"), "lainnya": _l("lainnya"), "tidak diisi": _l("tidak diisi"),
+    "sendiri": _l("sendiri"), "bersama": _l("bersama"), "mck komunal": _l("mck komunal"), "umum": _l("umum"),
+    "tidak ada": _l("tidak ada"), "beton": _l("beton"), "genteng": _l("genteng"), "seng": _l("seng"),
+    "asbes": _l("asbes"), "kayu/sirap": _l("kayu/sirap"), "bambu": _l("bambu"),
+    "jerami/ijuk/daun/rumbia": _l("jerami/ijuk/daun/rumbia"), "tembok": _l("tembok"),
+    "plesteran anyaman bambu/kawat": _l("plesteran anyaman bambu/kawat"), "kayu/papan": _l("kayu/papan"),
+    "anyaman bambu": _l("anyaman bambu"), "batang kayu": _l("batang kayu"), "marmer/granit": _l("marmer/granit"),
+    "keramik": _l("keramik"), "parket/vinil/karpet": _l("parket/vinil/karpet"),
+    "ubin/tegel/teraso": _l("ubin/tegel/teraso"), "semen/bata merah": _l("semen/bata merah"), "tanah": _l("tanah"),
+}
+
 
 def _charts(kode_desa: str) -> list[dict]:
     rows = fetch_all("queries/village_distribution.sql", {"kode_desa": kode_desa})
@@ -36,7 +53,8 @@ def _charts(kode_desa: str) -> list[dict]:
         data = [r for r in rows if r["dimensi"] == key]
         if key == "desil":
             data.sort(key=lambda r: int(r["kategori"]) if r["kategori"].isdigit() else 99)
-        charts.append({"id": key, "title": str(title), "labels": [r["kategori"] for r in data],
+        charts.append({"id": key, "title": str(title),
+                       "labels": [str(CATEGORY_LABELS.get(r["kategori"], r["kategori"])) for r in data],
                        "values": [r["jumlah"] for r in data]})
     return charts
 
