@@ -122,3 +122,19 @@ def test_polygon_query_features_and_statistics(app, db_url):
     assert stats["jumlah_fitur"] == villages and stats["jumlah"]["jumlah"] > 0
     bad = admin.post("/ogc/collections/desa/query", json={"type": "Point", "coordinates": [104, -5]})
     assert bad.status_code == 400
+
+
+def test_admin_token_page_shows_the_token_once_and_revokes(app, db_url):
+    viewer = login(app.test_client(), "viewer")
+    assert viewer.get("/ekspor/token").status_code == 403
+    admin = login(app.test_client(), "admin")
+    page = admin.post("/ekspor/token", data={"instansi": "Bappeda Provinsi", "koleksi": ["desa", "kawasan"]})
+    text = page.data.decode()
+    token = text.split('user-select-all">', 1)[1].split("<", 1)[0]
+    assert page.status_code == 200 and token.startswith("ssr_")
+    assert admin.get("/ogc/collections/kawasan", headers=_bearer(token)).status_code == 200
+    assert token not in admin.get("/ekspor/token").data.decode(), "shown once only"
+    with psycopg.connect(db_url) as conn:
+        token_id = conn.execute("SELECT id FROM token_instansi WHERE instansi = 'Bappeda Provinsi'").fetchone()[0]
+    admin.post("/ekspor/token", data={"cabut": token_id})
+    assert app.test_client().get("/ogc/collections/kawasan", headers=_bearer(token)).status_code == 401

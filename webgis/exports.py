@@ -2,16 +2,18 @@
 agencies (tokens). Every export is written to audit_log."""
 import os
 
-from flask import Blueprint, Response, abort, g, jsonify, render_template, request, send_file
+from flask import Blueprint, Response, abort, flash, g, jsonify, render_template, request, send_file
 from flask import current_app
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from spatial.areas import AreaError
 from spatial.areas.export import csv_chunks, export_filename, geojson_chunks, geopackage_file
 from spatial.areas.layers import K_ANONYMITY, LAYERS, available, filter_params
+from spatial.areas.tokens import create_token, list_tokens, revoke_token
 from webgis.agency import agency_or_user
 from webgis.audit import record
-from webgis.auth import authenticated
+from webgis.auth import authenticated, role_required
 from webgis.database import pool
 
 blueprint = Blueprint("exports", __name__)
@@ -77,3 +79,29 @@ def download(name, fmt):
         return send_file(handle, mimetype=FORMATS[fmt], as_attachment=True, download_name=filename)
     chunks = geojson_chunks(url, layer, params) if fmt == "geojson" else csv_chunks(url, layer, params)
     return Response(chunks, mimetype=FORMATS[fmt], headers=headers)
+
+
+@blueprint.route("/ekspor/token", methods=["GET", "POST"])
+@role_required("admin")
+def tokens():
+    """Agency tokens: list, create (the token is shown once) and revoke."""
+    new_token = None
+    ogc_layers = sorted(name for name, layer in LAYERS.items() if layer.ogc)
+    if request.method == "POST":
+        with pool().connection() as conn:
+            try:
+                if request.form.get("cabut"):
+                    token_id = int(request.form["cabut"])
+                    if revoke_token(conn, token_id):
+                        record("cabut_token", "token_instansi", token_id)
+                        flash(_("Token dicabut."), "success")
+                else:
+                    new_token = create_token(conn, request.form.get("instansi", ""), request.form.getlist("koleksi"),
+                                             current_user.username, set(ogc_layers))
+                    record("buat_token", "token_instansi", new_token["id"],
+                           {"instansi": request.form.get("instansi"), "koleksi": request.form.getlist("koleksi")})
+            except AreaError as exc:
+                flash(str(exc), "danger")
+    with pool().connection() as conn:
+        rows = list_tokens(conn)
+    return render_template("areas/tokens.html", rows=rows, layers=ogc_layers, new_token=new_token)
