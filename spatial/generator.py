@@ -28,6 +28,7 @@ from spatial.generator_layout import allocate, plan_layout
 CHUNK_ROWS = 100_000
 PROGRESS_ABOVE = 100_000
 NIK_DATE_CODES = 71 * 1200      # (day incl. +40 for women) x month x year, see generator_households._nik
+GAP_KINDS = ("air", "sanitasi")   # service_gaps kinds, in the order home_services_layak returns them
 
 
 def generate(boundaries_path, out_dir, households: int = 85000, seed: int = 42, dirty: bool = False,
@@ -51,6 +52,7 @@ def generate(boundaries_path, out_dir, households: int = 85000, seed: int = 42, 
     result = {"paths": paths, "counts": {
         "villages": len(villages), "households": households, "facilities": len(facilities),
         "poverty_pockets": len(truth["poverty_pockets"]), "service_gaps": len(truth["service_gaps"]),
+        "gap_settlements": len({gap["settlement"] for gap in truth["service_gaps"]}),
         "without_coordinates": measured["without_coordinates"], "desil_1_2": measured["poor"]}}
     if dirty:
         paths["households_dirty"], paths["dirty_truth"] = out / "households_dirty.csv", out / "dirty_truth.json"
@@ -100,15 +102,13 @@ def _measure(measured: dict, block: dict, settle) -> None:
     specials = np.flatnonzero(settle["kind"] != "")
     if specials.size == 0:
         return
-    water, sanitation = home_services_layak(block)
+    layak = dict(zip(GAP_KINDS, home_services_layak(block)))
     for s in specials:
         centre = distance_m(block["lon"], block["lat"], settle["lon"][s], settle["lat"][s])
         inside = located & (centre <= settle["radius_m"][s])
-        layak = water if settle["gap_kind"][s] == "air" else sanitation
         measured["special"][settle["truth_id"][s]] = {
-            "households": int(inside.sum()),
-            "poor_share": _share(block["desil"][inside] <= 2),
-            "not_layak_share": _share(~layak[inside])}
+            "households": int(inside.sum()), "poor_share": _share(block["desil"][inside] <= 2),
+            "not_layak_share": {kind: _share(~flags[inside]) for kind, flags in layak.items()}}
 
 
 def _share(flags: np.ndarray) -> float:
@@ -146,18 +146,20 @@ def _write_facilities(path: Path, facilities) -> None:
 
 
 def _ground_truth(villages, settlements, measured: dict, seed: int, parameters: dict) -> dict:
-    """Planted pockets and gaps with what was actually generated within their radius."""
+    """Planted pockets and gaps with what was actually generated within their radius. A gap
+    settlement lacks both services, so it is listed once per kind (``C001-air``, ``C001-sanitasi``)."""
     pockets, gaps = [], []
     for special in settlements[settlements["kind"] != ""].sort_values("truth_id").itertuples():
         found = measured["special"][special.truth_id]
-        entry = {"id": special.truth_id, "lon": round(special.lon, 6), "lat": round(special.lat, 6),
-                 "radius_m": round(special.radius_m, 1), "kode_desa": villages.at[special.village, "kode_desa"],
+        place = {"lon": round(special.lon, 6), "lat": round(special.lat, 6), "radius_m": round(special.radius_m, 1),
+                 "kode_desa": villages.at[special.village, "kode_desa"],
                  "nama_desa": villages.at[special.village, "nama_desa"], "households": found["households"]}
         if special.kind == "kantong":
-            pockets.append(entry | {"poor_share": round(found["poor_share"], 4)})
-        else:
-            gaps.append({"id": entry.pop("id"), "kind": special.gap_kind} | entry
-                        | {"not_layak_share": round(found["not_layak_share"], 4)})
+            pockets.append({"id": special.truth_id} | place | {"poor_share": round(found["poor_share"], 4)})
+            continue
+        for kind in GAP_KINDS:
+            gaps.append({"id": f"{special.truth_id}-{kind}", "kind": kind, "settlement": special.truth_id} | place
+                        | {"not_layak_share": round(found["not_layak_share"][kind], 4)})
     return {"seed": seed, "parameters": parameters, "poverty_pockets": pockets, "service_gaps": gaps}
 
 
@@ -169,7 +171,8 @@ def _summary(result: dict) -> str:
         f"({result['seconds']} detik)",
         f"desil 1-2: {counts['desil_1_2'] / counts['households']:.1%}; tanpa koordinat: "
         f"{counts['without_coordinates'] / counts['households']:.1%}",
-        f"kantong kemiskinan: {counts['poverty_pockets']}; celah layanan: {counts['service_gaps']}"
+        f"kantong kemiskinan: {counts['poverty_pockets']}; celah layanan: {counts['gap_settlements']} permukiman "
+        f"tanpa air dan sanitasi ({counts['service_gaps']} entri)"
         + (f"; baris kotor: {counts['dirty_rows']}" if "dirty_rows" in counts else ""),
         sizes,
     ]

@@ -1,8 +1,8 @@
 """Facilities of the synthetic registry: water points and sanitation near most settlements, one
 posyandu per village, one puskesmas per kecamatan, some pustu and schools.
 
-Planted service gaps get one broken facility of their kind, and every working facility of that
-kind within ``GAP_CLEARANCE_M`` of the gap's edge is made ``tidak berfungsi``.
+Planted service gaps get one broken water point and one broken MCK, and every working water or
+sanitation facility within ``GAP_CLEARANCE_M`` of the gap's edge is made ``tidak berfungsi``.
 """
 import numpy as np
 import pandas as pd
@@ -18,7 +18,7 @@ TYPES = {  # group -> (types, probabilities in a desa, in a kelurahan)
     "air": (("sumur_bor", "hidran_umum", "spam"), (0.55, 0.30, 0.15), (0.20, 0.30, 0.50)),
     "sanitasi": (("mck_komunal", "ipal_komunal"), (0.92, 0.08), (0.70, 0.30)),
 }
-PRESENCE = {"air": 0.93, "sanitasi": 0.85}   # chance a settlement has one (density 1)
+PRESENCE = {"air": 0.93, "sanitasi": 0.9}   # chance a settlement has one (density 1)
 CAPACITY = {"sumur_bor": (30, 80), "hidran_umum": (50, 150), "spam": (200, 800), "mck_komunal": (20, 60),
             "ipal_komunal": (100, 400), "posyandu": (80, 250), "puskesmas": (3000, 12000),
             "pustu": (400, 1500), "sekolah": (100, 400)}
@@ -51,9 +51,9 @@ def _service_points(rng, villages, settlements, density: float) -> list:
     """(settlement, jenis, broken) water points and sanitation facilities near settlements."""
     rows = []
     town = villages["jenis"].eq("kelurahan").to_numpy()[settlements["village"]]
-    for s, (gap_kind, share) in enumerate(zip(settlements["gap_kind"], settlements["share"])):
+    for s, (kind, share) in enumerate(zip(settlements["kind"], settlements["share"])):
         for group, presence in PRESENCE.items():
-            if gap_kind == group:
+            if kind == "celah":
                 rows.append((s, _pick(rng, group, town[s]), True))
                 continue
             extra = (0.3 + 0.6 * share) * density + max(density - 1, 0)
@@ -98,13 +98,13 @@ def _locate(rng, table, geoms, settlements):
 
 
 def _silence_near_gaps(table, settlements) -> None:
-    """Working facilities of a gap's kind near the gap become ``tidak berfungsi``."""
-    group = table["jenis"].map(FACILITY_TYPES).to_numpy()
+    """Working water and sanitation facilities near a gap become ``tidak berfungsi``."""
+    service = table["jenis"].map(FACILITY_TYPES).isin(TYPES).to_numpy()
     lon, lat = table["lon"].to_numpy(), table["lat"].to_numpy()
-    for gap in settlements[settlements["gap_kind"] != ""].itertuples():
+    for gap in settlements[settlements["kind"] == "celah"].itertuples():
         near = distance_m(lon, lat, gap.lon, gap.lat) <= gap.radius_m + GAP_CLEARANCE_M
         working = table["kondisi"].isin(KONDISI_BERFUNGSI).to_numpy()
-        table.loc[near & working & (group == gap.gap_kind), "kondisi"] = "tidak berfungsi"
+        table.loc[near & working & service, "kondisi"] = "tidak berfungsi"
 
 
 def _describe(rng, table, villages, settlements) -> pd.DataFrame:

@@ -3,7 +3,7 @@
 Welfare comes from a latent logistic score per household whose mean falls with the settlement's
 remoteness, so the share of desil 1-2 is modest and smooth in space; planted pockets get a very low
 mean. House materials follow welfare and remoteness; home water and sanitation follow welfare and
-remoteness too, except in planted service gaps where they are mostly not layak.
+remoteness too, except in planted service gaps where both are mostly not layak.
 """
 import numpy as np
 
@@ -207,18 +207,18 @@ def village_households(rng, village, geom, settle, counts: np.ndarray, counter: 
 def _dwelling(rng, settle, member: np.ndarray, poverty: np.ndarray) -> dict:
     """House materials, lighting, home water and sanitation, tenure and house-repair aid.
 
-    Deprivation grows with poverty and remoteness; pockets are RTLH-like; a gap's own service is
-    drawn fully deprived."""
+    Deprivation grows with poverty and remoteness; pockets are RTLH-like; in service gaps water
+    and sanitation are drawn fully deprived."""
     n = len(member)
     remote = settle["remoteness"][member]
     pocket = settle["kind"][member] == "kantong"
-    gap_kind = settle["gap_kind"][member]
+    gap = settle["kind"][member] == "celah"
     house = np.clip(0.6 * poverty + 0.35 * remote - 0.1 + rng.normal(0, 0.1, n), 0, 1)
     house[pocket] = np.clip(0.93 + rng.normal(0, 0.04, pocket.sum()), 0, 1)
-    services = np.clip(0.3 * poverty + 0.35 * remote - 0.12 + rng.normal(0, 0.1, n), 0, 1)
+    services = 0.3 * poverty + 0.35 * remote + rng.normal(0, 0.1, n)
     rows = _categories(rng, HOUSE, house, 0.6)
-    rows |= _categories(rng, WATER, np.where(gap_kind == "air", 1.0, services), 0.0)
-    rows |= _categories(rng, SANITATION, np.where(gap_kind == "sanitasi", 1.0, services), 0.85)
+    rows |= _categories(rng, WATER, np.where(gap, 1.0, np.clip(services - 0.12, 0, 1)), 0.0)
+    rows |= _categories(rng, SANITATION, np.where(gap, 1.0, np.clip(services - 0.22, 0, 1)), 0.85)
     no_toilet = rows["fasilitas_bab"] == FASILITAS_BAB.index("tidak ada")
     rows["jenis_kloset"][no_toilet] = -1
     rows["pembuangan_tinja"][no_toilet] = _fixed(rng, NO_TOILET_DISPOSAL, int(no_toilet.sum()))

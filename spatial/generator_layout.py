@@ -14,7 +14,6 @@ SEPARATION_M = 800.0              # preferred distance between settlement centre
 REFERENCE_PER_VILLAGE = 625.0     # households per village the special sizes below are quoted for
 POCKET = {"households": (150, 400), "floor": 25, "radius_m": (300, 500), "clearance_m": 900}
 GAP = {"households": (80, 250), "floor": 20, "radius_m": (300, 450), "clearance_m": 1300}
-GAP_KINDS = ("air", "sanitasi")
 PAD_DEG = 0.02   # > 2 km: settlements farther outside a village's bounds cannot crowd its pocket or gap
 
 
@@ -32,7 +31,6 @@ def plan_layout(villages: pd.DataFrame, geoms, seed: int) -> pd.DataFrame:
     pockets["kind"], pockets["truth_id"] = "kantong", [f"K{i + 1:03d}" for i in range(len(pockets))]
     gaps = _place_special(rng, villages, geoms, settlements, centres, _count(villages, 25, 4), GAP, taken)
     gaps["kind"], gaps["truth_id"] = "celah", [f"C{i + 1:03d}" for i in range(len(gaps))]
-    gaps["gap_kind"] = [GAP_KINDS[i % 2] for i in range(len(gaps))]
     table = pd.concat([settlements, pockets, gaps], ignore_index=True)
     table["dusun"] = table.groupby("village").cumcount() + 1
     table["remoteness"] = _remoteness(rng, table, centres)
@@ -69,7 +67,7 @@ def _normal_settlements(rng, villages, geoms) -> pd.DataFrame:
         rows.append(pd.DataFrame({"village": v, "lon": lon[chosen], "lat": lat[chosen],
                                   "share": share, "sigma_m": sigma}))
     table = pd.concat(rows, ignore_index=True)
-    table["kind"], table["truth_id"], table["gap_kind"] = "", "", ""
+    table["kind"], table["truth_id"] = "", ""
     table["radius_m"], table["size_u"] = np.nan, np.nan
     return table
 
@@ -128,8 +126,8 @@ def _place_special(rng, villages, geoms, settlements, centres, wanted: int, spec
         taken.add(v)
         others = np.vstack([others, [lon[best], lat[best]]])
         rows.append({"village": v, "lon": lon[best], "lat": lat[best], "share": 0.0,
-                     "sigma_m": radius / 2.0, "radius_m": radius, "size_u": rng.random(), "gap_kind": ""})
-    return pd.DataFrame(rows, columns=["village", "lon", "lat", "share", "sigma_m", "radius_m", "size_u", "gap_kind"])
+                     "sigma_m": radius / 2.0, "radius_m": radius, "size_u": rng.random()})
+    return pd.DataFrame(rows, columns=["village", "lon", "lat", "share", "sigma_m", "radius_m", "size_u"])
 
 
 def allocate(settlements: pd.DataFrame, villages: pd.DataFrame, households: int, seed: int) -> np.ndarray:
