@@ -93,6 +93,24 @@ def test_ranking_by_score_with_components_and_filters(conn, make_program):
     assert vulnerable and all(float(r["komponen"]["kerentanan"]) > 0 for r in vulnerable)
 
 
+def test_priority_area_and_lokus_restrictions(conn, make_program):
+    whole = make_program()
+    best = _candidates(conn, whole)[0]
+    village, other_village = best["kode_desa"], _candidates(conn, whole, kode_kec=best["kode_kec"])[-1]["kode_desa"]
+    conn.execute("INSERT INTO kawasan_prioritas (nama, jenis, tahun, geom, dibuat_oleh) "
+                 "SELECT 'uji #6', 'lainnya', 2027, geom, 'uji' FROM desa WHERE kode_desa = %s", (village,))
+    conn.execute("INSERT INTO lokus_desa (tahun, jenis, kode_desa, ditetapkan_oleh) VALUES (2027, 'stunting', %s, 'uji')",
+                 (other_village,))
+    kawasan = candidates.households(conn, {**program(conn, whole), "batas_wilayah": "kawasan_prioritas"})
+    assert kawasan and all(r["dalam_kawasan"] for r in kawasan)
+    assert (best["kode_prov"], best["id"]) in {(r["kode_prov"], r["id"]) for r in kawasan}
+    lokus = candidates.households(conn, {**program(conn, whole), "batas_wilayah": "lokus"})
+    assert lokus and {r["kode_desa"] for r in lokus} == {other_village}
+    inside = _candidates(conn, whole, dalam_kawasan=True)
+    assert {r["id"] for r in inside} == {r["id"] for r in kawasan}
+    conn.rollback()
+
+
 def test_optimiser_fills_budget_respects_quotas_and_beats_greedy(conn, make_program):
     plain = make_program(units=40)
     prog, proposal = actions.propose(conn, plain)

@@ -59,7 +59,7 @@ WITH a AS (
                CASE WHEN h.dibantu_program THEN 'sudah_dibantu_program' END,
                CASE WHEN h.program_lain IS NOT NULL THEN 'program_lain' END,
                CASE WHEN %(batas_wilayah)s = 'kawasan_prioritas' AND NOT h.dalam_kawasan THEN 'di_luar_kawasan' END,
-               CASE WHEN %(batas_wilayah)s = 'lokus' AND h.kode_desa NOT IN (SELECT kode_desa FROM lokus)
+               CASE WHEN %(batas_wilayah)s = 'lokus' AND NOT COALESCE(h.kode_desa IN (SELECT kode_desa FROM lokus), false)
                     THEN 'bukan_desa_lokus' END,
                CASE WHEN h.status_seleksi = 'ditolak' THEN 'ditolak_sebelumnya' END
            ], NULL) AS alasan
