@@ -11,8 +11,8 @@ FROM (
     SELECT h.kode_prov, h.id, h.kode_desa,
            sasaran_air_layak(h.sumber_air_minum) AS air,
            sasaran_sanitasi_layak(h.fasilitas_bab, h.jenis_kloset, h.pembuangan_tinja) AS sanitasi,
-           sasaran_jarak_fasilitas_m(h.geom, %(jenis_air)s) AS jarak_air,
-           sasaran_jarak_fasilitas_m(h.geom, %(jenis_sanitasi)s) AS jarak_sanitasi
+           sasaran_jarak_fasilitas_m(h.geom, %(jenis_air)s::text[]) AS jarak_air,
+           sasaran_jarak_fasilitas_m(h.geom, %(jenis_sanitasi)s::text[]) AS jarak_sanitasi
     FROM rumah_tangga h
     WHERE h.aktif
 ) a;
