@@ -170,3 +170,31 @@ def test_exports_neutralise_formulas(hostile_server):
     assert names["XSS2"] == "'" + FORMULA and names["XSS1"] == f"Sumur {SCRIPT}"
     villages = list(csv.DictReader(io.StringIO(client.get("/ekspor/desa.csv").get_data(as_text=True))))
     assert {row["kode_desa"]: row["nama"] for row in villages}[hostile_server["formula_village"]] == "'@SUM(1+1)"
+
+
+def test_household_lookup_is_scoped_and_audited(hostile_server, module_scratch_db):
+    """A perkim operator scoped to another kecamatan does not see the household; an in-scope one
+    does, with the NIK masked, and the look-up is in the audit log."""
+    from spatial.users import save_user
+
+    x, y = hostile_server["point"]
+    save_user("opr_luar", "Kopi-Liwa-7-Gunung", "perkim", kode_wilayah="18.04.05", url=module_scratch_db)
+    save_user("opr_dalam", "Kopi-Liwa-7-Gunung", "perkim", kode_wilayah="18.04.04", url=module_scratch_db)
+    app = make_app(module_scratch_db, WTF_CSRF_ENABLED=False)
+    answers = {}
+    for user in ("opr_luar", "opr_dalam"):
+        client = app.test_client()
+        assert client.post("/login", data={"username": user, "password": "Kopi-Liwa-7-Gunung"}).status_code == 302
+        answers[user] = client.get(f"/api/households/nearest?lat={y}&lon={x}&z=18").get_json()
+        answers[user + "_profil"] = client.get(f"/desa/{VILLAGE}").get_data(as_text=True)
+    app.extensions["db_pool"].close()
+    assert answers["opr_luar"] == {"found": False}
+    household = answers["opr_dalam"]["household"]
+    assert household["id_keluarga"].startswith("XSS-") and household["nik_kepala"].startswith("1804********")
+    assert 'id="priority-households"' in answers["opr_dalam_profil"]
+    assert 'id="priority-households"' not in answers["opr_luar_profil"]
+    with psycopg.connect(module_scratch_db) as conn:
+        audited = conn.execute("SELECT pengguna, aksi FROM audit_log WHERE objek = 'rumah_tangga' "
+                               "AND pengguna LIKE 'opr_%' ORDER BY id").fetchall()
+    assert ("opr_dalam", "lihat") in audited and ("opr_dalam", "lihat_daftar") in audited
+    assert all(user == "opr_dalam" for user, _ in audited)
