@@ -70,7 +70,7 @@ def index():
                         "cost": _("Perkiraan biaya RTLH"), "no_water": _("Tanpa air minum layak"),
                         "no_sanitation": _("Tanpa sanitasi layak"), "toddlers": _("Balita"),
                         "facilities": _("Fasilitas"), "villages": _("Desa tersentuh"),
-                        "share": _("% luas desa di dalam kawasan"), "none": _("Tidak ada")}}
+                        "share": _("bagian luas desa di dalam kawasan"), "none": _("Tidak ada")}}
     return render_template("areas/index.html", map=parts, config=config, kinds=kinds(), can_edit=config["canEdit"])
 
 
