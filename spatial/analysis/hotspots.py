@@ -37,16 +37,16 @@ def fdr_significant(p_values: np.ndarray, alpha: float) -> np.ndarray:
 def grid_weights(ij: np.ndarray) -> weights.W:
     """Binary queen-neighbour weights between grid cells (i, j): cells whose centres are within
     1.5 cell sizes, i.e. the 8 surrounding cells that hold households."""
-    with warnings.catch_warnings():  # a grid with empty cells is expectedly not fully connected
-        warnings.simplefilter("ignore", UserWarning)
-        return weights.DistanceBand(ij.astype(float), threshold=1.5, binary=True, silence_warnings=True)
+    return weights.DistanceBand(ij.astype(float), threshold=1.5, binary=True, silence_warnings=True)
 
 
 def gi_star(rate: np.ndarray, ij: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Gi* z-scores and two-sided normal p-values of ``rate`` on the grid cells ``ij``."""
     if len(rate) < 3:
         return np.full(len(rate), np.nan), np.ones(len(rate))
-    g = G_Local(rate, grid_weights(ij), transform="B", permutations=0, star=True, n_jobs=1)
+    with warnings.catch_warnings():  # a grid with empty cells is expectedly not fully connected
+        warnings.simplefilter("ignore", UserWarning)
+        g = G_Local(rate, grid_weights(ij), transform="B", permutations=0, star=True, n_jobs=1)
     return g.Zs, np.minimum(1.0, 2 * g.p_norm)
 
 
