@@ -181,3 +181,13 @@ def test_admin_pages_manage_users_and_show_audit(secured):
     viewer = app.test_client()
     _login(viewer, "u_viewer")
     assert viewer.get("/admin/audit").status_code == 403
+
+
+def test_client_address_behind_proxy(secured):
+    """With PROXY_HOPS the rate limit counts the real client (X-Forwarded-For), not the proxy."""
+    _app, url = secured
+    proxied = make_app(url, WTF_CSRF_ENABLED=False, SAMPLE_MODE=False, PROXY_HOPS=1)
+    client = proxied.test_client()
+    client.post("/login", data={"username": "u_proxy", "password": "x"}, headers={"X-Forwarded-For": "192.0.2.7"})
+    proxied.extensions["db_pool"].close()
+    assert _count(url, "SELECT alamat_ip FROM login_gagal WHERE username = 'u_proxy'") == "192.0.2.7"

@@ -8,9 +8,11 @@ also carry 'unsafe-inline' (nonces would have to be threaded through every foliu
 templates with ``new Function``. XSS is prevented by escaping every stored text on output, and the policy still blocks scripts,
 frames, plug-ins and data requests from anywhere else, and form posts off-site.
 """
+import os
 from urllib.parse import urlsplit
 
 from flask_login import current_user
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 
 def basemap_origin(url: str | None) -> str | None:
@@ -51,5 +53,11 @@ def _headers(app):
 
 
 def init_app(app) -> None:
-    """Add the security headers to every response (cookie settings live in ``webgis.settings``)."""
+    """Add the security headers to every response (cookie settings live in ``webgis.settings``).
+
+    Behind a reverse proxy set ``SASARAN_PROXY_HOPS`` (usually 1) so the client address comes from
+    ``X-Forwarded-For``: the sign-in rate limit per address and the audit log need the real one."""
+    hops = int(app.config.get("PROXY_HOPS", os.environ.get("SASARAN_PROXY_HOPS", "0")))
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     app.after_request(_headers(app))
