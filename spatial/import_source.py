@@ -265,6 +265,8 @@ def stage(conn, source: Source, table: str, names: list, progress=None) -> None:
         except (psycopg.errors.BadCopyFileFormat, psycopg.errors.CharacterNotInRepertoire,
                 psycopg.errors.UntranslatableCharacter):
             source.notes.append("baris dengan jumlah sel berbeda atau baris kosong: dibaca ulang per baris")
+            # the failed attempt consumed row numbers: sequences ignore the rollback
+            conn.execute(psql.SQL("TRUNCATE {} RESTART IDENTITY").format(psql.Identifier(table)))
     width = len(names)
     cursor = conn.cursor()
     with cursor.copy(target, writer=LibpqWriter(cursor)) as copy:

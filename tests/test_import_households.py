@@ -259,4 +259,4 @@ def test_ragged_rows_and_blank_lines_are_read_row_by_row(import_db, places, tmp_
     assert (result.rows, result.inserted, result.rejected) == (2, 1, 1)
     assert any("dibaca ulang per baris" in note for note in result.notes)
     by_row, _, _ = _reasons_by_row(result.import_id, import_db)
-    assert "kode_desa_tidak_dikenal" in by_row[4]      # line 4 (after the blank line 3) lacks its cells
+    assert by_row == {4: ["kode_desa_tidak_dikenal"]}   # line 4 (after the blank line 3) lacks its cells
