@@ -8,17 +8,9 @@ the programme that holds them.
 import datetime
 
 import psycopg
-from psycopg.rows import dict_row
 
 from spatial.selection import candidates, optimiser, rules
-from spatial.selection.programs import SelectionError, get_program
-from spatial.sqlfiles import sql
-
-
-def _rows(conn, name: str, params: dict) -> list[dict]:
-    with conn.cursor(row_factory=dict_row) as cur:
-        cur.execute(sql(f"queries/{name}"), params)
-        return cur.fetchall() if cur.description else []
+from spatial.selection.programs import SelectionError, get_program, query_rows as _rows
 
 
 def _locked_program(conn, program_id: int) -> dict:
