@@ -13,6 +13,7 @@ from flask_login import current_user
 from spatial.sqlfiles import sql
 from webgis.database import pool
 from webgis.scope import region_params
+from webgis.tile_cache import cached_tile
 
 blueprint = Blueprint("tiles", __name__, url_prefix="/tiles")
 
@@ -56,8 +57,9 @@ def households(z, x, y):
     if points and z >= POINT_MIN_ZOOM:
         body = fetch_tile("tiles_households_points.sql", {**params, **region_params()})
     else:
-        body = fetch_tile("tiles_households_grid.sql", {
-            **params, "cell": cell_size(z), "min_jumlah": 1 if points else MIN_HOUSEHOLDS_PUBLIC})
+        min_jumlah = 1 if points else MIN_HOUSEHOLDS_PUBLIC
+        body = cached_tile(f"agregat_{min_jumlah}", z, x, y, lambda: fetch_tile(
+            "tiles_households_grid.sql", {**params, "cell": cell_size(z), "min_jumlah": min_jumlah}))
     response = Response(body, mimetype=MVT)
     # Private: the content depends on the user's role.
     response.headers["Cache-Control"] = "private, max-age=300"
