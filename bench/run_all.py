@@ -15,6 +15,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import psycopg
+
 from bench import analyses, dataset, loading, peers, web
 from bench.common import ROOT, WORK, Row, log, unavailable
 from bench.tiles_list import fixed_tiles
@@ -87,6 +89,8 @@ def main() -> None:
     parser.add_argument("--db", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     parser.add_argument("--boundaries", type=Path, default=dataset.PROVINCE_BOUNDARIES)
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--only-web", action="store_true",
+                        help="reuse the loaded benchmark database: migrate, then only the web measurements")
     parser.add_argument("--data", type=Path, help="use this folder's households.csv/facilities.csv, do not generate")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
@@ -97,7 +101,15 @@ def main() -> None:
     except (subprocess.CalledProcessError, OSError) as exc:
         raise SystemExit(f"spatial.generator belum tersedia atau gagal: {exc}")
     log("basis data benchmark: skema + batas desa")
-    villages = dataset.prepare(args.db, args.boundaries)
+    if args.only_web:
+        from spatial.migrate import migrate
+        migrate(args.db)
+        with psycopg.connect(args.db) as conn:
+            villages = conn.execute("SELECT count(*) FROM desa").fetchone()[0]
+        if args.out == RESULTS:  # keep the full run's table; the web-only one goes beside it
+            args.out = RESULTS.with_name("latest_web.md")
+    else:
+        villages = dataset.prepare(args.db, args.boundaries)
     households = loading.count_rows(folder / "households.csv")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip() or os.environ.get("BENCH_COMMIT", "?")
@@ -121,6 +133,11 @@ def main() -> None:
         if final:
             print(text)
 
+    if args.only_web:
+        log("pengukuran web (basis data yang sudah dimuat)")
+        web_measurements(rows, args.db, args.boundaries)
+        write(True)
+        return
     log("impor")
     inserted = 0
     try:

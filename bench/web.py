@@ -78,15 +78,20 @@ def measure_tiles(server: Server, tiles: list, tipg_template: str | None) -> lis
         return [unavailable("tile vektor", "p50/p95/max ms, 500 tile z8-16")]
     template = server.base + re.sub(r"<(?:int:)?(\w)>", r"{\1}", rule)
     log(f"tile Sasaran: {template}")
-    ours = tile_stats(session(server), template, tiles)
+    web_session = session(server)
+    cold = tile_stats(web_session, template, tiles)
+    warm = tile_stats(web_session, template, tiles)  # second pass: aggregate tiles from tile_cache
     peer = tile_stats(requests.Session(), tipg_template, tiles) if tipg_template else None
-    ratio = f"{ours['p95'] / peer['p95']:.2f}" if peer else ""
-    ok = ours["p95"] <= 100 and (peer is None or ours["p95"] <= peer["p95"])
-    return [Row("tile vektor", f"p50 / p95 / max ms, 500 tile z8-16 (admin: titik z>=13, agregat di bawahnya); "
-                f"{ours['bytes'] / 1e6:.1f} MB",
-                f"{ours['p50']:.0f} / {ours['p95']:.0f} / {ours['max']:.0f}",
-                f"tipg {peer['p50']:.0f} / {peer['p95']:.0f} / {peer['max']:.0f}; {peer['bytes'] / 1e6:.1f} MB"
-                if peer else "tipg gagal", ratio, "p95 <= 100 ms, rasio p95 <= 1.0", verdict(ok))]
+    rows = []
+    for label, ours in (("pertama (cache kosong)", cold), ("kedua (tile agregat dari cache)", warm)):
+        ratio = f"{ours['p95'] / peer['p95']:.2f}" if peer else ""
+        ok = ours["p95"] <= 100 and (peer is None or ours["p95"] <= peer["p95"])
+        rows.append(Row("tile vektor", f"p50 / p95 / max ms, 500 tile z8-16, lintasan {label}; admin: titik z>=13, "
+                        f"agregat di bawahnya; {ours['bytes'] / 1e6:.1f} MB",
+                        f"{ours['p50']:.0f} / {ours['p95']:.0f} / {ours['max']:.0f}",
+                        f"tipg {peer['p50']:.0f} / {peer['p95']:.0f} / {peer['max']:.0f}; {peer['bytes'] / 1e6:.1f} MB"
+                        if peer else "tipg gagal", ratio, "p95 <= 100 ms, rasio p95 <= 1.0", verdict(ok)))
+    return rows
 
 
 def province_polygon(url: str, share: float = 0.05) -> dict:
