@@ -28,6 +28,16 @@ MAX_PHOTO_BYTES = 8 * 1024 * 1024
 PHOTO_KINDS = ("jpeg", "png")
 STATUS_LABELS = {"usulan": _l("Usulan"), "terverifikasi": _l("Terverifikasi"), "ditetapkan": _l("Ditetapkan"),
                  "selesai": _l("Selesai"), "ditolak": _l("Ditolak")}
+REASON_LABELS = {
+    "bukan_rtlh": _l("rumah tidak tergolong RTLH"), "bukan_milik_sendiri": _l("rumah/tanah bukan milik sendiri"),
+    "desil_di_atas_batas": _l("desil di atas batas program"),
+    "skor_di_bawah_minimum": _l("skor prioritas di bawah minimum program"),
+    "sudah_dibantu": _l("sudah menerima bantuan rumah dalam %(n)s tahun terakhir"),
+    "sudah_dibantu_program": _l("sudah diperbaiki program lain dalam %(n)s tahun terakhir"),
+    "program_lain": _l("sudah terpilih di program aktif lain"), "di_luar_kawasan": _l("di luar kawasan prioritas"),
+    "bukan_desa_lokus": _l("bukan desa lokus tahun program"), "ditolak_sebelumnya": _l("sudah ditolak di program ini"),
+    "anggaran_habis": _l("anggaran tidak cukup"), "kuota_penuh": _l("kuota wilayah sudah penuh"),
+}
 AREA_LABELS = {"semua": _l("Semua wilayah"), "kawasan_prioritas": _l("Hanya kawasan prioritas"),
                "lokus": _l("Hanya desa lokus tahun program")}
 
@@ -41,6 +51,16 @@ def _program_or_404(conn, program_id: int) -> dict:
     if program is None:
         abort(404)
     return program
+
+
+def _reasons(counts: dict, years: int) -> dict:
+    """Reason codes (``kuota_penuh:18.04.19``) -> counts, keyed by their words in the user's language."""
+    labelled = {}
+    for key, count in counts.items():
+        code, _sep, region = key.partition(":")
+        label = str(REASON_LABELS[code]) % {"n": years} if code in REASON_LABELS else code
+        labelled[label + (f" ({region})" if region else "")] = count
+    return labelled
 
 
 def _form_data(form) -> dict:
@@ -278,8 +298,9 @@ def api_area_preview(program_id):
     """Count and cost of the eligible households inside ``{"geometry": GeoJSON}`` (not saved)."""
     geometry = _geometry(_json_body())
     with pool().connection() as conn:
-        _program_or_404(conn, program_id)
+        program = _program_or_404(conn, program_id)
         result = actions.area_preview(conn, program_id, geometry)
+    result["tidak_memenuhi"] = _reasons(result["tidak_memenuhi"], program["tahun_tanpa_bantuan"])
     return jsonify({k: (float(v) if k.startswith("biaya") else v) for k, v in result.items()})
 
 
@@ -306,7 +327,9 @@ def api_proposal(program_id):
         with pool().connection() as conn:
             _program_or_404(conn, program_id)
             if body.get("terapkan"):
-                return jsonify(actions.apply_proposal(conn, program_id, _user()))
+                result = actions.apply_proposal(conn, program_id, _user())
+                result["tidak_dipilih"] = _reasons(result["tidak_dipilih"], 0)
+                return jsonify(result)
             program, proposal = actions.propose(conn, program_id)
     except SelectionError as exc:
         return _refused(exc)
@@ -314,7 +337,7 @@ def api_proposal(program_id):
                     "biaya": len(proposal.chosen) * float(program["biaya_satuan"]),
                     "total_skor": proposal.total_score,
                     "rumah_tangga": [[r["kode_prov"], r["id"]] for r in proposal.chosen],
-                    "tidak_dipilih": actions.left_out_summary(program, proposal)})
+                    "tidak_dipilih": _reasons(actions.left_out_summary(program, proposal), 0)})
 
 
 # --- list, workflow, photos ---------------------------------------------------------------------

@@ -88,7 +88,7 @@ def add_households(conn, program_id: int, pairs: list, oleh: str, cara: str = "m
 
 def area_preview(conn, program_id: int, geometry: dict) -> dict:
     """What adding every eligible household inside ``geometry`` (GeoJSON) would do: count, cost,
-    how many fit the budget, households matched by village (no GPS), ineligible ones by reason."""
+    how many fit the budget, households matched by village (no GPS), ineligible ones by reason code."""
     program = get_program(conn, program_id)
     rows = candidates.households(conn, program, area=geometry, only_candidates=False)
     eligible = [r for r in rows if r["memenuhi_syarat"]]
@@ -103,7 +103,7 @@ def area_preview(conn, program_id: int, geometry: dict) -> dict:
         "muat": len(fit.chosen), "biaya_muat": len(fit.chosen) * program["biaya_satuan"],
         "tanpa_gps_desa": sum(1 for r in eligible if r["lon"] is None),
         "sudah_terpilih": sum(1 for r in rows if r["terpilih"]),
-        "tidak_memenuhi": {rules.reason_text(c, program["tahun_tanpa_bantuan"]): n for c, n in sorted(reasons.items())},
+        "tidak_memenuhi": dict(sorted(reasons.items())),
         "program": totals(program),
     }
 
@@ -136,10 +136,11 @@ def apply_proposal(conn, program_id: int, oleh: str) -> dict:
 
 
 def left_out_summary(program: dict, proposal: optimiser.Proposal) -> dict:
-    """Counts of eligible households the proposal leaves out, by reason (and quota region)."""
+    """Counts of eligible households the proposal leaves out, by reason code (``kuota_penuh:<region>``
+    for a full quota; ``rules.reason_text`` gives the words)."""
     summary = {}
     for _row, code, region in proposal.left_out:
-        key = rules.reason_text(code) + (f" ({region})" if region else "")
+        key = f"{code}:{region}" if region else code
         summary[key] = summary.get(key, 0) + 1
     return summary
 

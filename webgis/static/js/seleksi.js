@@ -68,7 +68,7 @@
       const k = pair[0] + ":" + pair[1];
       const row = rows.find((r) => key(r) === k);
       if (row) { row.terpilih = selected; row.status = selected ? "usulan" : null; }
-      if (markers[k]) { markers[k].setStyle(style(row)); }
+      if (markers[k]) { markers[k].setStyle(style(row)); if (selected) { markers[k].bringToFront(); } }
     });
     renderTable();
   }
@@ -101,7 +101,8 @@
       markers = {};
       rows = data.features.map((f) => f.properties).concat(data.tanpa_gps);
       rows.forEach((p, i) => { p.peringkat = i + 1; });
-      data.features.forEach((f) => {
+      // selected households are drawn last, on top of the candidates
+      data.features.slice().sort((f, g) => f.properties.terpilih - g.properties.terpilih).forEach((f) => {
         const p = f.properties;
         const m = L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], Object.assign({renderer: renderer}, style(p)));
         m.feature = f;
