@@ -382,3 +382,33 @@ def test_verification_photo_upload_checks_type(app, conn, make_program, tmp_path
     status, foto = conn.execute("SELECT status, foto FROM seleksi WHERE id = %s", (sid,)).fetchone()
     assert status == "terverifikasi" and foto.endswith(".png")
     assert client.get(f"/seleksi/{program_id}/foto/{sid}").data == png
+
+
+def test_programme_form_with_quotas_and_closing(app, conn, db_url):
+    client = login(app.test_client(), "perkim")
+    name = f"BSPS form {time.time_ns()}"
+    form = {"nama": name, "tahun": "2027", "sumber": "DAK", "biaya_satuan": "20.000.000", "anggaran": "400.000.000",
+            "tahun_tanpa_bantuan": "5", "batas_wilayah": "semua", "wajib_rtlh": "1", "desil_maksimum": "3",
+            "skor_minimum": "", "status_rumah": "milik sendiri", "kuota": "18.04.04 = 2\n18.04.04.2002 = 1"}
+    response = client.post("/seleksi/", data=form)
+    program_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
+    try:
+        created = program(conn, program_id)
+        assert created["anggaran"] == 400_000_000 and created["sisa_unit"] == 20 and created["sumber"] == "DAK"
+        assert created["aturan"]["desil_maksimum"] == 3 and created["tahun_tanpa_bantuan"] == 5
+        assert {q["kode_wilayah"]: q["kuota"] for q in created["kuota"]} == {"18.04.04": 2, "18.04.04.2002": 1}
+        bad = client.post(f"/seleksi/{program_id}/ubah", data={**form, "kuota": "99.99.99 = 3"}, follow_redirects=True)
+        assert "tidak dikenal: 99.99.99" in bad.get_data(as_text=True)
+        conn.rollback()
+        assert len(program(conn, program_id)["kuota"]) == 2          # the failed edit changed nothing
+        proposal = client.post(f"/api/seleksi/{program_id}/usulan", json={"terapkan": True}).get_json()
+        assert proposal["metode"] == "ilp_highs" and proposal["program"]["unit"] <= 20
+        client.post(f"/seleksi/{program_id}/status", data={"status": "ditutup"})
+        conn.rollback()
+        closed = program(conn, program_id)
+        assert closed["status"] == "ditutup" and closed["unit"] == 0
+        assert client.post(f"/api/seleksi/{program_id}/usulan", json={"terapkan": True}).status_code == 409
+        assert login(app.test_client(), "viewer").get("/seleksi/").status_code == 403
+    finally:
+        conn.rollback()
+        drop_programs(db_url, [program_id])
