@@ -16,6 +16,17 @@ class AreaError(ValueError):
     """An area or lokus input refused, with a message in Bahasa Indonesia for the user."""
 
 
+def clean_year(value) -> int:
+    """A year 2000-2100 from form or JSON input; AreaError otherwise."""
+    try:
+        year = int(value)
+    except (TypeError, ValueError) as exc:
+        raise AreaError("Tahun harus berupa angka.") from exc
+    if not 2000 <= year <= 2100:
+        raise AreaError("Tahun harus antara 2000 dan 2100.")
+    return year
+
+
 def fetch_tuple(conn, name: str, params: dict | None = None):
     """First row of ``sql/<name>`` as a tuple, whatever the connection's row factory (the web app's
     pool returns dicts)."""

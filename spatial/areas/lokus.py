@@ -4,7 +4,7 @@ import re
 
 from psycopg.rows import dict_row
 
-from spatial.areas import JENIS_LOKUS, AreaError
+from spatial.areas import JENIS_LOKUS, AreaError, clean_year
 from spatial.sqlfiles import sql
 
 KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
@@ -13,13 +13,7 @@ KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 def _check(tahun, jenis) -> int:
     if jenis not in JENIS_LOKUS:
         raise AreaError(f"Jenis lokus tidak dikenal: {jenis}.")
-    try:
-        tahun = int(tahun)
-    except (TypeError, ValueError) as exc:
-        raise AreaError("Tahun harus berupa angka.") from exc
-    if not 2000 <= tahun <= 2100:
-        raise AreaError("Tahun harus antara 2000 dan 2100.")
-    return tahun
+    return clean_year(tahun)
 
 
 def proposal(conn, tahun: int, jenis: str, wilayah: str | None = None) -> list[dict]:

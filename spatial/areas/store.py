@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from psycopg.rows import dict_row
 
-from spatial.areas import JENIS_KAWASAN, AreaError, fetch_tuple
+from spatial.areas import JENIS_KAWASAN, AreaError, clean_year, fetch_tuple
 from spatial.areas.geometry import check_geometry
 from spatial.sqlfiles import sql
 
@@ -27,16 +27,7 @@ def clean_fields(data: dict) -> AreaFields:
     jenis = (data.get("jenis") or "lainnya").strip()
     if jenis not in JENIS_KAWASAN:
         raise AreaError(f"Jenis kawasan tidak dikenal: {jenis}.")
-    tahun = data.get("tahun")
-    if tahun in (None, ""):
-        tahun = None
-    else:
-        try:
-            tahun = int(tahun)
-        except (TypeError, ValueError) as exc:
-            raise AreaError("Tahun harus berupa angka.") from exc
-        if not 2000 <= tahun <= 2100:
-            raise AreaError("Tahun harus antara 2000 dan 2100.")
+    tahun = None if data.get("tahun") in (None, "") else clean_year(data["tahun"])
     catatan = (data.get("catatan") or "").strip() or None
     return AreaFields(nama, jenis, tahun, catatan)
 
