@@ -10,9 +10,9 @@ VILLAGE = "18.04.04.2002"
 
 
 def _open_map(page, path):
+    """Open a map page and wait until peta.js has drawn the map and every layer shown at first."""
     page.goto(path)
-    page.wait_for_selector("body[data-map-ready='1']", timeout=20_000)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_selector("body[data-map-ready='1']", state="attached", timeout=30_000)
 
 
 def _village_colours(page):
@@ -60,12 +60,12 @@ def test_click_on_a_household_shows_its_popup_for_perkim(page, db):
         "AND kualitas_lokasi = 'gps' ORDER BY id LIMIT 1").fetchone()
     browser_login(page, "perkim")
     _open_map(page, "/")
-    page.evaluate("""([lat, lon]) => {
-        const map = window[Sasaran.config.map];
-        map.addLayer(window[Sasaran.config.households]);
+    page.evaluate("""([lat, lon]) => new Promise(done => {
+        const map = window[Sasaran.config.map], households = window[Sasaran.config.households];
+        households.once("load", done);  // every vector tile in view has arrived
+        map.addLayer(households);
         map.setView([lat, lon], 18, {animate: false});
-    }""", [lat, lon])
-    page.wait_for_load_state("networkidle")
+    })""", [lat, lon])
     page.wait_for_selector(".leaflet-rumahTangga-pane canvas")
     box = page.locator(".folium-map").bounding_box()
     point = page.evaluate("""([lat, lon]) => window[Sasaran.config.map].latLngToContainerPoint([lat, lon])""", [lat, lon])

@@ -358,11 +358,11 @@
     var loaded = {};
     function load(key) {
       var fn = loaders[key];
-      if (!fn || loaded[fn === facilitiesLoad ? "fasilitas" : key]) { return; }
+      if (!fn || loaded[fn === facilitiesLoad ? "fasilitas" : key]) { return null; }
       loaded[fn === facilitiesLoad ? "fasilitas" : key] = true;
-      fn();
+      return fn();
     }
-    Object.keys(loaders).forEach(function (key) { if (map.hasLayer(groups[key])) { load(key); } });
+    var initial = Object.keys(loaders).filter(function (key) { return map.hasLayer(groups[key]); }).map(load);
     map.on("overlayadd", function (e) {
       Object.keys(groups).forEach(function (key) { if (groups[key] === e.layer) { load(key); } });
     });
@@ -380,9 +380,10 @@
       }
       enableSearch(choropleth);
       S.choropleth = choropleth;
-      document.body.setAttribute("data-map-ready", "1");
       return choropleth;
     });
+    /* data-map-ready: the map and every layer shown at first are drawn (tests and print wait on it). */
+    Promise.all(initial.concat([ready])).then(function () { document.body.setAttribute("data-map-ready", "1"); });
     S.ready = ready;
     return ready;
   };
@@ -398,7 +399,9 @@
   S.initProfile = function () {
     var c = S.config, groups = {};
     Object.keys(c.groups).forEach(function (k) { groups[k] = window[c.groups[k]]; });
-    S.getJSON(c.sources.fasilitas).then(function (data) { if (data) { S.facilityLayers(data, groups); } });
+    var facilities = S.getJSON(c.sources.fasilitas).then(function (data) {
+      if (data) { S.facilityLayers(data, groups); }
+    });
     S.facilityLegend(window[c.map], c.villageName);
     var node = document.getElementById("profile-charts");
     var charts = node ? JSON.parse(node.textContent) : [];
@@ -415,6 +418,6 @@
                   plugins: {legend: {display: false}}, responsive: true}
       });
     });
-    document.body.setAttribute("data-map-ready", "1");
+    facilities.then(function () { document.body.setAttribute("data-map-ready", "1"); });
   };
 })();
