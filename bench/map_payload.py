@@ -83,6 +83,8 @@ def main() -> None:
     parser.add_argument("--cluster-url", default="postgresql://sasaran@127.0.0.1:54329/postgres")
     args = parser.parse_args()
     url = args.database_url or load_sample_database(args.cluster_url)
+    from spatial.migrate import migrate
+    migrate(url)  # an existing database gets the current schema (idempotent)
     server = start_sasaran(url)
     try:
         from psycopg import connect
