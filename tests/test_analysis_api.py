@@ -60,7 +60,6 @@ def test_start_run_by_role(app):
 
 
 def test_pages_help_and_rerun_button(app, db_url):
-    run_analysis("celah", url=db_url)
     viewer = login(app.test_client(), "viewer")
     planner = login(app.test_client(), "perencana")
     for jenis in ("kantong", "hotspot", "celah", "skor", "lokasi"):
