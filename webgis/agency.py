@@ -29,6 +29,7 @@ class Requester:
     role: str | None
     koleksi: tuple | None = None
     token_in_query: str | None = None
+    wilayah: str | None = None   # region scope of a signed-in user (kabupaten/kecamatan code)
 
     def may_read(self, layer) -> bool:
         """Agencies: collections in their scope, never personal layers; users: the layer's roles."""
@@ -56,7 +57,7 @@ def requester() -> Requester | None:
         return Requester(f"{AGENCY}:{row['id']}:{row['instansi']}", None, tuple(row["koleksi"]),
                          token if in_query else None)
     if current_user and current_user.is_authenticated:
-        return Requester(current_user.username, current_user.role)
+        return Requester(current_user.username, current_user.role, wilayah=current_user.region or None)
     return None
 
 

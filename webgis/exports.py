@@ -36,7 +36,8 @@ def request_params(who) -> dict:
     if pribadi and who.role != "admin":
         abort(403)
     return filter_params(request.args.get("kode_kec"), request.args.get("kode_desa"), request.args.get("bbox"),
-                         request.args.get("datetime"), None, k, request.args.get("sel_m", type=int) or 1000, pribadi)
+                         request.args.get("datetime"), None, k, request.args.get("sel_m", type=int) or 1000, pribadi,
+                         wilayah=who.wilayah)
 
 
 @blueprint.route("/ekspor")

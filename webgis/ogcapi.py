@@ -135,7 +135,7 @@ def collection(collection_id):
     """One collection with its actual extent (and time interval where meaningful)."""
     layer = _collection_or_404(collection_id)
     with pool().connection() as conn:
-        row = conn.execute(query(layer, EXTENT), filter_params()).fetchone()
+        row = conn.execute(query(layer, EXTENT), filter_params(wilayah=g.requester.wilayah)).fetchone()
     values = list(row.values())
     bbox = values[:4] if values[0] is not None else _district_bbox()
     temporal = [v.isoformat() if v else None for v in values[4:6]]
@@ -155,7 +155,7 @@ def _params(layer, extra_allowed=()) -> dict:
     props = {key: request.args[key] for key in layer.properties if key in request.args}
     return filter_params(request.args.get("kode_kec"), request.args.get("kode_desa"), request.args.get("bbox"),
                          request.args.get("datetime") if layer.temporal else None, props, k,
-                         request.args.get("sel_m", type=int) or 1000)
+                         request.args.get("sel_m", type=int) or 1000, wilayah=g.requester.wilayah)
 
 
 def _paging() -> tuple[int, int]:
@@ -212,7 +212,8 @@ def item(collection_id, feature_id):
     """One feature by its id."""
     layer = _collection_or_404(collection_id)
     with pool().connection() as conn:
-        row = conn.execute(query(layer, FEATURE, ONE), {**filter_params(), "fid": feature_id}).fetchone()
+        params = {**filter_params(wilayah=g.requester.wilayah), "fid": feature_id}
+        row = conn.execute(query(layer, FEATURE, ONE), params).fetchone()
     if row is None:
         return _problem(404, "NotFound", f"{collection_id}/{feature_id}")
     feature = json.loads(list(row.values())[0])

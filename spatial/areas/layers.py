@@ -127,7 +127,8 @@ def parse_datetime(text: str | None) -> tuple:
 
 
 def filter_params(kode_kec=None, kode_desa=None, bbox=None, datetime=None, props: dict | None = None,
-                  k: int = K_ANONYMITY, sel_m: int = GRID_CELL_M, pribadi: bool = False, geom: str | None = None) -> dict:
+                  k: int = K_ANONYMITY, sel_m: int = GRID_CELL_M, pribadi: bool = False, geom: str | None = None,
+                  wilayah: str | None = None) -> dict:
     """Bound parameters of ``export_filtered.sql`` from request values (checked here)."""
     if kode_kec and not KODE_KEC.match(kode_kec):
         raise AreaError("Kode kecamatan harus seperti 18.04.04.")
@@ -143,7 +144,8 @@ def filter_params(kode_kec=None, kode_desa=None, bbox=None, datetime=None, props
             "xmin": box[0] if box else None, "ymin": box[1] if box else None,
             "xmax": box[2] if box else None, "ymax": box[3] if box else None,
             "t0": t0, "t1": t1, "props": json.dumps(props) if props else None,
-            "k": int(k), "sel_m": int(sel_m), "pribadi": bool(pribadi), "geom": geom}
+            "k": int(k), "sel_m": int(sel_m), "pribadi": bool(pribadi), "geom": geom,
+            "wilayah": wilayah}
 
 
 def available(conn, layer: Layer) -> bool:

@@ -2,7 +2,8 @@
 -- chosen from a fixed list in spatial/areas/layers.py; columns and tail are fixed SQL fragments.
 -- A source yields fid, kode_desa (NULL when the feature has no single village), waktu, geom, props.
 -- Filters: village or kecamatan (by code when the feature has one, else spatially), bbox,
--- datetime interval on waktu, property equality (jsonb of key -> text value), a GeoJSON polygon.
+-- datetime interval on waktu, property equality (jsonb of key -> text value), a GeoJSON polygon,
+-- and the user's region scope (wilayah, see webgis/scope.py).
 WITH wilayah AS (
     SELECT ST_Union(geom) AS geom FROM desa
     WHERE kode_desa = %(kode_desa)s OR kode_kec = %(kode_kec)s
@@ -21,5 +22,9 @@ WHERE (%(kode_desa)s::text IS NULL AND %(kode_kec)s::text IS NULL
   AND (%(t1)s::timestamptz IS NULL OR src.waktu <= %(t1)s)
   AND (%(props)s::jsonb IS NULL OR NOT EXISTS (
         SELECT 1 FROM jsonb_each_text(%(props)s::jsonb) f WHERE src.props ->> f.key IS DISTINCT FROM f.value))
+  AND (%(wilayah)s::text IS NULL
+       OR CASE WHEN src.kode_desa IS NOT NULL THEN dalam_wilayah(src.kode_desa, %(wilayah)s)
+               ELSE ST_Intersects(src.geom, (SELECT ST_Union(d.geom) FROM desa d
+                                             WHERE dalam_wilayah(d.kode_desa, %(wilayah)s))) END)
   AND (%(geom)s::text IS NULL OR ST_Intersects(src.geom, ST_SetSRID(ST_GeomFromGeoJSON(%(geom)s::text), 4326)))
 {tail}
