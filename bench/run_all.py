@@ -69,10 +69,10 @@ def web_measurements(rows: list, url: str, boundaries: Path) -> None:
         guarded(rows, "tile vektor", "500 tile", lambda: web.measure_tiles(sasaran, tiles, tipg_template))
         guarded(rows, "seleksi poligon", "ms", lambda: web.measure_selection(sasaran, url))
         guarded(rows, "ekspor GeoJSON", "rumah tangga", lambda: web.measure_export(
-            sasaran, "semua rumah tangga (admin)", ("rumah-tangga", "rumah_tangga", "households"),
+            sasaran, "semua rumah tangga (admin)", "rumah_tangga",
             peers.ogr2ogr_export(url, HOUSEHOLD_EXPORT_SQL, "rumah_tangga")))
         guarded(rows, "ekspor GeoJSON", "indikator desa", lambda: web.measure_export(
-            sasaran, "indikator desa", ("indikator", "indicators", "desa"),
+            sasaran, "desa dan indikator", "desa",
             peers.ogr2ogr_export(url, VILLAGE_EXPORT_SQL, "indikator_desa")))
         guarded(rows, "halaman peta", "render pertama", lambda: web.measure_map_page(sasaran))
     finally:

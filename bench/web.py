@@ -42,11 +42,13 @@ def routes() -> list:
 
 
 def find_route(keywords: tuple, method: str = "GET", also: tuple = ()) -> str | None:
-    """First route whose rule contains one of ``keywords`` (and all of ``also``) and accepts ``method``."""
-    for rule, methods, _ in routes():
-        low = rule.lower()
-        if method in methods and any(k in low for k in keywords) and all(a in low for a in also):
-            return rule
+    """A route accepting ``method`` whose rule contains a keyword (earlier keywords first) and all of ``also``."""
+    table = routes()
+    for keyword in keywords:
+        for rule, methods, _ in table:
+            low = rule.lower()
+            if method in methods and keyword in low and all(a in low for a in also):
+                return rule
     return None
 
 
@@ -162,11 +164,12 @@ def stream_features(web, url: str) -> tuple[float, int]:
     return time.perf_counter() - started, count
 
 
-def measure_export(server: Server, label: str, keywords: tuple, peer) -> Row:
+def measure_export(server: Server, label: str, layer: str, peer) -> Row:
     """One GeoJSON export through Sasaran (features/s, server peak memory) vs ogr2ogr on the same table."""
-    rule = find_route(keywords, also=("geojson",)) or find_route(keywords, also=("export",))
-    if not rule or "<" in rule:
+    rule = find_route(("/ekspor/<name>.<fmt>", "/export/<name>.<fmt>"))
+    if not rule:
         return unavailable("ekspor GeoJSON", label)
+    rule = rule.replace("<name>", layer).replace("<fmt>", "geojson")
     web = session(server)
     server.reset_peak()
     seconds, features = stream_features(web, server.base + rule)
