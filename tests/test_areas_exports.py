@@ -177,3 +177,19 @@ def test_region_scoped_user_exports_only_the_region(app, db_url):
     items = client.get("/ogc/collections/fasilitas/items?limit=10000").get_json(force=True)
     assert items["numberMatched"] == _count(db_url, "SELECT count(*) FROM fasilitas WHERE kode_desa LIKE '18.04.04.%'")
     assert client.get("/ogc/collections/desa/items/18.04.21.2006").status_code == 404
+
+
+def test_geojson_export_keeps_backslashes_quotes_and_newlines(admin, db_url):
+    name = 'Zona "Way\\Tebu" \u00e9'
+    note = "baris 1\nbaris 2\ttab \\n bukan baris"
+    with psycopg.connect(db_url) as conn:
+        area_id = conn.execute(
+            "INSERT INTO kawasan_prioritas (nama, catatan, geom, dibuat_oleh) VALUES (%s, %s, "
+            "ST_Multi(ST_MakeEnvelope(104.05, -5.05, 104.06, -5.04, 4326)), 'uji') RETURNING id", (name, note)).fetchone()[0]
+    try:
+        features = admin.get("/ekspor/kawasan.geojson").get_json(force=True)["features"]
+        props = next(f["properties"] for f in features if f["id"] == str(area_id))
+        assert props["nama"] == name and props["catatan"] == note
+    finally:
+        with psycopg.connect(db_url, autocommit=True) as conn:
+            conn.execute("DELETE FROM kawasan_prioritas WHERE id = %s", (area_id,))
