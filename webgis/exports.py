@@ -11,7 +11,7 @@ from spatial.areas import AreaError
 from spatial.areas.export import csv_chunks, export_filename, geojson_chunks, geopackage_file
 from spatial.areas.layers import K_ANONYMITY, LAYERS, available, filter_params
 from spatial.areas.tokens import create_token, list_tokens, revoke_token
-from webgis.agency import agency_or_user
+from webgis.agency import agency_or_user, requester
 from webgis.audit import record
 from webgis.auth import authenticated, role_required
 from webgis.database import pool
@@ -44,8 +44,6 @@ def request_params(who) -> dict:
 @authenticated
 def index():
     """The export page: every layer the user may have, with filters."""
-    from webgis.agency import requester
-
     return render_template("areas/exports.html", layers=readable_layers(requester()), k=K_ANONYMITY)
 
 
