@@ -103,14 +103,21 @@ class Server:
         extra = children.read_text().split() if children.exists() else []
         return [self.proc.pid] + [int(p) for p in extra]
 
-    def peak_mb(self) -> float:
-        """Highest peak RSS (VmHWM) among the server's processes since the last reset, MB."""
-        peaks = []
+    def _status_mb(self, field: str) -> float:
+        values = []
         for pid in self.pids():
             for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peaks.append(int(line.split()[1]) / 1024)
-        return max(peaks or [0.0])
+                if line.startswith(field + ":"):
+                    values.append(int(line.split()[1]) / 1024)
+        return max(values or [0.0])
+
+    def peak_mb(self) -> float:
+        """Highest peak RSS (VmHWM) among the server's processes since the last reset, MB."""
+        return self._status_mb("VmHWM")
+
+    def rss_mb(self) -> float:
+        """Highest current RSS among the server's processes, MB."""
+        return self._status_mb("VmRSS")
 
     def stop(self) -> None:
         """Terminate the server (our own process only)."""
