@@ -66,7 +66,7 @@ def web_measurements(rows: list, url: str, boundaries: Path) -> None:
         except Exception as exc:  # tipg is a peer: without it the row still shows Sasaran's figures
             log(f"tipg tidak jalan: {exc!r}")
             tipg_template = None
-        guarded(rows, "tile vektor", "500 tile", lambda: web.measure_tiles(sasaran, tiles, tipg_template))
+        guarded(rows, "tile vektor", "500 tile", lambda: web.measure_tiles(sasaran, url, tiles, tipg_template))
         guarded(rows, "seleksi poligon", "ms", lambda: web.measure_selection(sasaran, url))
         guarded(rows, "ekspor GeoJSON", "rumah tangga", lambda: web.measure_export(
             sasaran, "semua rumah tangga (admin)", "rumah_tangga",

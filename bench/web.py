@@ -73,7 +73,15 @@ def tile_stats(web, template: str, tiles: list) -> dict:
             "bytes": total}
 
 
-def measure_tiles(server: Server, tiles: list, tipg_template: str | None) -> list:
+def empty_tile_cache(url: str) -> None:
+    """Empty the aggregate tile cache, as an import does (no-op before migration 0090)."""
+    import psycopg
+    with psycopg.connect(url, autocommit=True) as conn:
+        if conn.execute("SELECT to_regclass('tile_cache')").fetchone()[0]:
+            conn.execute("DELETE FROM tile_cache")
+
+
+def measure_tiles(server: Server, url: str, tiles: list, tipg_template: str | None) -> list:
     """Sasaran's household tiles vs tipg's on the same 500 tiles of the same table."""
     rule = find_route(("/tiles/",))
     if not rule:
@@ -81,6 +89,7 @@ def measure_tiles(server: Server, tiles: list, tipg_template: str | None) -> lis
     template = server.base + re.sub(r"<(?:int:)?(\w)>", r"{\1}", rule)
     log(f"tile Sasaran: {template}")
     web_session = session(server)
+    empty_tile_cache(url)  # the first pass measures tiles as after an import (cache emptied)
     cold = tile_stats(web_session, template, tiles)
     warm = tile_stats(web_session, template, tiles)  # second pass: aggregate tiles from tile_cache
     peer = tile_stats(requests.Session(), tipg_template, tiles) if tipg_template else None
