@@ -1,4 +1,5 @@
 """The bundled sample: real Lampung Barat boundaries plus deterministic synthetic households."""
+import hashlib
 import shutil
 import tempfile
 from pathlib import Path
@@ -13,11 +14,19 @@ SAMPLE_BOUNDARIES = ROOT / "data" / "boundaries" / "lampung_barat_18.04.geojson"
 SAMPLE_DIR = ROOT / "var" / "sample"
 
 
+def generator_version() -> str:
+    """Short hash of the generator's code and the boundaries, so a changed generator gets fresh files."""
+    digest = hashlib.sha256(SAMPLE_BOUNDARIES.read_bytes())
+    for source in sorted(Path(__file__).parent.glob("generator*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def sample_files(households: int, seed: int, out_root: Path = SAMPLE_DIR) -> Path:
-    """Generate the sample files once (cached by size and seed) and return their folder."""
+    """Generate the sample files once (cached by size, seed and generator version); return their folder."""
     from spatial.generator import generate
 
-    folder = out_root / f"lampung_barat_{households}_{seed}"
+    folder = out_root / f"lampung_barat_{households}_{seed}_{generator_version()}"
     if not (folder / "ground_truth.json").exists():
         out_root.mkdir(parents=True, exist_ok=True)
         building = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=out_root))
