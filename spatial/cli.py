@@ -62,7 +62,7 @@ def import_history_command(kind, limit):
 
 
 @cli.command("load-sample")
-@click.option("--if-empty", is_flag=True, help="Only when no village is loaded yet.")
+@click.option("--if-empty", is_flag=True, help="Only when no household data has been loaded yet.")
 @click.option("--households", default=None, type=int, help="Number of synthetic households.")
 @click.option("--seed", default=None, type=int)
 def load_sample_command(if_empty, households, seed):

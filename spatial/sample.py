@@ -7,6 +7,7 @@ from pathlib import Path
 from spatial.boundaries import load_boundaries
 from spatial.db import connect
 from spatial.registry_import import import_facilities, import_households
+from spatial.sqlfiles import sql
 from spatial.users import create_demo_users
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,9 +40,9 @@ def sample_files(households: int, seed: int, out_root: Path = SAMPLE_DIR) -> Pat
 
 
 def database_is_empty(url: str | None = None) -> bool:
-    """True when no village has been loaded yet."""
+    """True while no household data has ever been loaded (see sql/queries/sample_needed.sql)."""
     with connect(url) as conn:
-        return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM desa)").fetchone()[0]
+        return conn.execute(sql("queries/sample_needed.sql")).fetchone()[0]
 
 
 def load_sample(households: int, seed: int, url: str | None = None, echo=print) -> Path:

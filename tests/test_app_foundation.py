@@ -30,3 +30,13 @@ def test_vendor_route_serves_only_allowed_packages(client):
     assert client.get("/vendor/leaflet/dist/leaflet.js").status_code == 200
     assert client.get("/vendor/lodash/lodash.js").status_code == 404
     assert client.get("/vendor/../package.json").status_code == 404
+
+
+def test_sample_loads_while_no_household_data_exists(scratch_db, db_url, sample_dir):
+    from spatial.registry_import import import_households
+    from spatial.sample import database_is_empty
+
+    assert database_is_empty(scratch_db)  # villages alone (an interrupted sample load) do not count
+    assert not database_is_empty(db_url)
+    import_households(sample_dir / "households.csv", url=scratch_db)
+    assert not database_is_empty(scratch_db)
