@@ -71,7 +71,7 @@ def load_sample_command(if_empty, households, seed):
         click.echo("data sudah ada; sampel tidak dimuat ulang")
         return
     load_sample(households or config.sample_households(), seed if seed is not None else config.sample_seed(),
-                echo=click.echo)
+                echo=click.echo, show_progress=True)
 
 
 @cli.command("optimise")

@@ -45,15 +45,28 @@ def database_is_empty(url: str | None = None) -> bool:
         return conn.execute(sql("queries/sample_needed.sql")).fetchone()[0]
 
 
-def load_sample(households: int, seed: int, url: str | None = None, echo=print) -> Path:
-    """Load boundaries, then the generated households and facilities; returns the sample folder."""
+def load_sample(households: int, seed: int, url: str | None = None, echo=print, show_progress: bool = False) -> Path:
+    """Load boundaries, the generated households and facilities, then run every analysis; returns the
+    sample folder. ``show_progress``: progress bars on stderr (the command line)."""
+    from spatial.analysis import AFTER_IMPORT, run_all
+    from spatial.analysis.cli import progress_display
+    from spatial.import_cli import ProgressBar
+
     report = load_boundaries(str(SAMPLE_BOUNDARIES), url=url, source=SAMPLE_BOUNDARIES.name)
     echo(f"batas desa: {report.read} dibaca, {len(report.inserted)} baru, {len(report.repaired)} diperbaiki")
+    echo(f"membuat data contoh: {households} rumah tangga (seed {seed}) ...")
     folder = sample_files(households, seed)
-    result = import_households(folder / "households.csv", url=url)
-    echo(f"rumah tangga: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
-    result = import_facilities(folder / "facilities.csv", url=url, analyse=True)  # then all analyses run
-    echo(f"fasilitas: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
+    for label, function, path in (("rumah tangga", import_households, folder / "households.csv"),
+                                  ("fasilitas", import_facilities, folder / "facilities.csv")):
+        bar = ProgressBar(show_progress)
+        try:
+            result = function(path, url=url, progress=bar)
+        finally:
+            bar.close()
+        echo(f"{label}: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
+    echo("menjalankan analisis spasial ...")
+    with progress_display(quiet=not show_progress) as progress_for:
+        run_all(AFTER_IMPORT, url=url, oleh="sampel", progress_for=progress_for)
     users = create_demo_users(url)
     echo("akun demo (mode contoh): " + ", ".join(f"{u}/{p}" for u, p in users.items()))
     return folder
