@@ -5,7 +5,8 @@ WORKDIR /app
 COPY requirements.txt package.json package-lock.json ./
 RUN pip install --no-cache-dir -r requirements.txt && npm ci --no-audit --no-fund --omit=dev
 COPY . .
-RUN pybabel compile -q -d webgis/translations || true
+RUN pybabel compile -q -d webgis/translations
 ENV SASARAN_BASEMAP_URL=none
 EXPOSE 8000
-CMD ["sh", "-c", "python -m spatial migrate && python -m spatial load-sample --if-empty && gunicorn --workers 3 --bind 0.0.0.0:8000 'webgis:create_app()'"]
+# The synthetic sample is loaded only in sample mode (SASARAN_SAMPLE_MODE=1), never into production data.
+CMD ["sh", "-c", "python -m spatial migrate && if [ \"${SASARAN_SAMPLE_MODE:-0}\" = 1 ]; then python -m spatial load-sample --if-empty; fi && exec gunicorn --workers 3 --bind 0.0.0.0:8000 'webgis:create_app()'"]
