@@ -60,13 +60,15 @@ def _insert(conn, program: dict, rows: list[dict], oleh: str, cara: str) -> tupl
     return sorted(added), refused
 
 
-def add_households(conn, program_id: int, pairs: list, oleh: str, cara: str = "manual") -> dict:
+def add_households(conn, program_id: int, pairs: list, oleh: str, cara: str = "manual",
+                   wilayah: str | None = None) -> dict:
     """Add households ``[(kode_prov, id), ...]`` to a programme as proposals.
 
     Returns {"ditambah": [...pairs], "ditolak": [{kode_prov, id, alasan, keterangan}], "program": totals}.
-    Ineligible households, and those beyond the budget or a quota (lowest scores first), are refused."""
+    Ineligible households, those outside ``wilayah`` (the user's region scope, reported as not
+    found), and those beyond the budget or a quota (lowest scores first), are refused."""
     program = _locked_program(conn, program_id)
-    rows = candidates.households(conn, program, households_of=pairs, only_candidates=False)
+    rows = candidates.households(conn, program, households_of=pairs, only_candidates=False, wilayah=wilayah)
     found = {(r["kode_prov"], r["id"]) for r in rows}
     refused = [{"kode_prov": p[0], "id": int(p[1]), "alasan": "tidak_ditemukan",
                 "keterangan": "rumah tangga tidak ditemukan atau belum memiliki skor RTLH"}
@@ -86,50 +88,54 @@ def add_households(conn, program_id: int, pairs: list, oleh: str, cara: str = "m
             "program": totals(get_program(conn, program_id))}
 
 
-def area_preview(conn, program_id: int, geometry: dict) -> dict:
-    """What adding every eligible household inside ``geometry`` (GeoJSON) would do: count, cost,
-    how many fit the budget, households matched by village (no GPS), ineligible ones by reason code."""
+def area_preview(conn, program_id: int, geometry: dict, wilayah: str | None = None) -> dict:
+    """What adding every eligible household inside ``geometry`` (GeoJSON; within ``wilayah`` when
+    the user is scoped) would do: count, cost, how many fit the budget, households matched by
+    village (no GPS), ineligible ones by reason code. Counted in SQL (``candidates.area_groups``)."""
     program = get_program(conn, program_id)
-    rows = candidates.households(conn, program, area=geometry, only_candidates=False)
-    eligible = [r for r in rows if r["memenuhi_syarat"]]
+    groups = candidates.area_groups(conn, program, geometry, wilayah)
+    # How many fit: the greedy walk takes a household while the units and its village/kecamatan
+    # quotas have room. Those limits are nested (a laminar matroid), so the count does not depend
+    # on the order of the walk: the eligible households' villages, unranked, give the same count.
+    eligible = [{"kode_desa": desa, "kode_kec": kec} for g in groups for desa, kec in zip(g["desa"], g["kec"])]
     fit = optimiser.greedy(eligible, program["sisa_unit"], optimiser.room_of(program))
     reasons = {}
-    for row in rows:
-        if not row["memenuhi_syarat"] and not row["terpilih"]:
-            for code in row["alasan"]:
-                reasons[code] = reasons.get(code, 0) + 1
+    for group in groups:
+        for code in group["alasan"]:
+            reasons[code] = reasons.get(code, 0) + group["n"] - group["terpilih"]
     return {
         "memenuhi_syarat": len(eligible), "biaya": len(eligible) * program["biaya_satuan"],
         "muat": len(fit.chosen), "biaya_muat": len(fit.chosen) * program["biaya_satuan"],
-        "tanpa_gps_desa": sum(1 for r in eligible if r["lon"] is None),
-        "sudah_terpilih": sum(1 for r in rows if r["terpilih"]),
-        "tidak_memenuhi": dict(sorted(reasons.items())),
+        "tanpa_gps_desa": sum(g["tanpa_gps"] for g in groups),
+        "sudah_terpilih": sum(g["terpilih"] for g in groups),
+        "tidak_memenuhi": dict(sorted((code, n) for code, n in reasons.items() if n)),
         "program": totals(program),
     }
 
 
-def add_area(conn, program_id: int, geometry: dict, oleh: str) -> dict:
+def add_area(conn, program_id: int, geometry: dict, oleh: str, wilayah: str | None = None) -> dict:
     """Add every eligible household inside ``geometry`` (households without GPS when their whole
-    village lies inside), best scores first while budget and quotas allow."""
+    village lies inside; within ``wilayah`` when scoped), best scores first while budget and quotas allow."""
     program = get_program(conn, program_id)
-    rows = candidates.households(conn, program, area=geometry, only_candidates=True)
+    rows = candidates.households(conn, program, area=geometry, only_candidates=True, wilayah=wilayah)
     pairs = [(r["kode_prov"], r["id"]) for r in rows if r["memenuhi_syarat"]]
-    result = add_households(conn, program_id, pairs, oleh, cara="area")
+    result = add_households(conn, program_id, pairs, oleh, cara="area", wilayah=wilayah)
     result["tanpa_gps_desa"] = sum(1 for r in rows if r["memenuhi_syarat"] and r["lon"] is None)
     return result
 
 
-def propose(conn, program_id: int) -> tuple[dict, optimiser.Proposal]:
-    """The optimiser's proposal for the remaining budget (not saved)."""
+def propose(conn, program_id: int, wilayah: str | None = None) -> tuple[dict, optimiser.Proposal]:
+    """The optimiser's proposal for the remaining budget (not saved), from the households of
+    ``wilayah`` only when the user is scoped."""
     program = get_program(conn, program_id)
-    rows = [r for r in candidates.households(conn, program) if r["memenuhi_syarat"]]
+    rows = [r for r in candidates.households(conn, program, wilayah=wilayah) if r["memenuhi_syarat"]]
     return program, optimiser.propose(rows, program["sisa_unit"], optimiser.room_of(program))
 
 
-def apply_proposal(conn, program_id: int, oleh: str) -> dict:
+def apply_proposal(conn, program_id: int, oleh: str, wilayah: str | None = None) -> dict:
     """Compute the proposal and add its households (method and left-out summary returned)."""
     _locked_program(conn, program_id)
-    program, proposal = propose(conn, program_id)
+    program, proposal = propose(conn, program_id, wilayah)
     added, taken = _insert(conn, program, proposal.chosen, oleh, "otomatis")
     return {"metode": proposal.method, "ditambah": [list(p) for p in added], "ditolak": taken,
             "tidak_dipilih": left_out_summary(program, proposal), "program": totals(get_program(conn, program_id))}

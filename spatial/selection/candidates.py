@@ -1,8 +1,10 @@
 """Households of a programme's scope with their eligibility, ranked by the RTLH priority score.
 
-One query (``selection_households.sql``) serves the candidate list, the map, clicks, drawn areas
-and the optimiser, so the same rules apply everywhere. The optional planning tables of issue #7
-(``kawasan_prioritas``, ``lokus_desa``) are used when they exist.
+One CTE chain (``selection_eligibility.sql``) serves the candidate list, the map, clicks, drawn
+areas, the area preview and the optimiser, so the same rules apply everywhere. It is composed
+with the households to check (all active ones, a drawn area found through the GiST index, or
+given pairs) and with the optional planning tables of issue #7 (``kawasan_prioritas``,
+``lokus_desa``) when they exist.
 """
 import json
 
@@ -14,29 +16,23 @@ from spatial.sqlfiles import sql
 FILTERS = ("kode_desa", "kode_kec", "desil", "kondisi_minimum", "rentan", "dalam_kawasan")
 
 
-def _query(conn) -> psql.Composed:
+def _query(conn, final: str, source: str) -> psql.Composed:
+    """``final`` (selection_households.sql or selection_area_summary.sql) over the eligibility
+    chain of the households of ``source``: ``all``, ``area`` or ``pairs`` (selection_source_*.sql)."""
     with conn.cursor(row_factory=dict_row) as cur:
         found = cur.execute(sql("queries/selection_tables.sql")).fetchone()
     kawasan = "selection_kawasan.sql" if found["kawasan"] else "selection_kawasan_none.sql"
     lokus = "selection_lokus.sql" if found["lokus"] else "selection_lokus_none.sql"
-    return psql.SQL(sql("queries/selection_households.sql")).format(
+    eligibility = psql.SQL(sql("queries/selection_eligibility.sql")).format(
+        source=psql.SQL(sql(f"queries/selection_source_{source}.sql")),
         kawasan=psql.SQL(sql(f"queries/{kawasan}")), lokus=psql.SQL(sql(f"queries/{lokus}")))
+    return psql.SQL(sql(f"queries/{final}")).format(eligibility=eligibility)
 
 
-def households(conn, program: dict, filters: dict | None = None, households_of: list | None = None,
-               area: dict | None = None, only_candidates: bool = True) -> list[dict]:
-    """Households with their programme eligibility, best score first.
-
-    ``filters``: any of FILTERS (None = unused); ``households_of``: only these
-    ``(kode_prov, id)`` pairs; ``area``: only households inside this GeoJSON geometry (households
-    without GPS when their whole village lies inside, flagged ``dalam_area`` by village:
-    ``lon IS NULL``); ``only_candidates``: only eligible households and those already selected.
-    Each row: ids, kode_desa/kode_kec, desil, skor, komponen, lon/lat, alasan (reason codes),
-    memenuhi_syarat, terpilih, seleksi_id, status_seleksi, program_lain, personal fields.
-    """
+def _params(program: dict, filters: dict | None, pairs: list | None, area: dict | None,
+            wilayah: str | None) -> dict:
     rules = program["aturan"]
     params = {name: (filters or {}).get(name) for name in FILTERS}
-    pairs = list(households_of) if households_of is not None else None
     params.update({
         "program_id": program["id"], "tahun": program["tahun"],
         "tahun_tanpa_bantuan": program["tahun_tanpa_bantuan"], "batas_wilayah": program["batas_wilayah"],
@@ -44,11 +40,47 @@ def households(conn, program: dict, filters: dict | None = None, households_of: 
         "desil_maksimum": int(rules["desil_maksimum"]), "skor_minimum": rules["skor_minimum"],
         "kode_prov": None if pairs is None else [p[0] for p in pairs],
         "ids": None if pairs is None else [int(p[1]) for p in pairs],
-        "area": None if area is None else json.dumps(area), "hanya_kandidat": only_candidates,
+        "area": None if area is None else json.dumps(area), "wilayah": wilayah,
     })
+    return params
+
+
+def _execute(conn, query: psql.Composed, params: dict) -> list[dict]:
+    """Run a candidate query without JIT: compiling its expressions took ~2 s at 1,000,000
+    households, far more than the index-driven query itself."""
     with conn.cursor(row_factory=dict_row) as cur:
-        cur.execute(_query(conn), params)
+        cur.execute(sql("queries/selection_jit_off.sql"))
+        cur.execute(query, params)
         return cur.fetchall()
+
+
+def households(conn, program: dict, filters: dict | None = None, households_of: list | None = None,
+               area: dict | None = None, only_candidates: bool = True, wilayah: str | None = None) -> list[dict]:
+    """Households with their programme eligibility, best score first.
+
+    ``filters``: any of FILTERS (None = unused); ``households_of``: only these
+    ``(kode_prov, id)`` pairs; ``area``: only households inside this GeoJSON geometry (households
+    without GPS when their whole village lies inside: ``lon IS NULL``); give at most one of
+    ``households_of`` and ``area``. ``only_candidates``: only eligible households and those
+    already selected; ``wilayah``: only households of this region (user's scope; None = all).
+    Each row: ids, kode_desa/kode_kec, desil, skor, komponen, lon/lat, alasan (reason codes),
+    memenuhi_syarat, terpilih, seleksi_id, status_seleksi, program_lain, personal fields.
+    """
+    if area is not None and households_of is not None:
+        raise ValueError("households(): give an area or households, not both")
+    source = "area" if area is not None else "pairs" if households_of is not None else "all"
+    pairs = list(households_of) if households_of is not None else None
+    params = {**_params(program, filters, pairs, area, wilayah), "hanya_kandidat": only_candidates}
+    return _execute(conn, _query(conn, "selection_households.sql", source), params)
+
+
+def area_groups(conn, program: dict, area: dict, wilayah: str | None = None) -> list[dict]:
+    """The households inside ``area`` (GeoJSON), within ``wilayah`` when given, counted in SQL by
+    reason codes: rows of ``alasan``, ``n``, ``terpilih`` (already selected), ``memenuhi_syarat``,
+    ``tanpa_gps`` (eligible, matched by village) and ``desa``/``kec`` (villages and kecamatan of
+    the eligible households, one entry each)."""
+    return _execute(conn, _query(conn, "selection_area_summary.sql", "area"),
+                    _params(program, None, None, area, wilayah))
 
 
 def to_feature_collection(rows: list[dict]) -> dict:

@@ -1,0 +1,2 @@
+-- Candidate source: every active household.
+SELECT * FROM rumah_tangga WHERE aktif
