@@ -1,5 +1,9 @@
 """Seleksi Penerima (issue #6): Dinas Perkim chooses the households of a house-repair programme on
-the map, under budget, with a verified and audited workflow. Pages for perkim and admin only."""
+the map, under budget, with a verified and audited workflow. Pages for perkim and admin only.
+
+A user scoped to a kabupaten/kecamatan (issue #8) sees, selects, exports and changes only the
+households of that region: every query gets ``region_filter()``, and actions naming households
+outside it are refused with 403 before anything changes."""
 import datetime
 import secrets
 from pathlib import Path
@@ -12,13 +16,14 @@ from folium.plugins import Draw, MeasureControl
 
 from spatial.privacy import full_nik_allowed, mask_nik
 from spatial.selection import actions, candidates, export, programs, rules
-from spatial.selection.programs import SelectionError
+from spatial.selection.programs import SelectionError, query_rows
 from spatial.uploads import UploadError, require_kind
 from webgis.access import protect_blueprint
 from webgis.audit import record
 from webgis.auth import role_required
 from webgis.database import fetch_all, fetch_one, pool
 from webgis.mapkit import base_map, render_parts
+from webgis.scope import in_scope, region_filter, region_params
 
 blueprint = Blueprint("seleksi", __name__)
 protect_blueprint(blueprint, "perkim")
@@ -51,6 +56,21 @@ def _program_or_404(conn, program_id: int) -> dict:
     if program is None:
         abort(404)
     return program
+
+
+def _outside_scope_message(labels: list[str]) -> str:
+    return _("Rumah tangga di luar wilayah kerja Anda (%(wilayah)s): %(daftar)s.",
+             wilayah=region_filter(), daftar=", ".join(labels))
+
+
+def _refuse_outside_scope(conn, pairs: list) -> None:
+    """403 (JSON error) when one of the households ``pairs`` lies outside the user's region scope."""
+    outside = query_rows(conn, "selection_outside_scope.sql", {
+        "kode_prov": [p[0] for p in pairs], "ids": [p[1] for p in pairs], **region_params()})
+    if outside:
+        refusal = jsonify(error=_outside_scope_message([r["id_keluarga"] for r in outside]))
+        refusal.status_code = 403
+        abort(refusal)
 
 
 def _reasons(counts: dict, years: int) -> dict:
@@ -200,8 +220,8 @@ def map_page(program_id):
                  "desa": url_for("api.villages", tolerance=0.0004)},
         "texts": _js_texts(), "totals": actions.totals(program),
     }
-    kecamatan = fetch_all("queries/selection_kecamatan_list.sql")
-    villages = fetch_all("queries/selection_village_list.sql")
+    kecamatan = fetch_all("queries/selection_kecamatan_list.sql", region_params())
+    villages = fetch_all("queries/selection_village_list.sql", region_params())
     config["desaNama"] = {v["kode_desa"]: v["nama"] for v in villages}
     return render_template("selection/map.html", program=program, map=render_parts(fmap), config=config,
                            kecamatan=kecamatan, villages=villages, status_labels=STATUS_LABELS)
@@ -225,7 +245,7 @@ def api_candidates(program_id):
     points for the map plus a ``tanpa_gps`` list for the table; no NIK."""
     with pool().connection() as conn:
         program = _program_or_404(conn, program_id)
-        rows = candidates.households(conn, program, filters=_filters(request.args))
+        rows = candidates.households(conn, program, filters=_filters(request.args), wilayah=region_filter())
     collection = candidates.to_feature_collection(rows)
     collection["tanpa_gps"] = [candidates.public_properties(r) for r in rows if r["lon"] is None]
     collection["total"] = actions.totals(program)
@@ -270,7 +290,8 @@ def api_add(program_id):
     try:
         with pool().connection() as conn:
             _program_or_404(conn, program_id)
-            result = actions.add_households(conn, program_id, pairs, _user())
+            _refuse_outside_scope(conn, pairs)
+            result = actions.add_households(conn, program_id, pairs, _user(), wilayah=region_filter())
     except SelectionError as exc:
         return _refused(exc)
     return jsonify(result)
@@ -284,6 +305,7 @@ def api_remove(program_id):
     try:
         with pool().connection() as conn:
             _program_or_404(conn, program_id)
+            _refuse_outside_scope(conn, pairs)
             total = None
             for pair in pairs:
                 total = actions.remove_household(conn, program_id, pair, _user())
@@ -299,7 +321,7 @@ def api_area_preview(program_id):
     geometry = _geometry(_json_body())
     with pool().connection() as conn:
         program = _program_or_404(conn, program_id)
-        result = actions.area_preview(conn, program_id, geometry)
+        result = actions.area_preview(conn, program_id, geometry, region_filter())
     result["tidak_memenuhi"] = _reasons(result["tidak_memenuhi"], program["tahun_tanpa_bantuan"])
     return jsonify({k: (float(v) if k.startswith("biaya") else v) for k, v in result.items()})
 
@@ -312,7 +334,7 @@ def api_area_add(program_id):
     try:
         with pool().connection() as conn:
             _program_or_404(conn, program_id)
-            result = actions.add_area(conn, program_id, geometry, _user())
+            result = actions.add_area(conn, program_id, geometry, _user(), region_filter())
     except SelectionError as exc:
         return _refused(exc)
     return jsonify(result)
@@ -327,10 +349,10 @@ def api_proposal(program_id):
         with pool().connection() as conn:
             _program_or_404(conn, program_id)
             if body.get("terapkan"):
-                result = actions.apply_proposal(conn, program_id, _user())
+                result = actions.apply_proposal(conn, program_id, _user(), region_filter())
                 result["tidak_dipilih"] = _reasons(result["tidak_dipilih"], 0)
                 return jsonify(result)
-            program, proposal = actions.propose(conn, program_id)
+            program, proposal = actions.propose(conn, program_id, region_filter())
     except SelectionError as exc:
         return _refused(exc)
     return jsonify({"metode": proposal.method, "jumlah": len(proposal.chosen),
@@ -368,13 +390,16 @@ def _save_photo(program_id: int, seleksi_id: int, upload) -> str | None:
 @blueprint.route("/seleksi/<int:program_id>/daftar")
 @role_required("perkim")
 def list_page(program_id):
-    """The programme's households with their workflow actions and the recent history."""
+    """The programme's households (of the user's region) with their workflow actions and the recent
+    history; a list of personal data, so every view is recorded in audit_log."""
     kode_desa = request.args.get("desa") or None
     with pool().connection() as conn:
         program = _program_or_404(conn, program_id)
-        rows = export.rows_for_export(conn, program, full_nik=False, kode_desa=kode_desa)
-        history = fetch_all("queries/selection_history.sql", {"program_id": program_id, "seleksi_id": None,
-                                                               "limit": 50})
+        rows = export.rows_for_export(conn, program, full_nik=False, kode_desa=kode_desa, wilayah=region_filter())
+    history = fetch_all("queries/selection_history.sql", {"program_id": program_id, "seleksi_id": None,
+                                                           "limit": 50, **region_params()})
+    record("lihat_daftar", "program", program_id, {"baris": len(rows), "kode_desa": kode_desa,
+                                                   "wilayah": region_filter()})
     villages = sorted({(r["kode_desa"], r["nama_desa"]) for r in rows if r["kode_desa"]})
     return render_template("selection/list.html", program=program, rows=rows, history=history,
                            transitions=rules.TRANSITIONS, status_labels=STATUS_LABELS, villages=villages,
@@ -388,6 +413,9 @@ def change_status(program_id, seleksi_id):
     form = request.form
     try:
         tanggal = datetime.date.fromisoformat(form["tanggal"]) if form.get("tanggal") else None
+        selection = fetch_one("queries/selection_one.sql", {"id": seleksi_id, "program_id": program_id})
+        if selection and not in_scope(selection["kode_desa"]):
+            abort(403, description=_outside_scope_message([selection["id_keluarga"]]))
         photo = _save_photo(program_id, seleksi_id, request.files.get("foto"))
         with pool().connection() as conn:
             _program_or_404(conn, program_id)
@@ -405,7 +433,7 @@ def change_status(program_id, seleksi_id):
 def photo(program_id, seleksi_id):
     """The verification photo of a selection."""
     row = fetch_one("queries/selection_one.sql", {"id": seleksi_id, "program_id": program_id})
-    if not row or not row["foto"]:
+    if not row or not row["foto"] or not in_scope(row["kode_desa"]):
         abort(404)
     record("lihat_foto", "seleksi", seleksi_id)
     return send_file(_photo_dir(program_id) / Path(row["foto"]).name)
@@ -431,14 +459,15 @@ def export_list(program_id, fmt):
     full = nik_column and full_nik_allowed(current_user.role)
     with pool().connection() as conn:
         program = _program_or_404(conn, program_id)
-        rows = export.rows_for_export(conn, program, full_nik=full)
+        rows = export.rows_for_export(conn, program, full_nik=full, wilayah=region_filter())
     if fmt == "xlsx":
-        payload = export.write_xlsx(program, rows)
+        payload = export.write_xlsx(program, rows, wilayah=region_filter())
     elif fmt == "csv":
         payload = export.write_csv(rows)
     else:
         payload = export.write_geojson(program, rows)
-    record("ekspor", "program", program_id, {"format": fmt, "baris": len(rows), "nik_lengkap": full})
+    record("ekspor", "program", program_id, {"format": fmt, "baris": len(rows), "nik_lengkap": full,
+                                             "wilayah": region_filter()})
     filename = f"seleksi_{program['tahun']}_{program_id}.{fmt}"
     return Response(payload, mimetype=mimetype, headers={"Content-Disposition": f"attachment; filename={filename}"})
 
@@ -446,11 +475,15 @@ def export_list(program_id, fmt):
 @blueprint.route("/seleksi/<int:program_id>/lembar-verifikasi/<kode_desa>")
 @role_required("perkim")
 def verification_sheet(program_id, kode_desa):
-    """Printable field verification sheet of one village (HTML print view)."""
+    """Printable field verification sheet of one village (HTML print view); 404 for a village outside
+    the user's region scope."""
+    if not in_scope(kode_desa):
+        abort(404)
     full = full_nik_allowed(current_user.role)
     with pool().connection() as conn:
         program = _program_or_404(conn, program_id)
-        rows = export.rows_for_export(conn, program, full_nik=full, kode_desa=kode_desa, live_only=True)
+        rows = export.rows_for_export(conn, program, full_nik=full, kode_desa=kode_desa, live_only=True,
+                                      wilayah=region_filter())
     village = fetch_one("queries/village_profile.sql", {"kode_desa": kode_desa})
     if village is None:
         abort(404)

@@ -27,11 +27,12 @@ COLUMNS = (
 
 
 def rows_for_export(conn, program: dict, full_nik: bool, kode_desa: str | None = None,
-                    live_only: bool = False) -> list[dict]:
-    """The programme's households in print order with export fields (NIK full or masked)."""
+                    live_only: bool = False, wilayah: str | None = None) -> list[dict]:
+    """The programme's households in print order with export fields (NIK full or masked); only
+    those of region ``wilayah`` (the user's scope) when given."""
     with conn.cursor(row_factory=dict_row) as cur:
-        cur.execute(sql("queries/selection_list.sql"),
-                    {"program_id": program["id"], "kode_desa": kode_desa, "hidup": live_only})
+        cur.execute(sql("queries/selection_list.sql"), {"program_id": program["id"], "kode_desa": kode_desa,
+                                                          "hidup": live_only, "wilayah": wilayah})
         rows = cur.fetchall()
     for row in rows:
         row["nik"] = row["nik_kepala"] if full_nik else mask_nik(row["nik_kepala"])
@@ -49,25 +50,31 @@ def _value(row, key):
     return safe_cell(value)
 
 
-def header_block(program: dict, printed: datetime.date) -> list[tuple[str, object]]:
-    """The lines above the table: programme, year, source, date, units, cost, budget."""
-    return [
+def header_block(program: dict, printed: datetime.date, wilayah: str | None = None) -> list[tuple[str, object]]:
+    """The lines above the table: programme, year, source, date, units, cost, budget (of the whole
+    programme), and the region when the list holds only one region's households."""
+    lines = [
         ("Program", f"{program['nama']} ({program['tahun']})"), ("Sumber dana", program["sumber"]),
         ("Tanggal cetak", printed.strftime("%d-%m-%Y")), ("Jumlah unit", program["unit"]),
         ("Biaya satuan (Rp)", float(program["biaya_satuan"])), ("Total biaya (Rp)", float(program["biaya"])),
         ("Anggaran (Rp)", float(program["anggaran"])), ("Sisa anggaran (Rp)", float(program["sisa"])),
     ]
+    if wilayah:
+        lines.append(("Wilayah daftar", wilayah))
+    return lines
 
 
-def write_xlsx(program: dict, rows: list[dict], printed: datetime.date | None = None) -> bytes:
-    """The list as offices print and sign it: title, header block, table, signature lines."""
+def write_xlsx(program: dict, rows: list[dict], printed: datetime.date | None = None,
+               wilayah: str | None = None) -> bytes:
+    """The list as offices print and sign it: title, header block, table, signature lines
+    (``wilayah``: the region the rows were limited to, shown in the header)."""
     printed = printed or datetime.date.today()
     book = Workbook()
     sheet = book.active
     sheet.title = "Daftar Penerima"
     sheet.append([safe_cell(f"DAFTAR CALON PENERIMA BANTUAN PERBAIKAN RUMAH — {program['nama']}".upper())])
     sheet["A1"].font = Font(bold=True, size=13)
-    for label, value in header_block(program, printed):
+    for label, value in header_block(program, printed, wilayah):
         sheet.append([label, safe_cell(value)])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
     sheet.append([])
