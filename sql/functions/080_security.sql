@@ -5,3 +5,13 @@ CREATE OR REPLACE FUNCTION dalam_wilayah(kode text, wilayah text) RETURNS boolea
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT wilayah IS NULL OR kode = wilayah OR starts_with(kode, wilayah || '.')
 $$;
+
+-- Region scope of a feature without a single village (pocket, grid cell, priority area, kecamatan):
+-- true when wilayah is NULL or when the geometry shares interior with a village of the region
+-- (merely touching the region's border does not count). One indexed look-up in desa per call.
+CREATE OR REPLACE FUNCTION geom_dalam_wilayah(g geometry, wilayah text) RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT wilayah IS NULL OR EXISTS (
+        SELECT 1 FROM desa d
+        WHERE dalam_wilayah(d.kode_desa, wilayah) AND ST_Intersects(d.geom, g) AND NOT ST_Touches(d.geom, g))
+$$;

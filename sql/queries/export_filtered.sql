@@ -3,7 +3,8 @@
 -- A source yields fid, kode_desa (NULL when the feature has no single village), waktu, geom, props.
 -- Filters: village or kecamatan (by code when the feature has one, else spatially), bbox,
 -- datetime interval on waktu, property equality (jsonb of key -> text value), a GeoJSON polygon,
--- and the user's region scope (wilayah, see webgis/scope.py).
+-- and the user's region scope (wilayah, see webgis/scope.py; a feature without a village counts
+-- when it shares interior with the region, not when it only touches its border).
 WITH wilayah AS (
     SELECT ST_Union(geom) AS geom FROM desa
     WHERE kode_desa = %(kode_desa)s OR kode_kec = %(kode_kec)s
@@ -24,7 +25,6 @@ WHERE (%(kode_desa)s::text IS NULL AND %(kode_kec)s::text IS NULL
         SELECT 1 FROM jsonb_each_text(%(props)s::jsonb) f WHERE src.props ->> f.key IS DISTINCT FROM f.value))
   AND (%(wilayah)s::text IS NULL
        OR CASE WHEN src.kode_desa IS NOT NULL THEN dalam_wilayah(src.kode_desa, %(wilayah)s)
-               ELSE ST_Intersects(src.geom, (SELECT ST_Union(d.geom) FROM desa d
-                                             WHERE dalam_wilayah(d.kode_desa, %(wilayah)s))) END)
+               ELSE geom_dalam_wilayah(src.geom, %(wilayah)s) END)
   AND (%(geom)s::text IS NULL OR ST_Intersects(src.geom, ST_SetSRID(ST_GeomFromGeoJSON(%(geom)s::text), 4326)))
 {tail}

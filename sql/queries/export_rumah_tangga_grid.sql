@@ -1,11 +1,12 @@
 -- Layer rumah_tangga_grid: households aggregated in square cells of sel_m metres, laid out in
 -- the UTM zone of each household's village, with k-anonymity: cells with fewer than k households
--- are dropped, and a count is shown only when it and its complement are at least k.
+-- are dropped, and a count is shown only when it and its complement are at least k. A region-scoped
+-- user's cells count only the households of the region (wilayah, see webgis/scope.py).
 WITH pts AS (
     SELECT r.desil, r.sumber_air_minum, r.fasilitas_bab, r.jenis_kloset, r.pembuangan_tinja, r.jumlah_balita,
            r.kode_desa, d.utm_srid, ST_Transform(r.geom, d.utm_srid) AS g
     FROM rumah_tangga r JOIN desa d USING (kode_desa)
-    WHERE r.aktif AND r.geom IS NOT NULL
+    WHERE r.aktif AND r.geom IS NOT NULL AND dalam_wilayah(r.kode_desa, %(wilayah)s)
 ), cells AS (
     SELECT utm_srid, floor(ST_X(g) / %(sel_m)s)::bigint AS i, floor(ST_Y(g) / %(sel_m)s)::bigint AS j,
            count(*) AS jumlah,
