@@ -11,6 +11,7 @@ from flask_login import current_user
 from spatial.analysis import ANALYSES, begin_run, complete_run
 from webgis.auth import authenticated, role_required
 from webgis.database import fetch_all, fetch_one, fetch_value
+from webgis.scope import region_params
 
 blueprint = Blueprint("analysis_api", __name__, url_prefix="/api/analisis")
 
@@ -42,12 +43,12 @@ def resolve_run(jenis: str) -> int | None:
 
 
 def layer(name: str) -> Response:
-    """The GeoJSON of one result layer."""
+    """The GeoJSON of one result layer (only the signed-in user's region when scoped)."""
     jenis, query = LAYERS[name]
     run_id = resolve_run(jenis)
     if run_id is None:
         return Response(EMPTY, mimetype=GEOJSON)
-    body = fetch_value(query, {"run_id": run_id, "semua": request.args.get("semua") == "1"})
+    body = fetch_value(query, {"run_id": run_id, "semua": request.args.get("semua") == "1", **region_params()})
     return Response(body, mimetype=GEOJSON)
 
 

@@ -12,6 +12,7 @@ from webgis.analysis_api import LAYERS
 from webgis.auth import authenticated
 from webgis.database import fetch_all, fetch_one, fetch_value
 from webgis.mapkit import base_map, render_parts
+from webgis.scope import region_params
 
 blueprint = Blueprint("analysis_pages", __name__, url_prefix="/analisis")
 
@@ -80,7 +81,7 @@ def layer_names() -> dict:
 
 
 def result_map(layers: tuple) -> dict:
-    """A folium map with the result layers of the latest runs (the API's GeoJSON)."""
+    """A folium map with the result layers of the latest runs (the API's GeoJSON, region-scoped)."""
     fmap = base_map(element_id="peta_analisis")
     bounds = None
     for name in layers:
@@ -88,7 +89,7 @@ def result_map(layers: tuple) -> dict:
         run_id = latest(jenis)
         if run_id is None:
             continue
-        data = json.loads(fetch_value(query, {"run_id": run_id, "semua": False}))
+        data = json.loads(fetch_value(query, {"run_id": run_id, "semua": False, **region_params()}))
         if not data["features"]:
             continue
         fields = [k for k in data["features"][0]["properties"] if k != "desa"][:8]
@@ -137,11 +138,12 @@ def page(jenis):
     history = fetch_all("analysis/run_list.sql", {"jenis": list(kinds), "limit": 15})
     extra = {}
     if jenis == "celah":
-        extra["ranking"] = fetch_all("analysis/gaps_ranking.sql", {"run_id": latest("celah") or 0, "limit": 20})
+        extra["ranking"] = fetch_all("analysis/gaps_ranking.sql", {"run_id": latest("celah") or 0, "limit": 20,
+                                                                     **region_params()})
     if jenis == "skor":
-        extra["backlog"] = fetch_all("analysis/scores_backlog.sql", {"limit": 20})
+        extra["backlog"] = fetch_all("analysis/scores_backlog.sql", {"limit": 20, **region_params()})
     if jenis == "lokasi":
-        extra["sites"] = fetch_all("analysis/siting_selected.sql", {"run_id": latest("lokasi") or 0})
+        extra["sites"] = fetch_all("analysis/siting_selected.sql", {"run_id": latest("lokasi") or 0, **region_params()})
     can_run = current_user.has_role("perencana")
     return render_template("analysis/page.html", jenis=jenis, title=title, forms=forms, history=history,
                            map=result_map(layers) if layers else None, can_run=can_run,

@@ -1,5 +1,7 @@
 """Kawasan Prioritas: draw, import, edit and soft-delete priority areas, with statistics beside
-the map. Planners (perencana) and admins edit; every signed-in role reads."""
+the map. Planners (perencana) and admins edit; every signed-in role reads. A region-scoped user
+(``webgis.scope``) sees and edits only areas sharing interior with the region, and statistics
+count only the region's households, facilities and villages."""
 import json
 import tempfile
 from pathlib import Path
@@ -19,6 +21,7 @@ from webgis.audit import record
 from webgis.auth import authenticated, role_required
 from webgis.database import fetch_value, pool
 from webgis.mapkit import base_map, render_parts
+from webgis.scope import region_filter, region_params
 
 blueprint = Blueprint("areas", __name__)
 EDITORS = ("perencana",)
@@ -79,7 +82,7 @@ def index():
 def api_list():
     """Live areas as GeoJSON (properties: attributes and area in ha)."""
     with pool().connection() as conn:
-        areas = list_areas(conn, request.args.get("jenis") or None, request.args.get("tahun", type=int))
+        areas = list_areas(conn, request.args.get("jenis") or None, request.args.get("tahun", type=int), region_filter())
     features = [{"type": "Feature", "id": area["id"], "geometry": json.loads(area.pop("geojson")),
                  "properties": {**area, "luas_ha": float(area["luas_ha"])}} for area in areas]
     return jsonify(type="FeatureCollection", features=features)
@@ -90,7 +93,7 @@ def api_list():
 def api_get(area_id):
     """One area with its geometry and every version."""
     with pool().connection() as conn:
-        area = get_area(conn, area_id)
+        area = get_area(conn, area_id, region_filter())
         if area is None:
             abort(404)
         history = area_history(conn, area_id)
@@ -106,7 +109,7 @@ def api_create():
     data = _json_body()
     try:
         with pool().connection() as conn:
-            result = create_area(conn, data, data.get("geometry"), current_user.username)
+            result = create_area(conn, data, data.get("geometry"), current_user.username, region_filter())
     except AreaError as exc:
         return _error(exc)
     record("buat", "kawasan_prioritas", result["id"], {"nama": data.get("nama")})
@@ -120,7 +123,7 @@ def api_update(area_id):
     data = _json_body()
     try:
         with pool().connection() as conn:
-            result = update_area(conn, area_id, data, data.get("geometry"), current_user.username)
+            result = update_area(conn, area_id, data, data.get("geometry"), current_user.username, region_filter())
     except AreaError as exc:
         return _error(exc)
     if result is None:
@@ -134,7 +137,7 @@ def api_update(area_id):
 def api_delete(area_id):
     """Soft-delete an area (its history stays)."""
     with pool().connection() as conn:
-        if not delete_area(conn, area_id, current_user.username):
+        if not delete_area(conn, area_id, current_user.username, region_filter()):
             abort(404)
     record("hapus", "kawasan_prioritas", area_id)
     return jsonify(ok=True)
@@ -150,7 +153,7 @@ def api_stats_geometry():
         return _error(AreaError(_("Kawasan harus berupa poligon.")))
     with pool().connection() as conn:
         try:
-            return jsonify(area_stats(conn, geometry))
+            return jsonify(area_stats(conn, geometry, wilayah=region_filter()))
         except Exception as exc:  # malformed coordinates
             return _error(AreaError(str(exc).splitlines()[0]))
 
@@ -159,11 +162,11 @@ def api_stats_geometry():
 @authenticated
 def api_stats(area_id):
     """Statistics inside a saved area."""
-    geojson = fetch_value("queries/areas_get_geojson.sql", {"id": area_id})
+    geojson = fetch_value("queries/areas_get_geojson.sql", {"id": area_id, **region_params()})
     if geojson is None:
         abort(404)
     with pool().connection() as conn:
-        return jsonify(area_stats(conn, geojson))
+        return jsonify(area_stats(conn, geojson, wilayah=region_filter()))
 
 
 @blueprint.route("/kawasan/impor", methods=["POST"])
@@ -180,7 +183,7 @@ def import_file():
         upload.save(path)
         try:
             with pool().connection() as conn:
-                result = import_areas(conn, path, current_user.username, defaults)
+                result = import_areas(conn, path, current_user.username, defaults, region_filter())
         except (AreaError, UploadError) as exc:
             return _error(exc)
     record("impor", "kawasan_prioritas", None, {"berkas": upload.filename[:200], "jumlah": len(result["disimpan"])})

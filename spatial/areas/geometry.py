@@ -33,22 +33,26 @@ def _geometry_of(value) -> dict:
     return value
 
 
-def check_geometry(conn, value, max_outside: float = MAX_OUTSIDE_SHARE) -> CheckedGeometry:
+def check_geometry(conn, value, max_outside: float = MAX_OUTSIDE_SHARE, wilayah: str | None = None) -> CheckedGeometry:
     """Validate a GeoJSON Polygon/MultiPolygon (dict, Feature or text) in PostGIS.
 
     Self-intersections are repaired with ST_MakeValid (``repaired`` is then True and ``reason``
     holds PostGIS' reason); a geometry with no area left, or with more than ``max_outside`` of its
-    area outside the district's villages, is refused with ``AreaError``."""
+    area outside the district's villages, or (with ``wilayah``) sharing no interior with that
+    region, is refused with ``AreaError``."""
     geometry = _geometry_of(value)
     try:
         with conn.transaction():  # a savepoint when the caller is inside a transaction
-            row = fetch_tuple(conn, "queries/areas_validate.sql", {"geojson": json.dumps(geometry)})
+            row = fetch_tuple(conn, "queries/areas_validate.sql", {"geojson": json.dumps(geometry),
+                                                                     "wilayah": wilayah})
     except psycopg.Error as exc:  # PostGIS refuses malformed coordinates
         raise AreaError(f"Geometri tidak dapat dibaca: {str(exc).splitlines()[0]}") from exc
-    valid, reason, _kind, polygonal, geojson, area_m2, outside = row[:7]
+    valid, reason, _kind, polygonal, geojson, area_m2, outside, in_region = row[:8]
     if not polygonal:
         raise AreaError("Geometri tidak memiliki luas (poligon kosong atau garis saja).")
     if outside > max_outside:
         raise AreaError(f"Kawasan berada di luar wilayah kabupaten ({outside * 100:.1f}% luasnya di luar desa mana pun).")
+    if not in_region:
+        raise AreaError(f"Kawasan berada di luar wilayah Anda ({wilayah}).")
     return CheckedGeometry(geojson=geojson, repaired=not valid, area_m2=float(area_m2),
                            reason=None if valid else reason)

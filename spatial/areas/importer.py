@@ -76,10 +76,11 @@ def read_areas(path: str | Path) -> list[dict]:
     return areas
 
 
-def import_areas(conn, path: str | Path, user: str, defaults: dict | None = None) -> dict:
+def import_areas(conn, path: str | Path, user: str, defaults: dict | None = None, wilayah: str | None = None) -> dict:
     """Store every polygon of a file as an area (all or nothing).
 
-    ``defaults`` (jenis, tahun) apply where the file has no such attribute. Returns
+    ``defaults`` (jenis, tahun) apply where the file has no such attribute; with ``wilayah`` every
+    polygon must lie in that region. Returns
     ``{"disimpan": [ids], "diperbaiki": n}``; an invalid polygon refuses the whole file with
     ``AreaError`` naming it."""
     saved, repaired = [], 0
@@ -87,7 +88,7 @@ def import_areas(conn, path: str | Path, user: str, defaults: dict | None = None
         for area in read_areas(path):
             data = {**area, **{k: v for k, v in (defaults or {}).items() if v and area.get(k) in (None, "lainnya")}}
             try:
-                result = create_area(conn, data, area["geometry"], user)
+                result = create_area(conn, data, area["geometry"], user, wilayah)
             except AreaError as exc:
                 raise AreaError(f"{area['nama']}: {exc}") from exc
             saved.append(result["id"])

@@ -17,10 +17,11 @@ def unit_cost() -> float:
     return float(load_config()["biaya_satuan"])
 
 
-def area_stats(conn, geometry, biaya_satuan: float | None = None) -> dict:
-    """Statistics of the households, facilities and villages inside ``geometry`` (GeoJSON dict or text)."""
+def area_stats(conn, geometry, biaya_satuan: float | None = None, wilayah: str | None = None) -> dict:
+    """Statistics of the households, facilities and villages inside ``geometry`` (GeoJSON dict or
+    text); with ``wilayah`` (a region code) only those inside that region count."""
     geojson = geometry if isinstance(geometry, str) else json.dumps(geometry)
-    params = {"geojson": geojson}
+    params = {"geojson": geojson, "wilayah": wilayah}
     cost = unit_cost() if biaya_satuan is None else float(biaya_satuan)
     with conn.cursor(row_factory=dict_row) as cur:
         totals = cur.execute(sql("queries/areas_stats.sql"), params).fetchone()

@@ -32,21 +32,23 @@ def clean_fields(data: dict) -> AreaFields:
     return AreaFields(nama, jenis, tahun, catatan)
 
 
-def create_area(conn, data: dict, geometry, user: str) -> dict:
-    """Validate and insert an area; returns ``{"id", "diperbaiki", "alasan_perbaikan"}``."""
+def create_area(conn, data: dict, geometry, user: str, wilayah: str | None = None) -> dict:
+    """Validate and insert an area (inside region ``wilayah`` when given); returns
+    ``{"id", "diperbaiki", "alasan_perbaikan"}``."""
     fields = clean_fields(data)
-    checked = check_geometry(conn, geometry)
+    checked = check_geometry(conn, geometry, wilayah=wilayah)
     row = fetch_tuple(conn, "queries/areas_insert.sql", {
         **fields.__dict__, "geojson": checked.geojson, "diperbaiki": checked.repaired, "oleh": user})
     return {"id": row[0], "diperbaiki": checked.repaired, "alasan_perbaikan": checked.reason}
 
 
-def update_area(conn, area_id: int, data: dict, geometry, user: str) -> dict:
-    """Change attributes and, when ``geometry`` is given, the geometry; ``None`` if no live area."""
+def update_area(conn, area_id: int, data: dict, geometry, user: str, wilayah: str | None = None) -> dict:
+    """Change attributes and, when ``geometry`` is given, the geometry; ``None`` if no live area
+    (in region ``wilayah`` when given: the old and the new geometry must both lie in it)."""
     fields = clean_fields(data)
-    checked = check_geometry(conn, geometry) if geometry is not None else None
+    checked = check_geometry(conn, geometry, wilayah=wilayah) if geometry is not None else None
     row = fetch_tuple(conn, "queries/areas_update.sql", {
-        **fields.__dict__, "id": area_id, "oleh": user,
+        **fields.__dict__, "id": area_id, "oleh": user, "wilayah": wilayah,
         "geojson": checked.geojson if checked else None,
         "diperbaiki": checked.repaired if checked else False})
     if row is None:
@@ -55,21 +57,22 @@ def update_area(conn, area_id: int, data: dict, geometry, user: str) -> dict:
             "alasan_perbaikan": checked.reason if checked else None}
 
 
-def delete_area(conn, area_id: int, user: str) -> bool:
-    """Soft-delete a live area; False when there is none with that id."""
-    return fetch_tuple(conn, "queries/areas_delete.sql", {"id": area_id, "oleh": user}) is not None
+def delete_area(conn, area_id: int, user: str, wilayah: str | None = None) -> bool:
+    """Soft-delete a live area (in region ``wilayah`` when given); False when there is none."""
+    return fetch_tuple(conn, "queries/areas_delete.sql", {"id": area_id, "oleh": user, "wilayah": wilayah}) is not None
 
 
-def list_areas(conn, jenis: str | None = None, tahun: int | None = None) -> list[dict]:
-    """Live areas, newest first."""
+def list_areas(conn, jenis: str | None = None, tahun: int | None = None, wilayah: str | None = None) -> list[dict]:
+    """Live areas (sharing interior with region ``wilayah`` when given), newest first."""
     with conn.cursor(row_factory=dict_row) as cur:
-        return cur.execute(sql("queries/areas_list.sql"), {"jenis": jenis, "tahun": tahun}).fetchall()
+        return cur.execute(sql("queries/areas_list.sql"), {"jenis": jenis, "tahun": tahun, "wilayah": wilayah}).fetchall()
 
 
-def get_area(conn, area_id: int) -> dict | None:
-    """One area (also a deleted one: ``dihapus_pada`` is then set) with its GeoJSON geometry."""
+def get_area(conn, area_id: int, wilayah: str | None = None) -> dict | None:
+    """One area (also a deleted one: ``dihapus_pada`` is then set) with its GeoJSON geometry;
+    None when there is none, or (with ``wilayah``) when it lies outside that region."""
     with conn.cursor(row_factory=dict_row) as cur:
-        return cur.execute(sql("queries/areas_get.sql"), {"id": area_id}).fetchone()
+        return cur.execute(sql("queries/areas_get.sql"), {"id": area_id, "wilayah": wilayah}).fetchone()
 
 
 def area_history(conn, area_id: int) -> list[dict]:

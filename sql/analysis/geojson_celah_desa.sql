@@ -1,4 +1,4 @@
--- Villages ranked by water/sanitation gap for one run (village polygons, simplified).
+-- Villages ranked by water/sanitation gap for one run (village polygons, simplified). Only the user's region scope (wilayah, NULL = everything).
 SELECT json_build_object('type', 'FeatureCollection', 'run_id', %(run_id)s::bigint, 'features', COALESCE(json_agg(
     json_build_object('type', 'Feature', 'id', c.kode_desa,
         'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(d.geom, 0.0002), 6)::json,
@@ -7,4 +7,5 @@ SELECT json_build_object('type', 'FeatureCollection', 'run_id', %(run_id)s::bigi
             'tak_terlayani_sanitasi', c.tak_terlayani_sanitasi, 'persen_sanitasi', c.persen_sanitasi,
             'skor_celah', c.skor_celah, 'peringkat', c.peringkat))
     ORDER BY c.peringkat), '[]'::json))::text
-FROM analisis_celah_desa c JOIN desa d USING (kode_desa) WHERE c.run_id = %(run_id)s
+FROM analisis_celah_desa c JOIN desa d USING (kode_desa)
+WHERE c.run_id = %(run_id)s AND dalam_wilayah(c.kode_desa, %(wilayah)s)

@@ -1,5 +1,6 @@
 -- Check a drawn/imported area (GeoJSON geometry, WGS 84): polygonal, valid or repairable with
--- ST_MakeValid, and inside the district (share of its area outside every village).
+-- ST_MakeValid, inside the district (share of its area outside every village), and sharing
+-- interior with the user's region scope (wilayah, NULL = unscoped).
 WITH raw AS (
     SELECT ST_SetSRID(ST_GeomFromGeoJSON(%(geojson)s), 4326) AS g
 ), fixed AS (
@@ -17,5 +18,6 @@ SELECT f.valid, f.reason, ST_GeometryType(f.g) AS tipe,
        COALESCE(ST_Area(f.m::geography), 0) AS luas_m2,
        CASE WHEN ST_IsEmpty(f.m) OR ST_Area(f.m) = 0 THEN 1.0
             WHEN i.u IS NULL THEN 1.0
-            ELSE ST_Area(ST_Difference(f.m, i.u)::geography) / NULLIF(ST_Area(f.m::geography), 0) END AS bagian_luar
+            ELSE ST_Area(ST_Difference(f.m, i.u)::geography) / NULLIF(ST_Area(f.m::geography), 0) END AS bagian_luar,
+       geom_dalam_wilayah(f.m, %(wilayah)s) AS dalam_wilayah
 FROM fixed f, inside i
