@@ -4,6 +4,7 @@
 ``rumah_tangga``: id, desil, skor) from zoom ``POINT_MIN_ZOOM``; below that zoom, and for every
 other role at any zoom, grid aggregates (layer ``agregat``: jumlah, desil12, persen_desil12) with
 cells of at least ``MIN_CELL_M`` metres and small cells suppressed. No NIK or names in any tile.
+Exact points are personal data: every non-empty point tile is written to the audit log.
 """
 import math
 
@@ -11,6 +12,7 @@ from flask import Blueprint, Response, abort
 from flask_login import current_user
 
 from spatial.sqlfiles import sql
+from webgis.audit import record
 from webgis.database import pool
 from webgis.scope import region_params
 from webgis.tile_cache import cached_tile
@@ -56,6 +58,8 @@ def households(z, x, y):
     points = may_see_points()
     if points and z >= POINT_MIN_ZOOM:
         body = fetch_tile("tiles_households_points.sql", {**params, **region_params()})
+        if body:
+            record("lihat_titik", "rumah_tangga", f"{z}/{x}/{y}", {"ukuran": len(body)})
     else:
         min_jumlah = 1 if points else MIN_HOUSEHOLDS_PUBLIC
         body = cached_tile(f"agregat_{min_jumlah}", z, x, y, lambda: fetch_tile(
