@@ -5,11 +5,14 @@ transaction), the peak RSS of the importing Python process, and the same file lo
 ``psql \\copy`` into a bare table of text columns (the physical baseline), with their ratio.
 Then re-imports the same file (an upsert that changes nothing).
 
-    .venv/bin/python bench/import_households.py [--households 1000000] [--file households.csv]
+    .venv/bin/python bench/import_households.py [--households 1000000] [--file households.csv] [--profile]
+
+``--profile`` also prints the seconds of each step of both imports (``ImportResult.phases``).
 
 Uses its own database ``<DATABASE_URL database>_bench_import`` (dropped and re-created).
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -32,12 +35,13 @@ LAMPUNG = ROOT.parent / "shared" / "data" / "boundaries" / "lampung_18.geojson"
 TARGET_RATE, TARGET_RATIO = 100_000, 0.3
 # The import runs in a child process so that its peak RSS is measured alone.
 IMPORT_CODE = """
-import resource, sys, time
+import json, resource, sys, time
 from spatial.registry_import import import_households
 started = time.perf_counter()
 result = import_households(sys.argv[1], url=sys.argv[2])
 print(time.perf_counter() - started, result.rows, result.inserted, result.updated, result.unchanged, result.rejected,
       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+print(json.dumps(result.phases))
 """
 
 
@@ -77,11 +81,17 @@ def raw_copy_seconds(url: str, path: Path) -> float:
     return seconds
 
 
-def run_import(url: str, path: Path) -> list:
+def run_import(url: str, path: Path) -> tuple[list, dict]:
+    """(seconds, rows, inserted, updated, unchanged, rejected, peak MB) and the seconds per step."""
     out = subprocess.run([sys.executable, "-c", IMPORT_CODE, str(path), url], cwd=ROOT, check=True,
                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
-    seconds, *counts = out.split()
-    return [float(seconds)] + [int(c) for c in counts]
+    figures, phases = out.splitlines()[-2:]
+    seconds, *counts = figures.split()
+    return [float(seconds)] + [int(c) for c in counts], json.loads(phases)
+
+
+def print_phases(label: str, phases: dict) -> None:
+    print(f"  {label}: " + ", ".join(f"{step} {seconds:.1f} s" for step, seconds in phases.items()))
 
 
 def main() -> None:
@@ -89,6 +99,7 @@ def main() -> None:
     parser.add_argument("--households", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--file", type=Path, help="an existing household CSV instead of generating one")
+    parser.add_argument("--profile", action="store_true", help="print the seconds of each import step")
     args = parser.parse_args()
     path = args.file or sample_file(args.households, args.seed)
     url = bench_database(database_url())
@@ -96,8 +107,8 @@ def main() -> None:
     load_boundaries(str(LAMPUNG), url=url, source=LAMPUNG.name)
     size_mb = path.stat().st_size / 1e6
     copy_s = raw_copy_seconds(url, path)
-    seconds, rows, inserted, updated, unchanged, rejected, peak_mb = run_import(url, path)
-    again_s, *again = run_import(url, path)
+    (seconds, rows, inserted, updated, unchanged, rejected, peak_mb), first_phases = run_import(url, path)
+    (again_s, *again), again_phases = run_import(url, path)
     rate, copy_rate = rows / seconds, rows / copy_s
     print(f"file: {path} ({size_mb:,.0f} MB, {rows:,} data rows, 2,640 villages)")
     print(f"psql \\copy into a bare table: {copy_s:7.1f} s  {copy_rate:12,.0f} rows/s")
@@ -107,6 +118,10 @@ def main() -> None:
     print(f"target >= {TARGET_RATE:,} rows/s:      {'met' if rate >= TARGET_RATE else 'NOT met'}")
     print(f"re-import, same file:          {again_s:7.1f} s  {rows / again_s:12,.0f} rows/s  "
           f"({again[2]:,} changed, {again[3]:,} unchanged), peak RSS {again[5]} MB")
+    if args.profile:
+        print("seconds per step:")
+        print_phases("first", first_phases)
+        print_phases("again", again_phases)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ COPYed into a staging table, then checked, located and upserted with set-based S
 whole or not at all. Rejected rows and warnings go to ``impor_tolak`` with their original cells.
 """
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,7 @@ class ImportResult:
     dry_run: bool = False
     seconds: float = 0.0
     notes: list = field(default_factory=list)
+    phases: dict = field(default_factory=dict)  # seconds per step (see _Clock)
 
     @property
     def changes(self) -> int:
@@ -58,7 +60,8 @@ class ImportResult:
         """The counts stored in ``impor.jumlah``."""
         return {"baris": self.rows, "ditambah": self.inserted, "diubah": self.updated, "tetap": self.unchanged,
                 "ditolak": self.rejected, "peringatan": self.warned, "dinonaktifkan": self.deactivated,
-                "per_alasan": self.reasons, "detik": round(self.seconds, 2), "catatan": self.notes}
+                "per_alasan": self.reasons, "detik": round(self.seconds, 2), "catatan": self.notes,
+                "detik_per_tahap": self.phases}
 
     def summary(self) -> str:
         """One line for the command line."""
@@ -94,6 +97,21 @@ def _category_lists(schema: Schema) -> dict:
     return {"jenis": list(FACILITY_TYPES), "kondisi": list(KONDISI_FASILITAS)}
 
 
+class _Clock:
+    """Seconds spent in each named step of an import (``with clock("periksa"): ...``)."""
+
+    def __init__(self):
+        self.seconds = {}
+
+    @contextmanager
+    def __call__(self, step: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[step] = round(self.seconds.get(step, 0.0) + time.perf_counter() - started, 2)
+
+
 class _Progress:
     """Turns (phase, done, total) into calls of the caller's callback; never fails the import."""
 
@@ -110,10 +128,11 @@ class _Progress:
 def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool, mark_inactive: bool,
                 mapping, name: str | None, progress) -> ImportResult:
     started = time.perf_counter()
-    report = _Progress(progress)
+    report, clock = _Progress(progress), _Clock()
     if mapping is not None and not isinstance(mapping, dict):
         mapping = read_mapping_file(mapping)
-    source = inspect(Path(path), schema, mapping, name)
+    with clock("sniff"):
+        source = inspect(Path(path), schema, mapping, name)
     households = schema is HOUSEHOLDS
     options = {"uji_coba": dry_run, "tandai_nonaktif": mark_inactive, "pemetaan": mapping or {},
                "pengodean": source.encoding, "pemisah": source.delimiter, "format": source.kind}
@@ -131,32 +150,44 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
         names, missing = _staging_names(source, schema)
         _create_staging(conn, names, missing)
         report("membaca", 0, source.size)
-        stage(conn, source, "imp_mentah", names, report.reader())
-        conn.execute("ANALYZE imp_mentah")
+        with clock("baca_copy"):
+            stage(conn, source, "imp_mentah", names, report.reader())
+            conn.execute("ANALYZE imp_mentah")
         report("memeriksa", 0, 1)
-        conn.execute(sql("queries/households_check.sql" if households else "queries/facilities_check.sql"))
+        with clock("periksa"):
+            conn.execute(sql("queries/households_check.sql" if households else "queries/facilities_check.sql"))
         if households:
-            conn.execute(sql("queries/households_nik_known.sql"))
-        conn.execute("ANALYZE imp_cek")
+            with clock("nik_terdaftar"):
+                conn.execute(sql("queries/households_nik_known.sql"))
         report("menempatkan", 0, 1)
-        conn.execute(sql("queries/import_locate.sql"))
-        rejected, warned, reasons, rows = conn.execute(sql("queries/import_rejects.sql")).fetchone()
+        with clock("tempat"):
+            conn.execute("ANALYZE imp_cek")
+            conn.execute(sql("queries/import_locate.sql"))
+        with clock("tolak"):
+            rejected, warned, reasons, rows = conn.execute(sql("queries/import_rejects.sql")).fetchone()
         report("menyimpan", 0, 1)
         with conn.transaction(force_rollback=dry_run):
             if households:
-                conn.execute(sql("queries/households_ready.sql"))
-                merged = conn.execute(sql("queries/households_merge.sql")).fetchone()
-                deactivated = (conn.execute(sql("queries/households_deactivate.sql")).fetchone()[0]
-                               if mark_inactive else 0)
+                with clock("siap"):
+                    conn.execute(sql("queries/households_ready.sql"))
+                with clock("gabung"):
+                    added, changed = conn.execute(sql("queries/households_merge.sql")).fetchone()
+                merged = added, changed, rows - rejected - added - changed
+                with clock("nonaktif"):
+                    deactivated = (conn.execute(sql("queries/households_deactivate.sql")).fetchone()[0]
+                                   if mark_inactive else 0)
             else:
                 conn.execute(sql("queries/facilities_ready.sql"))
                 merged, deactivated = conn.execute(sql("queries/facilities_merge.sql")).fetchone(), 0
         result = ImportResult(import_id, *merged, rejected=rejected, warned=warned, deactivated=deactivated,
-                              rows=rows, reasons=reasons, dry_run=dry_run, notes=source.notes)
+                              rows=rows, reasons=reasons, dry_run=dry_run, notes=source.notes, phases=clock.seconds)
         result.seconds = time.perf_counter() - started
         conn.execute(sql("queries/import_finish.sql"), {"status": "uji_coba" if dry_run else "selesai",
                                                         "jumlah": Jsonb(result.counts())})
         report("menyimpan", 1, 1)
+        commit_started = time.perf_counter()
+    clock.seconds["commit"] = round(time.perf_counter() - commit_started, 2)
+    result.seconds = time.perf_counter() - started
     return result
 
 

@@ -52,7 +52,7 @@ def snapshot(url: str) -> tuple:
     """Everything an import may touch, as comparable values."""
     with psycopg.connect(url) as conn:
         return conn.execute(
-            "SELECT (SELECT md5(coalesce(string_agg(concat_ws('|', id_keluarga, hash_baris, aktif, kode_desa, "
+            "SELECT (SELECT md5(coalesce(string_agg(concat_ws('|', id_keluarga, diubah_pada, aktif, kode_desa, "
             "kualitas_lokasi, impor_id), ',' ORDER BY id_keluarga), '')) FROM rumah_tangga), "
             "(SELECT count(*) FROM rumah_tangga), (SELECT count(*) FROM fasilitas), "
             "(SELECT count(*) FROM impor), (SELECT count(*) FROM impor_tolak)").fetchone()

@@ -17,11 +17,13 @@ $$;
 -- A boolean from text: 1/ya/y/true/benar/iya -> true; 0/tidak/t/false/salah/tdk -> false; else NULL.
 CREATE OR REPLACE FUNCTION sasaran_boolean(t text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE lower(btrim(t))
+    SELECT CASE t WHEN '0' THEN false WHEN '1' THEN true ELSE  -- the usual cells, without lower/btrim
+        CASE lower(btrim(t))
         WHEN '1' THEN true WHEN 'ya' THEN true WHEN 'y' THEN true WHEN 'true' THEN true
         WHEN 'benar' THEN true WHEN 'iya' THEN true
         WHEN '0' THEN false WHEN 'tidak' THEN false WHEN 't' THEN false WHEN 'false' THEN false
         WHEN 'salah' THEN false WHEN 'tdk' THEN false
+        END
     END
 $$;
 

@@ -2,17 +2,24 @@
 -- (codes in alasan, explanations in keterangan). One pass; blank rows are skipped.
 -- Needs imp_daftar (kolom, daftar): the valid values of each category column (from spatial/codelists.py).
 
--- Duplicates first, on narrow rows (sorting the wide rows would spill to disk at a million rows):
--- a repeated id_keluarga (every occurrence after the first) and a NIK already used by an earlier
--- row with another id_keluarga.
+-- Duplicates first, on narrow rows: a repeated id_keluarga (every occurrence after the first) and
+-- a NIK already used by an earlier row with another id_keluarga. Hash aggregates find the few ids
+-- and NIKs that occur more than once; only their rows are numbered (no sort of a million rows).
 CREATE TEMP TABLE imp_ganda ON COMMIT DROP AS
+WITH kunci AS MATERIALIZED (
+    SELECT m.urutan, nullif(btrim(m.id_keluarga), '') AS id, nullif(translate(m.nik_kepala, ''' ', ''), '') AS nik
+      FROM imp_mentah m
+), berulang AS (
+    SELECT k.urutan, k.id, k.nik
+      FROM kunci k
+     WHERE k.id IN (SELECT id FROM kunci GROUP BY id HAVING count(*) > 1)
+        OR k.nik IN (SELECT nik FROM kunci GROUP BY nik HAVING count(*) > 1)
+)
 SELECT urutan, id, nik, ke_id, id_pertama_nik
   FROM (SELECT urutan, id, nik,
                CASE WHEN id IS NOT NULL THEN row_number() OVER (PARTITION BY id ORDER BY urutan) END AS ke_id,
                CASE WHEN nik ~ '^\d{16}$' THEN first_value(id) OVER (PARTITION BY nik ORDER BY urutan) END AS id_pertama_nik
-          FROM (SELECT m.urutan, nullif(btrim(m.id_keluarga), '') AS id,
-                       nullif(translate(m.nik_kepala, ''' ', ''), '') AS nik
-                  FROM imp_mentah m) x) y
+          FROM berulang) y
  WHERE ke_id > 1 OR id_pertama_nik IS DISTINCT FROM id AND id_pertama_nik IS NOT NULL;
 ANALYZE imp_ganda;
 
@@ -45,7 +52,8 @@ WITH p AS (
            nullif(lower(btrim(m.sumber_penerangan)), '') AS sumber_penerangan,
            nullif(lower(btrim(m.status_rumah)), '') AS status_rumah
       FROM imp_mentah m
-     WHERE num_nonnulls(nullif(btrim(m.id_keluarga), ''), nullif(btrim(m.nik_kepala), ''), nullif(btrim(m.nama_kepala), ''),
+     WHERE btrim(m.id_keluarga) <> ''  -- decides at once for almost every row
+        OR num_nonnulls(nullif(btrim(m.nik_kepala), ''), nullif(btrim(m.nama_kepala), ''),
                         nullif(btrim(m.kode_desa), ''), nullif(btrim(m.latitude), ''), nullif(btrim(m.desil), '')) > 0
     OFFSET 0  -- a fence: parse each cell once (a flattened subquery would repeat the parsing per use)
 ), k AS (
@@ -71,11 +79,16 @@ WITH p AS (
        AND (p.balita_teks IS NULL OR (p.balita BETWEEN 0 AND 99 AND p.balita = trunc(p.balita)))
        AND (p.luas_teks IS NULL OR p.luas > 0 AND p.luas < 100000)
        AND (p.tahun_teks IS NULL OR (p.tahun BETWEEN 1945 AND 2100 AND p.tahun = trunc(p.tahun))), false) AS angka_ok,
-           g.ke_id, g.id_pertama_nik
+           g.ke_id, g.id_pertama_nik, g.urutan IS NULL AS tunggal
       FROM p
       LEFT JOIN desa d ON d.kode_desa = p.kode_desa_deklarasi
       LEFT JOIN imp_ganda g ON g.urutan = p.urutan
     OFFSET 0  -- a fence again: each flag below is used several times
+), b AS (
+    SELECT k.*, k.id_keluarga IS NOT NULL AND k.nik_kepala ~ '^\d{16}$' AND k.desa_dikenal AND k.kategori_ok
+                AND k.desil_ok AND k.angka_ok AND k.tunggal AS bersih
+      FROM k
+    OFFSET 0
 )
 SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklarasi, k.alamat, k.lat, k.lon,
        k.desa_dikenal,
@@ -87,7 +100,7 @@ SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklara
        k.jenis_atap, k.jenis_dinding, k.jenis_lantai, k.fasilitas_bab, k.jenis_kloset, k.pembuangan_tinja,
        k.sumber_air_minum, k.sumber_penerangan, k.status_rumah,
        CASE WHEN k.angka_ok THEN k.tahun::smallint END AS tahun_bantuan_rumah,
-       array_remove(ARRAY[
+       CASE WHEN k.bersih THEN '{}'::text[] ELSE array_remove(ARRAY[   -- a clean row builds no message
            CASE WHEN k.id_keluarga IS NULL THEN 'id_kosong' END,
            CASE WHEN k.nik_kepala IS NULL OR k.nik_kepala !~ '^\d{16}$' THEN 'nik_tidak_valid' END,
            CASE WHEN NOT k.desa_dikenal THEN 'kode_desa_tidak_dikenal' END,
@@ -96,8 +109,8 @@ SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklara
            CASE WHEN NOT k.angka_ok THEN 'angka_tidak_valid' END,
            CASE WHEN k.ke_id > 1 THEN 'id_ganda' END,
            CASE WHEN k.id_pertama_nik IS DISTINCT FROM k.id_keluarga AND k.id_pertama_nik IS NOT NULL THEN 'nik_ganda' END
-       ], NULL) AS alasan,
-       array_remove(ARRAY[
+       ], NULL) END AS alasan,
+       CASE WHEN k.bersih THEN '{}'::text[] ELSE array_remove(ARRAY[
            CASE WHEN k.id_keluarga IS NULL THEN 'id_keluarga kosong' END,
            CASE WHEN k.nik_kepala IS NULL THEN 'NIK kosong'
                 WHEN k.nik_kepala ~* '^[0-9.,]+e\+?\d+$' THEN format('NIK %L tertulis sebagai angka ilmiah Excel; format kolom NIK sebagai teks', k.nik_kepala)
@@ -138,5 +151,5 @@ SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklara
            CASE WHEN k.ke_id > 1 THEN format('id_keluarga %s ganda: kemunculan ke-%s dalam berkas', k.id_keluarga, k.ke_id) END,
            CASE WHEN k.id_pertama_nik IS DISTINCT FROM k.id_keluarga AND k.id_pertama_nik IS NOT NULL
                 THEN format('NIK %s sudah dipakai kepala keluarga %s', k.nik_kepala, k.id_pertama_nik) END
-       ], NULL) AS keterangan
-  FROM k;
+       ], NULL) END AS keterangan
+  FROM b k;

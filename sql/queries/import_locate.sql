@@ -56,9 +56,10 @@ SELECT c.urutan,
             ELSE 'gps' END AS kualitas_lokasi,
        CASE WHEN c.geom IS NULL OR (c.tertukar AND i.urutan IS NULL)
             THEN ARRAY['koordinat_di_luar_indonesia'] ELSE '{}'::text[] END AS alasan,
-       array_remove(ARRAY[CASE WHEN c.tertukar AND i.urutan IS NOT NULL THEN 'koordinat_tertukar' END,
-                          CASE WHEN l.jauh THEN 'lokasi_meragukan' END], NULL) AS peringatan,
-       array_remove(ARRAY[
+       CASE WHEN i.urutan IS NOT NULL AND NOT c.tertukar THEN '{}'::text[]  -- in its declared village: no remark
+            ELSE array_remove(ARRAY[CASE WHEN c.tertukar AND i.urutan IS NOT NULL THEN 'koordinat_tertukar' END,
+                                    CASE WHEN l.jauh THEN 'lokasi_meragukan' END], NULL) END AS peringatan,
+       CASE WHEN i.urutan IS NOT NULL AND NOT c.tertukar THEN '{}'::text[] ELSE array_remove(ARRAY[
            CASE WHEN c.geom IS NULL
                 THEN format('koordinat (%s, %s) di luar Indonesia (lintang -11..6,5; bujur 94,5..141,5)', c.lat, c.lon)
                 WHEN c.tertukar AND i.urutan IS NULL
@@ -69,7 +70,7 @@ SELECT c.urutan,
                 THEN format('titik lebih dari 5 km di luar desa %s (jatuh di desa %s); tetap dimuat, periksa koordinat', c.deklarasi, l.kode_lain)
                 WHEN l.jauh
                 THEN format('titik lebih dari 5 km di luar desa %s dan di luar semua desa; tetap dimuat, periksa koordinat', c.deklarasi) END
-       ], NULL) AS keterangan
+       ], NULL) END AS keterangan
   FROM imp_calon c
   LEFT JOIN imp_di_desa i ON i.urutan = c.urutan
   LEFT JOIN lain l ON l.urutan = c.urutan;
