@@ -1,0 +1,131 @@
+-- Upkeep of the village indicator tables of migration 0095 (view indikator_desa reads them).
+-- rumah_tangga: statement triggers with transition tables recompute the villages the changed rows
+-- belong to (before and after the change), in the changing statement's transaction. skor_rtlh is
+-- only ever replaced whole by a scores run: its trigger recomputes every village (0.5 s at 1M).
+-- Re-applied by every migrate, which ends with a full recompute so that a changed definition
+-- (sasaran_air_layak, sasaran_sanitasi_layak) is reflected at once.
+
+-- Household counts of the villages p_desa (distinct codes). Their rows are created and locked
+-- first, in code order: concurrent writers of one village queue instead of deadlocking, and the
+-- count, a later statement with a fresh snapshot, then sees every write committed before it.
+CREATE OR REPLACE FUNCTION indikator_desa_rt_hitung(p_desa text[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF cardinality(p_desa) = 0 THEN
+        RETURN;
+    END IF;
+    INSERT INTO indikator_desa_rt (kode_desa)
+    SELECT k FROM unnest(p_desa) AS k ORDER BY k
+    ON CONFLICT (kode_desa) DO NOTHING;
+    PERFORM 1 FROM indikator_desa_rt WHERE kode_desa = ANY (p_desa) ORDER BY kode_desa FOR UPDATE;
+    WITH a AS (
+        SELECT kode_desa,
+               count(*) AS rumah_tangga,
+               count(*) FILTER (WHERE desil <= 2) AS desil12,
+               count(*) FILTER (WHERE sasaran_air_layak(sumber_air_minum) = false) AS tanpa_air_layak,
+               count(*) FILTER (WHERE sasaran_sanitasi_layak(fasilitas_bab, jenis_kloset,
+                                                             pembuangan_tinja) = false) AS tanpa_sanitasi_layak,
+               count(*) FILTER (WHERE jumlah_balita > 0 AND (
+                       sasaran_air_layak(sumber_air_minum) = false
+                       OR sasaran_sanitasi_layak(fasilitas_bab, jenis_kloset, pembuangan_tinja) = false
+                       OR desil <= 2)) AS risiko_stunting
+        FROM rumah_tangga
+        WHERE aktif AND kode_desa = ANY (p_desa)
+        GROUP BY kode_desa
+    )
+    UPDATE indikator_desa_rt j
+       SET rumah_tangga = COALESCE(a.rumah_tangga, 0), desil12 = COALESCE(a.desil12, 0),
+           tanpa_air_layak = COALESCE(a.tanpa_air_layak, 0),
+           tanpa_sanitasi_layak = COALESCE(a.tanpa_sanitasi_layak, 0),
+           risiko_stunting = COALESCE(a.risiko_stunting, 0)
+      FROM unnest(p_desa) AS k (kode_desa) LEFT JOIN a USING (kode_desa)
+     WHERE j.kode_desa = k.kode_desa;
+END $$;
+
+-- Every village: those with a row and those with households (first fill, TRUNCATE, migrate).
+CREATE OR REPLACE FUNCTION indikator_desa_rt_hitung_semua() RETURNS void
+LANGUAGE sql AS $$
+    SELECT indikator_desa_rt_hitung(ARRAY(
+        SELECT kode_desa FROM indikator_desa_rt
+        UNION
+        SELECT kode_desa FROM rumah_tangga WHERE kode_desa IS NOT NULL));
+$$;
+
+-- Trigger of rumah_tangga: the villages of the rows before (lama) and after (baru) the statement.
+CREATE OR REPLACE FUNCTION indikator_desa_rt_ubah() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM indikator_desa_rt_hitung(ARRAY(SELECT DISTINCT kode_desa FROM baru WHERE kode_desa IS NOT NULL));
+    ELSIF TG_OP = 'UPDATE' THEN
+        PERFORM indikator_desa_rt_hitung(ARRAY(SELECT kode_desa FROM lama WHERE kode_desa IS NOT NULL
+                                               UNION SELECT kode_desa FROM baru WHERE kode_desa IS NOT NULL));
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM indikator_desa_rt_hitung(ARRAY(SELECT DISTINCT kode_desa FROM lama WHERE kode_desa IS NOT NULL));
+    ELSE
+        PERFORM indikator_desa_rt_hitung_semua();
+    END IF;
+    RETURN NULL;
+END $$;
+
+-- RTLH backlog of every village from skor_rtlh. The table lock queues a concurrent recompute
+-- (readers are not blocked); the count after it sees every committed scores run.
+CREATE OR REPLACE FUNCTION indikator_desa_rtlh_hitung() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    LOCK TABLE indikator_desa_rtlh IN EXCLUSIVE MODE;
+    DELETE FROM indikator_desa_rtlh;
+    INSERT INTO indikator_desa_rtlh (kode_desa, rtlh, biaya_rtlh)
+    SELECT kode_desa, count(*) FILTER (WHERE rtlh AND memenuhi_syarat), sum(biaya)
+    FROM skor_rtlh
+    WHERE kode_desa IS NOT NULL
+    GROUP BY kode_desa;
+END $$;
+
+-- Trigger of skor_rtlh (a scores run deletes and inserts every row).
+CREATE OR REPLACE FUNCTION indikator_desa_rtlh_ubah() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM indikator_desa_rtlh_hitung();
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE TRIGGER rumah_tangga_indikator_tambah AFTER INSERT ON rumah_tangga
+    REFERENCING NEW TABLE AS baru FOR EACH STATEMENT EXECUTE FUNCTION indikator_desa_rt_ubah();
+CREATE OR REPLACE TRIGGER rumah_tangga_indikator_ubah AFTER UPDATE ON rumah_tangga
+    REFERENCING OLD TABLE AS lama NEW TABLE AS baru FOR EACH STATEMENT EXECUTE FUNCTION indikator_desa_rt_ubah();
+CREATE OR REPLACE TRIGGER rumah_tangga_indikator_hapus AFTER DELETE ON rumah_tangga
+    REFERENCING OLD TABLE AS lama FOR EACH STATEMENT EXECUTE FUNCTION indikator_desa_rt_ubah();
+CREATE OR REPLACE TRIGGER rumah_tangga_indikator_kosong AFTER TRUNCATE ON rumah_tangga
+    FOR EACH STATEMENT EXECUTE FUNCTION indikator_desa_rt_ubah();
+CREATE OR REPLACE TRIGGER skor_rtlh_indikator AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON skor_rtlh
+    FOR EACH STATEMENT EXECUTE FUNCTION indikator_desa_rtlh_ubah();
+
+
+-- A partition attached to rumah_tangga brings rows no statement trigger saw (a first load of a
+-- province fills its detached partition, sasaran_partisi_lepas/pasang): recompute every village.
+CREATE OR REPLACE FUNCTION indikator_desa_partisi() RETURNS event_trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands()
+               WHERE objid = 'rumah_tangga'::regclass AND command_tag = 'ALTER TABLE') THEN
+        PERFORM indikator_desa_rt_hitung_semua();
+    END IF;
+END $$;
+
+-- Event triggers need a superuser (the private cluster's role is one); without it a province's
+-- first bulk load is only counted by the next change of its villages or the next migrate.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = 'rumah_tangga_indikator_partisi') THEN
+        IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+            CREATE EVENT TRIGGER rumah_tangga_indikator_partisi ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
+                EXECUTE FUNCTION indikator_desa_partisi();
+        ELSE
+            RAISE WARNING 'indikator_desa: event trigger not created (needs a superuser)';
+        END IF;
+    END IF;
+END $$;
+
+SELECT indikator_desa_rt_hitung_semua();
+SELECT indikator_desa_rtlh_hitung();
