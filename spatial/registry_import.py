@@ -125,6 +125,28 @@ class _Progress:
         return lambda done, total: self.callback("membaca", done, total)
 
 
+def _insert_households(conn, table: str, kode_prov: str | None, only_prov: bool) -> int:
+    query = psql.SQL(sql("queries/households_insert.sql")).format(tabel=psql.Identifier(table))
+    return conn.execute(query, {"kode_prov": kode_prov, "hanya_prov": only_prov}).rowcount
+
+
+def _merge_households(conn, clock: _Clock) -> tuple[int, int]:
+    """Upsert the ready households (view rt_siap); returns (added, changed). A first load of one
+    province goes into its detached empty partition, whose indexes are then built in one pass."""
+    with clock("gabung"):
+        changed = conn.execute(sql("queries/households_update.sql")).rowcount
+        bulk = conn.execute(sql("queries/households_bulk_start.sql")).fetchone()
+        kode_prov = bulk[0] if bulk else None
+        added = _insert_households(conn, "rumah_tangga", kode_prov, False)
+        if kode_prov:
+            # the partition name is built from a two-digit code checked by sasaran_partisi_lepas
+            added += _insert_households(conn, f"rumah_tangga_p{kode_prov}", kode_prov, True)
+    if kode_prov:
+        with clock("indeks"):
+            conn.execute(sql("queries/households_bulk_finish.sql"), {"kode_prov": kode_prov})
+    return added, changed
+
+
 def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool, mark_inactive: bool,
                 mapping, name: str | None, progress) -> ImportResult:
     started = time.perf_counter()
@@ -170,8 +192,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
             if households:
                 with clock("siap"):
                     conn.execute(sql("queries/households_ready.sql"))
-                with clock("gabung"):
-                    added, changed = conn.execute(sql("queries/households_merge.sql")).fetchone()
+                added, changed = _merge_households(conn, clock)
                 merged = added, changed, rows - rejected - added - changed
                 with clock("nonaktif"):
                     deactivated = (conn.execute(sql("queries/households_deactivate.sql")).fetchone()[0]

@@ -7,7 +7,8 @@
 -- and NIKs that occur more than once; only their rows are numbered (no sort of a million rows).
 CREATE TEMP TABLE imp_ganda ON COMMIT DROP AS
 WITH kunci AS MATERIALIZED (
-    SELECT m.urutan, nullif(btrim(m.id_keluarga), '') AS id, nullif(translate(m.nik_kepala, ''' ', ''), '') AS nik
+    SELECT m.urutan, nullif(btrim(m.id_keluarga), '') AS id,
+           CASE WHEN m.nik_kepala ~ '^[0-9]+$' THEN m.nik_kepala ELSE nullif(translate(m.nik_kepala, ''' ', ''), '') END AS nik
       FROM imp_mentah m
 ), berulang AS (
     SELECT k.urutan, k.id, k.nik
@@ -27,10 +28,11 @@ CREATE TEMP TABLE imp_cek ON COMMIT DROP AS
 WITH p AS (
     SELECT m.urutan,
            nullif(btrim(m.id_keluarga), '') AS id_keluarga,
-           nullif(translate(m.nik_kepala, ''' ', ''), '') AS nik_kepala,
+           -- the usual cells take the cheap branch: digits only; a code exactly as in desa
+           CASE WHEN m.nik_kepala ~ '^[0-9]+$' THEN m.nik_kepala ELSE nullif(translate(m.nik_kepala, ''' ', ''), '') END AS nik_kepala,
            nullif(btrim(m.nama_kepala), '') AS nama_kepala,
            nullif(btrim(m.kode_desa), '') AS kode_desa_teks,
-           sasaran_kode_desa(m.kode_desa) AS kode_desa_deklarasi,
+           coalesce(dm.kode_desa, sasaran_kode_desa(m.kode_desa)) AS kode_desa_deklarasi,
            nullif(btrim(m.alamat), '') AS alamat,
            nullif(btrim(m.latitude), '') AS lat_teks, sasaran_angka(m.latitude) AS lat,
            nullif(btrim(m.longitude), '') AS lon_teks, sasaran_angka(m.longitude) AS lon,
@@ -52,6 +54,7 @@ WITH p AS (
            nullif(lower(btrim(m.sumber_penerangan)), '') AS sumber_penerangan,
            nullif(lower(btrim(m.status_rumah)), '') AS status_rumah
       FROM imp_mentah m
+      LEFT JOIN desa dm ON dm.kode_desa = m.kode_desa
      WHERE btrim(m.id_keluarga) <> ''  -- decides at once for almost every row
         OR num_nonnulls(nullif(btrim(m.nik_kepala), ''), nullif(btrim(m.nama_kepala), ''),
                         nullif(btrim(m.kode_desa), ''), nullif(btrim(m.latitude), ''), nullif(btrim(m.desil), '')) > 0
@@ -59,6 +62,7 @@ WITH p AS (
 ), k AS (
     SELECT p.*,
            d.kode_desa IS NOT NULL AS desa_dikenal,
+           coalesce(length(p.nik_kepala) = 16 AND p.nik_kepala ~ '^[0-9]+$', false) AS nik_ok,
            coalesce((p.jenis_atap IS NULL OR p.jenis_atap = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'jenis_atap')::text[]))
        AND (p.jenis_dinding IS NULL OR p.jenis_dinding = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'jenis_dinding')::text[]))
        AND (p.jenis_lantai IS NULL OR p.jenis_lantai = ANY((SELECT daftar FROM imp_daftar WHERE kolom = 'jenis_lantai')::text[]))
@@ -85,7 +89,7 @@ WITH p AS (
       LEFT JOIN imp_ganda g ON g.urutan = p.urutan
     OFFSET 0  -- a fence again: each flag below is used several times
 ), b AS (
-    SELECT k.*, k.id_keluarga IS NOT NULL AND k.nik_kepala ~ '^\d{16}$' AND k.desa_dikenal AND k.kategori_ok
+    SELECT k.*, k.id_keluarga IS NOT NULL AND k.nik_ok AND k.desa_dikenal AND k.kategori_ok
                 AND k.desil_ok AND k.angka_ok AND k.tunggal AS bersih
       FROM k
     OFFSET 0
@@ -102,7 +106,7 @@ SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklara
        CASE WHEN k.angka_ok THEN k.tahun::smallint END AS tahun_bantuan_rumah,
        CASE WHEN k.bersih THEN '{}'::text[] ELSE array_remove(ARRAY[   -- a clean row builds no message
            CASE WHEN k.id_keluarga IS NULL THEN 'id_kosong' END,
-           CASE WHEN k.nik_kepala IS NULL OR k.nik_kepala !~ '^\d{16}$' THEN 'nik_tidak_valid' END,
+           CASE WHEN NOT k.nik_ok THEN 'nik_tidak_valid' END,
            CASE WHEN NOT k.desa_dikenal THEN 'kode_desa_tidak_dikenal' END,
            CASE WHEN NOT k.kategori_ok THEN 'kategori_tidak_valid' END,
            CASE WHEN NOT k.desil_ok AND k.desil_angka IS NOT NULL THEN 'desil_di_luar_rentang' END,
