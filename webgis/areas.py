@@ -13,6 +13,7 @@ from flask_login import current_user
 from folium.plugins import Draw
 
 from spatial.areas import JENIS_KAWASAN, AreaError
+from spatial.areas.geometry import polygon_of
 from spatial.areas.importer import import_areas
 from spatial.areas.stats import area_stats
 from spatial.areas.store import area_history, create_area, delete_area, get_area, list_areas, update_area
@@ -148,9 +149,10 @@ def api_delete(area_id):
 def api_stats_geometry():
     """Statistics inside a drawn (possibly unsaved) polygon ``{"geometry": ...}``."""
     data = _json_body()
-    geometry = data.get("geometry")
-    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-        return _error(AreaError(_("Kawasan harus berupa poligon.")))
+    try:
+        geometry = polygon_of(data.get("geometry"))
+    except AreaError as exc:
+        return _error(exc)
     with pool().connection() as conn:
         try:
             return jsonify(area_stats(conn, geometry, wilayah=region_filter()))

@@ -90,7 +90,9 @@ def tokens():
         with pool().connection() as conn:
             try:
                 if request.form.get("cabut"):
-                    token_id = int(request.form["cabut"])
+                    token_id = request.form.get("cabut", type=int)
+                    if token_id is None:
+                        abort(400)
                     if revoke_token(conn, token_id):
                         record("cabut_token", "token_instansi", token_id)
                         flash(_("Token dicabut."), "success")

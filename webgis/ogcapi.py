@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, g, jsonify, request, url_for
 
 from spatial.areas import AreaError
+from spatial.areas.geometry import polygon_of
 from spatial.areas.layers import COUNT, EXTENT, FEATURE, K_ANONYMITY, LAYERS, ONE, PAGE, filter_params, query
 from spatial.sqlfiles import sql
 from webgis.agency import agency_or_user
@@ -233,7 +234,7 @@ def _query_geometry() -> str:
         body = body["geometry"]
     if not isinstance(body, dict) or body.get("type") not in ("Polygon", "MultiPolygon"):
         raise AreaError("Badan permintaan harus poligon GeoJSON (Polygon, MultiPolygon atau Feature).")
-    return json.dumps(body)
+    return json.dumps(polygon_of(body))
 
 
 def _statistics(layer, params: dict) -> dict:

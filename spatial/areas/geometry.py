@@ -20,7 +20,16 @@ class CheckedGeometry:
     reason: str | None = None
 
 
-def _geometry_of(value) -> dict:
+def _numbers_only(coordinates) -> bool:
+    """True when nested coordinate lists hold only numbers (PostGIS reads a string as 0)."""
+    if isinstance(coordinates, list):
+        return bool(coordinates) and all(_numbers_only(c) for c in coordinates)
+    return isinstance(coordinates, (int, float)) and not isinstance(coordinates, bool)
+
+
+def polygon_of(value) -> dict:
+    """The Polygon/MultiPolygon of a GeoJSON geometry or Feature (dict or text) with numeric
+    coordinates; ``AreaError`` otherwise."""
     if isinstance(value, str):
         try:
             value = json.loads(value)
@@ -30,6 +39,8 @@ def _geometry_of(value) -> dict:
         value = value.get("geometry")
     if not isinstance(value, dict) or value.get("type") not in ("Polygon", "MultiPolygon"):
         raise AreaError("Kawasan harus berupa poligon.")
+    if not _numbers_only(value.get("coordinates")):
+        raise AreaError("Koordinat poligon harus berupa angka.")
     return value
 
 
@@ -40,7 +51,7 @@ def check_geometry(conn, value, max_outside: float = MAX_OUTSIDE_SHARE, wilayah:
     holds PostGIS' reason); a geometry with no area left, or with more than ``max_outside`` of its
     area outside the district's villages, or (with ``wilayah``) sharing no interior with that
     region, is refused with ``AreaError``."""
-    geometry = _geometry_of(value)
+    geometry = polygon_of(value)
     try:
         with conn.transaction():  # a savepoint when the caller is inside a transaction
             row = fetch_tuple(conn, "queries/areas_validate.sql", {"geojson": json.dumps(geometry),
