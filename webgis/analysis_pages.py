@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from spatial.analysis import ANALYSES
 from webgis.analysis_api import LAYERS
+from webgis.analysis_labels import CODED, property_labels, value_labels
 from webgis.auth import authenticated
 from webgis.database import fetch_all, fetch_one, fetch_value
 from webgis.mapkit import base_map, render_parts
@@ -92,16 +93,35 @@ def result_map(layers: tuple) -> dict:
         data = json.loads(fetch_value(query, {"run_id": run_id, "semua": False, **region_params()}))
         if not data["features"]:
             continue
-        fields = [k for k in data["features"][0]["properties"] if k != "desa"][:8]
+        fields = _tooltip_fields(data)
         layer = folium.GeoJson(data, name=layer_names()[name], style_function=STYLES[name],
                                marker=folium.CircleMarker() if name == "lokasi-usulan" else None,
-                               tooltip=folium.GeoJsonTooltip(fields=fields))
+                               tooltip=folium.GeoJsonTooltip(fields=fields, aliases=_aliases(fields)))
         layer.add_to(fmap)
         bounds = _union(bounds, layer.get_bounds())
     folium.LayerControl(collapsed=False).add_to(fmap)
     if bounds:
         fmap.fit_bounds(bounds)
     return render_parts(fmap)
+
+
+def _tooltip_fields(data: dict) -> list:
+    """The first eight properties for the tooltip; coded values (kelas, layanan, kuadran) get a
+    translated copy ``<name>_teks`` shown in their place (styles still read the codes)."""
+    values = value_labels()
+    for feature in data["features"]:
+        props = feature["properties"]
+        for key in CODED:
+            if key in props:
+                props[f"{key}_teks"] = str(values.get(props[key], props[key]))
+    first = data["features"][0]["properties"]
+    shown = [k for k in first if k != "desa" and not k.endswith("_teks")][:8]
+    return [f"{k}_teks" if k in CODED else k for k in shown]
+
+
+def _aliases(fields: list) -> list:
+    labels = property_labels()
+    return [str(labels.get(f.removesuffix("_teks"), f)) for f in fields]
 
 
 def _union(a, b):
@@ -147,4 +167,5 @@ def page(jenis):
     can_run = current_user.has_role("perencana")
     return render_template("analysis/page.html", jenis=jenis, title=title, forms=forms, history=history,
                            map=result_map(layers) if layers else None, can_run=can_run,
-                           run_url={k: url_for("analysis_api.start", jenis=k) for k in kinds}, **extra)
+                           run_url={k: url_for("analysis_api.start", jenis=k) for k in kinds}, values=value_labels(),
+                           **extra)

@@ -11,6 +11,8 @@ from flask_babel import format_date, get_locale, gettext as _, lazy_gettext as _
 from folium.plugins import VectorGridProtobuf
 
 from spatial.codelists import FACILITY_TYPES
+from webgis.analysis_labels import property_labels, value_labels
+from webgis.areas import kinds as area_kinds
 from webgis.database import fetch_one, fetch_value
 from webgis.indicators import DEFAULT_INDICATOR, INDICATORS
 from webgis.mapkit import base_map, render_parts
@@ -81,6 +83,7 @@ def page_config_base(fmap: folium.Map, groups: dict) -> dict:
     return {
         "map": fmap.get_name(), "groups": {key: group.get_name() for key, group in groups.items()},
         "locale": str(get_locale()), "labels": layer_labels(), "texts": ui_texts(),
+        "propertyLabels": property_labels(), "valueLabels": {**value_labels(), **area_kinds()},
         "facilityGroups": FACILITY_GROUPS, "facilityTypes": FACILITY_TYPES,
         "profileUrl": url_for("profil.village", kode_desa="KODE"),
     }

@@ -66,12 +66,14 @@
   }
   S.getJSON = getJSON;
 
+  /* Popup of an analysis/area feature: translated property names and coded values. */
   function propertiesTable(props) {
+    var names = S.config.propertyLabels || {}, codes = S.config.valueLabels || {};
     var rows = Object.keys(props || {}).filter(function (k) {
       return props[k] !== null && typeof props[k] !== "object";
     }).map(function (k) {
-      var v = typeof props[k] === "number" ? S.fmt(props[k], 2) : props[k];
-      return "<tr><th>" + esc(k.replace(/_/g, " ")) + "</th><td>" + esc(v) + "</td></tr>";
+      var v = typeof props[k] === "number" ? S.fmt(props[k], 2) : (codes[props[k]] || props[k]);
+      return "<tr><th>" + esc(names[k] || k.replace(/_/g, " ")) + "</th><td>" + esc(v) + "</td></tr>";
     });
     return '<table class="table table-sm mb-0 popup-table">' + rows.join("") + "</table>";
   }
