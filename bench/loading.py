@@ -67,8 +67,8 @@ SELECT row_number() OVER ()::integer AS urutan, kode_desa_deklarasi, true AS des
 FROM rumah_tangga WHERE kode_prov = '18' AND geom IS NOT NULL
 """
 DISAGREE = """
-SELECT count(*), count(*) FILTER (WHERE t.kode_desa IS DISTINCT FROM c.tersimpan)
-FROM imp_cek c JOIN imp_tempat t USING (urutan)
+SELECT count(*), count(*) FILTER (WHERE coalesce(t.kode_desa, c.kode_desa_deklarasi) IS DISTINCT FROM c.tersimpan)
+FROM imp_cek c LEFT JOIN imp_tempat t USING (urutan)
 """
 
 

@@ -8,6 +8,9 @@
 -- * a point more than 5 km from its declared village: kept, warning lokasi_meragukan
 --   (kualitas_lokasi 'lokasi_meragukan' when it lies in another village);
 -- * no coordinates: not in imp_tempat (the caller uses the declared village, 'lokasi_perkiraan').
+-- imp_tempat holds only the exceptions: a row with coordinates that is not in it lies in its
+-- declared village, as given (kualitas_lokasi 'gps', point (lon, lat)); almost every row of a
+-- registry file, so they are not written out once more.
 CREATE TEMP TABLE imp_calon ON COMMIT DROP AS
 SELECT c.urutan, c.kode_desa_deklarasi AS deklarasi, c.lat, c.lon,
        CASE WHEN sasaran_di_indonesia(c.lat, c.lon) THEN ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326)
@@ -28,41 +31,39 @@ SELECT DISTINCT x.urutan
  CROSS JOIN LATERAL (SELECT c.urutan FROM imp_calon c
                       WHERE c.deklarasi = b.kode_desa AND c.geom IS NOT NULL AND ST_Intersects(b.geom, c.geom)
                      OFFSET 0) x;
-CREATE INDEX ON imp_di_desa (urutan);
 ANALYZE imp_di_desa;
 
 CREATE TEMP TABLE imp_tempat ON COMMIT DROP AS
-WITH luar AS (   -- the few points outside their declared village (OFFSET 0: filter before the look-ups)
-    SELECT c.urutan, c.deklarasi, c.geom
+WITH x AS MATERIALIZED (  -- the exceptions: not in the declared village, or swapped (one anti-join)
+    SELECT c.urutan, c.deklarasi, c.lat, c.lon, c.geom, c.tertukar, i.urutan AS di_desa
       FROM imp_calon c
-     WHERE c.geom IS NOT NULL AND NOT c.tertukar
-       AND NOT EXISTS (SELECT 1 FROM imp_di_desa i WHERE i.urutan = c.urutan)
-    OFFSET 0
-), lain AS (
+      LEFT JOIN imp_di_desa i ON i.urutan = c.urutan
+     WHERE i.urutan IS NULL OR c.tertukar
+), lain AS MATERIALIZED (  -- the few points outside their declared village
     SELECT l.urutan,
            (SELECT b.kode_desa FROM desa_bagian b WHERE ST_Intersects(b.geom, l.geom)
              ORDER BY b.kode_desa LIMIT 1) AS kode_lain,
            NOT EXISTS (SELECT 1 FROM desa_bagian b WHERE b.kode_desa = l.deklarasi
                           AND ST_DWithin(b.geom::geography, l.geom::geography, 5000)) AS jauh
-      FROM luar l
+      FROM x l
+     WHERE l.geom IS NOT NULL AND NOT l.tertukar
 )
 SELECT c.urutan,
-       CASE WHEN c.geom IS NULL OR (c.tertukar AND i.urutan IS NULL) THEN NULL ELSE c.geom END AS geom,
+       CASE WHEN c.geom IS NULL OR (c.tertukar AND c.di_desa IS NULL) THEN NULL ELSE c.geom END AS geom,
        coalesce(l.kode_lain, c.deklarasi) AS kode_desa,
        CASE WHEN c.tertukar THEN 'gps_diperbaiki'
-            WHEN i.urutan IS NOT NULL THEN 'gps'
+            WHEN c.di_desa IS NOT NULL THEN 'gps'
             WHEN l.kode_lain IS NULL THEN 'luar_wilayah'
             WHEN l.jauh THEN 'lokasi_meragukan'
             ELSE 'gps' END AS kualitas_lokasi,
-       CASE WHEN c.geom IS NULL OR (c.tertukar AND i.urutan IS NULL)
+       CASE WHEN c.geom IS NULL OR (c.tertukar AND c.di_desa IS NULL)
             THEN ARRAY['koordinat_di_luar_indonesia'] ELSE '{}'::text[] END AS alasan,
-       CASE WHEN i.urutan IS NOT NULL AND NOT c.tertukar THEN '{}'::text[]  -- in its declared village: no remark
-            ELSE array_remove(ARRAY[CASE WHEN c.tertukar AND i.urutan IS NOT NULL THEN 'koordinat_tertukar' END,
-                                    CASE WHEN l.jauh THEN 'lokasi_meragukan' END], NULL) END AS peringatan,
-       CASE WHEN i.urutan IS NOT NULL AND NOT c.tertukar THEN '{}'::text[] ELSE array_remove(ARRAY[
+       array_remove(ARRAY[CASE WHEN c.tertukar AND c.di_desa IS NOT NULL THEN 'koordinat_tertukar' END,
+                          CASE WHEN l.jauh THEN 'lokasi_meragukan' END], NULL) AS peringatan,
+       array_remove(ARRAY[
            CASE WHEN c.geom IS NULL
                 THEN format('koordinat (%s, %s) di luar Indonesia (lintang -11..6,5; bujur 94,5..141,5)', c.lat, c.lon)
-                WHEN c.tertukar AND i.urutan IS NULL
+                WHEN c.tertukar AND c.di_desa IS NULL
                 THEN format('koordinat (%s, %s) di luar Indonesia; ditukar pun tidak jatuh di desa %s', c.lat, c.lon, c.deklarasi)
                 WHEN c.tertukar
                 THEN format('latitude dan longitude tertukar; diperbaiki menjadi (%s, %s)', c.lon, c.lat) END,
@@ -70,9 +71,8 @@ SELECT c.urutan,
                 THEN format('titik lebih dari 5 km di luar desa %s (jatuh di desa %s); tetap dimuat, periksa koordinat', c.deklarasi, l.kode_lain)
                 WHEN l.jauh
                 THEN format('titik lebih dari 5 km di luar desa %s dan di luar semua desa; tetap dimuat, periksa koordinat', c.deklarasi) END
-       ], NULL) END AS keterangan
-  FROM imp_calon c
-  LEFT JOIN imp_di_desa i ON i.urutan = c.urutan
+       ], NULL) AS keterangan
+  FROM x c
   LEFT JOIN lain l ON l.urutan = c.urutan;
 CREATE INDEX ON imp_tempat (urutan);
 ANALYZE imp_tempat;
