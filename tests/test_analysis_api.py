@@ -47,6 +47,10 @@ def test_start_run_by_role(app):
     planner = login(app.test_client(), "perencana")
     assert planner.post("/api/analisis/kantong/jalankan", json={"eps_m": "x"}).status_code == 400
     assert planner.post("/api/analisis/kantong/jalankan", json={"tidak_ada": 1}).status_code == 400
+    runs_before = len(planner.get("/api/analisis/runs?jenis=lokasi").get_json()["runs"])
+    refused = planner.post("/api/analisis/lokasi/jalankan", json={"layanan": "listrik"})
+    assert refused.status_code == 400 and "layanan" in refused.get_json()["error"]
+    assert len(planner.get("/api/analisis/runs?jenis=lokasi").get_json()["runs"]) == runs_before  # refused before recording
     response = planner.post("/api/analisis/kantong/jalankan", json={"eps_m": 220, "min_titik": 10})
     assert response.status_code == 202
     run_id = response.get_json()["run_id"]

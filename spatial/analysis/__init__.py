@@ -37,7 +37,7 @@ ANALYSES = {
         Analysis(hotspots.LISA, hotspots.run_lisa, hotspots.DEFAULTS_LISA),
         Analysis(gaps.JENIS, gaps.run, gaps.DEFAULTS),
         Analysis(scores.JENIS, scores.run, scores.DEFAULTS, scores.resolved_parameters),
-        Analysis(siting.JENIS, siting.run, siting.DEFAULTS),
+        Analysis(siting.JENIS, siting.run, siting.DEFAULTS, siting.checked_parameters),
     )
 }
 # Order in which "all" runs them (siting reads the gaps run).

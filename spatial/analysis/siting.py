@@ -131,10 +131,17 @@ def site_service(conn, run_id: int, gaps_run: int, layanan: str, radius: float, 
             "cakupan_greedy": round(covered_weight(groups, weights, baseline))}
 
 
-def run(conn, run_id: int, params: dict, progress=no_progress) -> dict:
-    """Write candidate and chosen sites of ``run_id`` to analisis_lokasi; returns the summary."""
+def checked_parameters(params: dict) -> dict:
+    """The parameters as given, or ValueError before any run is recorded (e.g. an unknown service)."""
     if params["layanan"] not in ("air", "sanitasi", "keduanya"):
         raise ValueError("layanan harus air, sanitasi atau keduanya")
+    if params["k"] < 1:
+        raise ValueError("k harus paling sedikit 1")
+    return params
+
+
+def run(conn, run_id: int, params: dict, progress=no_progress) -> dict:
+    """Write candidate and chosen sites of ``run_id`` to analisis_lokasi; returns the summary."""
     found = fetch_dicts(conn, "gaps_latest_params.sql", {"run_id": params["run_celah"]})
     if not found:
         raise ValueError("belum ada hasil analisis celah layanan; jalankan analisis celah dulu")
