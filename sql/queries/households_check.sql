@@ -1,28 +1,6 @@
 -- Typed household rows from the staging table imp_mentah, each with its reasons for rejection
--- (codes in alasan, explanations in keterangan). One pass; blank rows are skipped.
+-- (codes in alasan, explanations in keterangan): one pass over the cells, blank rows skipped; then the duplicates.
 -- Needs imp_daftar (kolom, daftar): the valid values of each category column (from spatial/codelists.py).
-
--- Duplicates first, on narrow rows: a repeated id_keluarga (every occurrence after the first) and
--- a NIK already used by an earlier row with another id_keluarga. Hash aggregates find the few ids
--- and NIKs that occur more than once; only their rows are numbered (no sort of a million rows).
-CREATE TEMP TABLE imp_ganda ON COMMIT DROP AS
-WITH kunci AS MATERIALIZED (
-    SELECT m.urutan, nullif(btrim(m.id_keluarga), '') AS id,
-           CASE WHEN m.nik_kepala ~ '^[0-9]+$' THEN m.nik_kepala ELSE nullif(translate(m.nik_kepala, ''' ', ''), '') END AS nik
-      FROM imp_mentah m
-), berulang AS (
-    SELECT k.urutan, k.id, k.nik
-      FROM kunci k
-     WHERE k.id IN (SELECT id FROM kunci GROUP BY id HAVING count(*) > 1)
-        OR k.nik IN (SELECT nik FROM kunci GROUP BY nik HAVING count(*) > 1)
-)
-SELECT urutan, id, nik, ke_id, id_pertama_nik
-  FROM (SELECT urutan, id, nik,
-               CASE WHEN id IS NOT NULL THEN row_number() OVER (PARTITION BY id ORDER BY urutan) END AS ke_id,
-               CASE WHEN nik ~ '^\d{16}$' THEN first_value(id) OVER (PARTITION BY nik ORDER BY urutan) END AS id_pertama_nik
-          FROM berulang) y
- WHERE ke_id > 1 OR id_pertama_nik IS DISTINCT FROM id AND id_pertama_nik IS NOT NULL;
-ANALYZE imp_ganda;
 
 CREATE TEMP TABLE imp_cek ON COMMIT DROP AS
 WITH p AS (
@@ -82,15 +60,13 @@ WITH p AS (
        AND (p.anggota_teks IS NULL OR (p.anggota BETWEEN 1 AND 99 AND p.anggota = trunc(p.anggota)))
        AND (p.balita_teks IS NULL OR (p.balita BETWEEN 0 AND 99 AND p.balita = trunc(p.balita)))
        AND (p.luas_teks IS NULL OR p.luas > 0 AND p.luas < 100000)
-       AND (p.tahun_teks IS NULL OR (p.tahun BETWEEN 1945 AND 2100 AND p.tahun = trunc(p.tahun))), false) AS angka_ok,
-           g.ke_id, g.id_pertama_nik, g.urutan IS NULL AS tunggal
+       AND (p.tahun_teks IS NULL OR (p.tahun BETWEEN 1945 AND 2100 AND p.tahun = trunc(p.tahun))), false) AS angka_ok
       FROM p
       LEFT JOIN desa d ON d.kode_desa = p.kode_desa_deklarasi
-      LEFT JOIN imp_ganda g ON g.urutan = p.urutan
     OFFSET 0  -- a fence again: each flag below is used several times
 ), b AS (
     SELECT k.*, k.id_keluarga IS NOT NULL AND k.nik_ok AND k.desa_dikenal AND k.kategori_ok
-                AND k.desil_ok AND k.angka_ok AND k.tunggal AS bersih
+                AND k.desil_ok AND k.angka_ok AS bersih
       FROM k
     OFFSET 0
 )
@@ -110,9 +86,7 @@ SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklara
            CASE WHEN NOT k.desa_dikenal THEN 'kode_desa_tidak_dikenal' END,
            CASE WHEN NOT k.kategori_ok THEN 'kategori_tidak_valid' END,
            CASE WHEN NOT k.desil_ok AND k.desil_angka IS NOT NULL THEN 'desil_di_luar_rentang' END,
-           CASE WHEN NOT k.angka_ok THEN 'angka_tidak_valid' END,
-           CASE WHEN k.ke_id > 1 THEN 'id_ganda' END,
-           CASE WHEN k.id_pertama_nik IS DISTINCT FROM k.id_keluarga AND k.id_pertama_nik IS NOT NULL THEN 'nik_ganda' END
+           CASE WHEN NOT k.angka_ok THEN 'angka_tidak_valid' END
        ], NULL) END AS alasan,
        CASE WHEN k.bersih THEN '{}'::text[] ELSE array_remove(ARRAY[
            CASE WHEN k.id_keluarga IS NULL THEN 'id_keluarga kosong' END,
@@ -151,9 +125,35 @@ SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklara
                 CASE WHEN k.luas_teks IS NOT NULL AND NOT coalesce(k.luas > 0 AND k.luas < 100000, false)
                      THEN format('luas_lantai_m2 %L bukan luas yang wajar (angka; koma desimal boleh: 36,5)', k.luas_teks) END,
                 CASE WHEN k.tahun_teks IS NOT NULL AND NOT coalesce(k.tahun BETWEEN 1945 AND 2100 AND k.tahun = trunc(k.tahun), false)
-                     THEN format('tahun_bantuan_rumah %L bukan tahun', k.tahun_teks) END) END,
-           CASE WHEN k.ke_id > 1 THEN format('id_keluarga %s ganda: kemunculan ke-%s dalam berkas', k.id_keluarga, k.ke_id) END,
-           CASE WHEN k.id_pertama_nik IS DISTINCT FROM k.id_keluarga AND k.id_pertama_nik IS NOT NULL
-                THEN format('NIK %s sudah dipakai kepala keluarga %s', k.nik_kepala, k.id_pertama_nik) END
+                     THEN format('tahun_bantuan_rumah %L bukan tahun', k.tahun_teks) END) END
        ], NULL) END AS keterangan
   FROM b k;
+
+-- Duplicates, on the typed rows: a repeated id_keluarga (every occurrence after the first) and a
+-- NIK already used by an earlier row with another id_keluarga. Hash aggregates find the few ids
+-- and NIKs that occur more than once; only their rows are numbered (no sort of a million rows),
+-- and only those rows get the reasons appended (last, as in the report).
+CREATE TEMP TABLE imp_ganda ON COMMIT DROP AS
+WITH berulang AS (
+    SELECT c.urutan, c.id_keluarga AS id, c.nik_kepala AS nik
+      FROM imp_cek c
+     WHERE c.id_keluarga IN (SELECT id_keluarga FROM imp_cek GROUP BY id_keluarga HAVING count(*) > 1)
+        OR c.nik_kepala IN (SELECT nik_kepala FROM imp_cek GROUP BY nik_kepala HAVING count(*) > 1)
+)
+SELECT urutan, id, nik, ke_id, id_pertama_nik
+  FROM (SELECT urutan, id, nik,
+               CASE WHEN id IS NOT NULL THEN row_number() OVER (PARTITION BY id ORDER BY urutan) END AS ke_id,
+               CASE WHEN nik ~ '^\d{16}$' THEN first_value(id) OVER (PARTITION BY nik ORDER BY urutan) END AS id_pertama_nik
+          FROM berulang) y
+ WHERE ke_id > 1 OR id_pertama_nik IS DISTINCT FROM id AND id_pertama_nik IS NOT NULL;
+
+UPDATE imp_cek c
+   SET alasan = c.alasan || array_remove(ARRAY[
+           CASE WHEN g.ke_id > 1 THEN 'id_ganda' END,
+           CASE WHEN g.id_pertama_nik IS DISTINCT FROM g.id AND g.id_pertama_nik IS NOT NULL THEN 'nik_ganda' END], NULL),
+       keterangan = c.keterangan || array_remove(ARRAY[
+           CASE WHEN g.ke_id > 1 THEN format('id_keluarga %s ganda: kemunculan ke-%s dalam berkas', g.id, g.ke_id) END,
+           CASE WHEN g.id_pertama_nik IS DISTINCT FROM g.id AND g.id_pertama_nik IS NOT NULL
+                THEN format('NIK %s sudah dipakai kepala keluarga %s', g.nik, g.id_pertama_nik) END], NULL)
+  FROM imp_ganda g
+ WHERE g.urutan = c.urutan;
