@@ -91,6 +91,15 @@ def test_invalid_areas_are_refused_with_a_message(app, db_url, body, message):
         assert conn.execute("SELECT count(*) FROM kawasan_prioritas").fetchone()[0] == before
 
 
+def test_area_errors_follow_the_interface_language(app):
+    planner = login(app.test_client(), "perencana")
+    line = {"nama": "Garis", "geometry": {"type": "LineString", "coordinates": [[104.0, -5.0], [104.1, -5.1]]}}
+    assert planner.post("/api/kawasan", json=line).json["error"] == "Kawasan harus berupa poligon."
+    planner.get("/bahasa/en")
+    assert planner.post("/api/kawasan", json=line).json["error"] == "An area must be a polygon."
+    assert planner.post("/api/kawasan", json={**line, "tahun": "abc"}).json["error"] == "The year must be a number."
+
+
 def _layak_air(value):
     return None if value is None else value.strip().lower() in AIR_MINUM_LAYAK
 

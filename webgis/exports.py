@@ -15,6 +15,7 @@ from webgis.agency import agency_or_user, requester
 from webgis.audit import record
 from webgis.auth import authenticated, role_required
 from webgis.database import pool
+from webgis.i18n import error_text
 
 blueprint = Blueprint("exports", __name__)
 FORMATS = {"geojson": "application/geo+json", "csv": "text/csv; charset=utf-8",
@@ -63,7 +64,7 @@ def download(name, fmt):
     try:
         params = request_params(who)
     except AreaError as exc:
-        return jsonify(error=str(exc)), 400
+        return jsonify(error=error_text(exc)), 400
     filename = export_filename(layer, fmt, params)
     record("ekspor", "lapisan", name, {"format": fmt, "berkas": filename, "pribadi": params["pribadi"],
                                        "filter": {k: params[k] for k in ("kode_kec", "kode_desa", "xmin", "ymin",
@@ -102,7 +103,7 @@ def tokens():
                     record("buat_token", "token_instansi", new_token["id"],
                            {"instansi": request.form.get("instansi"), "koleksi": request.form.getlist("koleksi")})
             except AreaError as exc:
-                flash(str(exc), "danger")
+                flash(error_text(exc), "danger")
     with pool().connection() as conn:
         rows = list_tokens(conn)
     return render_template("areas/tokens.html", rows=rows, layers=ogc_layers, new_token=new_token)

@@ -21,6 +21,7 @@ from webgis.agency import agency_or_user
 from webgis.audit import record
 from webgis.database import fetch_one, pool
 from webgis.exports import readable_layers
+from webgis.i18n import error_text
 
 blueprint = Blueprint("ogcapi", __name__, url_prefix="/ogc")
 GEOJSON = "application/geo+json"
@@ -201,7 +202,7 @@ def items(collection_id):
         params = _params(layer)
         response = _page(layer, params, "ogcapi.items")
     except AreaError as exc:
-        return _problem(400, "InvalidParameterValue", str(exc))
+        return _problem(400, "InvalidParameterValue", error_text(exc))
     record("baca_ogc", "lapisan", layer.name, {"args": {k: v for k, v in request.args.items() if k != "token"}},
            user=g.requester.name)
     return response
@@ -266,7 +267,7 @@ def polygon_query(collection_id):
                 conn.execute(sql("queries/areas_check_geojson.sql"), {"geom": params["geom"]})
         response = _json(_statistics(layer, params)) if mode == "statistik" else _page(layer, params, "ogcapi.polygon_query")
     except AreaError as exc:
-        return _problem(400, "InvalidParameterValue", str(exc))
+        return _problem(400, "InvalidParameterValue", error_text(exc))
     except Exception as exc:  # PostGIS refusing the polygon
         if type(exc).__module__.startswith("psycopg"):
             return _problem(400, "InvalidParameterValue", str(exc).splitlines()[0])

@@ -13,7 +13,14 @@ JENIS_LOKUS = ("kemiskinan_ekstrem", "stunting")
 
 
 class AreaError(ValueError):
-    """An area or lokus input refused, with a message in Bahasa Indonesia for the user."""
+    """An area or lokus input refused, with a message in Bahasa Indonesia for the user. Fixed
+    messages are marked with ``N_`` so that pybabel extracts them and the web app shows them in the
+    user's language (webgis.i18n.error_text)."""
+
+
+def N_(message: str) -> str:
+    """Mark a fixed message for translation (extracted by pybabel; translated where it is shown)."""
+    return message
 
 
 def clean_year(value) -> int:
@@ -21,9 +28,9 @@ def clean_year(value) -> int:
     try:
         year = int(value)
     except (TypeError, ValueError) as exc:
-        raise AreaError("Tahun harus berupa angka.") from exc
+        raise AreaError(N_("Tahun harus berupa angka.")) from exc
     if not 2000 <= year <= 2100:
-        raise AreaError("Tahun harus antara 2000 dan 2100.")
+        raise AreaError(N_("Tahun harus antara 2000 dan 2100."))
     return year
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import psycopg
 
-from spatial.areas import AreaError, fetch_tuple
+from spatial.areas import AreaError, N_, fetch_tuple
 
 # Share of an area that may lie outside every village (drawing along the district border).
 MAX_OUTSIDE_SHARE = 0.01
@@ -34,13 +34,13 @@ def polygon_of(value) -> dict:
         try:
             value = json.loads(value)
         except ValueError as exc:
-            raise AreaError("Geometri bukan GeoJSON yang sah.") from exc
+            raise AreaError(N_("Geometri bukan GeoJSON yang sah.")) from exc
     if isinstance(value, dict) and value.get("type") == "Feature":
         value = value.get("geometry")
     if not isinstance(value, dict) or value.get("type") not in ("Polygon", "MultiPolygon"):
-        raise AreaError("Kawasan harus berupa poligon.")
+        raise AreaError(N_("Kawasan harus berupa poligon."))
     if not _numbers_only(value.get("coordinates")):
-        raise AreaError("Koordinat poligon harus berupa angka.")
+        raise AreaError(N_("Koordinat poligon harus berupa angka."))
     return value
 
 
@@ -60,7 +60,7 @@ def check_geometry(conn, value, max_outside: float = MAX_OUTSIDE_SHARE, wilayah:
         raise AreaError(f"Geometri tidak dapat dibaca: {str(exc).splitlines()[0]}") from exc
     valid, reason, _kind, polygonal, geojson, area_m2, outside, in_region = row[:8]
     if not polygonal:
-        raise AreaError("Geometri tidak memiliki luas (poligon kosong atau garis saja).")
+        raise AreaError(N_("Geometri tidak memiliki luas (poligon kosong atau garis saja)."))
     if outside > max_outside:
         raise AreaError(f"Kawasan berada di luar wilayah kabupaten ({outside * 100:.1f}% luasnya di luar desa mana pun).")
     if not in_region:

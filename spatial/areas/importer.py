@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyogrio
 
-from spatial.areas import JENIS_KAWASAN, AreaError
+from spatial.areas import JENIS_KAWASAN, AreaError, N_
 from spatial.areas.store import create_area
 from spatial.uploads import UploadError, load_geojson, require_kind, shapefile_from_zip
 
@@ -58,7 +58,7 @@ def read_areas(path: str | Path) -> list[dict]:
     frame = frame.to_crs(4326)
     frame = frame[frame.geometry.notna() & frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"])]
     if frame.empty:
-        raise AreaError("Berkas tidak berisi poligon.")
+        raise AreaError(N_("Berkas tidak berisi poligon."))
     if len(frame) > MAX_AREAS_PER_FILE:
         raise AreaError(f"Berkas berisi {len(frame)} poligon (batas {MAX_AREAS_PER_FILE}).")
     areas = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from psycopg import sql as psql
 
-from spatial.areas import AreaError, fetch_tuple
+from spatial.areas import AreaError, N_, fetch_tuple
 from spatial.sqlfiles import sql
 
 K_ANONYMITY = 5
@@ -94,11 +94,11 @@ def parse_bbox(text: str | None) -> tuple | None:
     try:
         values = tuple(float(v) for v in text.split(","))
     except ValueError as exc:
-        raise AreaError("bbox harus berupa empat angka: xmin,ymin,xmax,ymax.") from exc
+        raise AreaError(N_("bbox harus berupa empat angka: xmin,ymin,xmax,ymax.")) from exc
     if len(values) == 6:  # 3D bbox: keep x/y
         values = (values[0], values[1], values[3], values[4])
     if len(values) != 4 or values[0] > values[2] or values[1] > values[3]:
-        raise AreaError("bbox harus berupa empat angka: xmin,ymin,xmax,ymax.")
+        raise AreaError(N_("bbox harus berupa empat angka: xmin,ymin,xmax,ymax."))
     return values
 
 
@@ -131,15 +131,15 @@ def filter_params(kode_kec=None, kode_desa=None, bbox=None, datetime=None, props
                   wilayah: str | None = None) -> dict:
     """Bound parameters of ``export_filtered.sql`` from request values (checked here)."""
     if kode_kec and not KODE_KEC.match(kode_kec):
-        raise AreaError("Kode kecamatan harus seperti 18.04.04.")
+        raise AreaError(N_("Kode kecamatan harus seperti 18.04.04."))
     if kode_desa and not KODE_DESA.match(kode_desa):
-        raise AreaError("Kode desa harus seperti 18.04.04.2002.")
+        raise AreaError(N_("Kode desa harus seperti 18.04.04.2002."))
     box = parse_bbox(bbox) if isinstance(bbox, (str, type(None))) else tuple(bbox)
     t0, t1 = parse_datetime(datetime)
     if int(k) < 2:
-        raise AreaError("k minimal 2.")
+        raise AreaError(N_("k minimal 2."))
     if not 100 <= int(sel_m) <= 50000:
-        raise AreaError("Ukuran sel grid harus 100 sampai 50.000 meter.")
+        raise AreaError(N_("Ukuran sel grid harus 100 sampai 50.000 meter."))
     return {"kode_kec": kode_kec or None, "kode_desa": kode_desa or None,
             "xmin": box[0] if box else None, "ymin": box[1] if box else None,
             "xmax": box[2] if box else None, "ymax": box[3] if box else None,
