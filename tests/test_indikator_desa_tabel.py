@@ -7,6 +7,7 @@ from import_helpers import csv_text, household, villages
 from spatial.analysis import run_analysis
 from spatial.registry_import import import_households
 from spatial.users import create_demo_users
+from webgis.indicators import cached_breaks, classify
 
 # The former view indikator_desa (migration 0004), evaluated over every household.
 FULL_EVALUATION = """
@@ -122,3 +123,12 @@ def test_rows_of_an_attached_partition_are_counted(scratch_db, tmp_path):
         assert conn.execute("SELECT persen_desil12 FROM indikator_desa WHERE kode_desa = %s",
                             (v["a"][0],)).fetchone() == (100,)
     assert _matches_full_evaluation(scratch_db)
+
+
+def test_class_breaks_are_remembered_per_set_of_values():
+    values = [float(v % 97) for v in range(2640)]
+    first = cached_breaks(tuple(values))
+    assert list(first) == classify(values)
+    assert cached_breaks(tuple(values)) is first                      # no second Fisher-Jenks
+    changed = values[:-1] + [500.0]
+    assert list(cached_breaks(tuple(changed))) == classify(changed) != list(first)
