@@ -12,6 +12,6 @@ GEOJSON = "application/geo+json"
 def villages():
     """Villages (RFC 7946 GeoJSON) with Kemendagri codes, names and household counts (aggregates only)."""
     body = fetch_value("queries/villages_geojson.sql", {
-        "tolerance": request.args.get("tolerance", 0.0002, type=float),
+        "tolerance": request.args.get("tolerance", type=float),  # None: the stored display geometry
         "kode_kab": request.args.get("kode_kab") or None})
     return Response(body, mimetype=GEOJSON)

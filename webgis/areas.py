@@ -66,7 +66,7 @@ def index():
     parts = render_parts(fmap)
     config = {"mapVar": parts["map_var"], "drawGroup": group.get_name(), "canEdit": current_user.has_role(*EDITORS),
               "kinds": kinds(), "urls": {"list": url_for("areas.api_list"), "stats": url_for("areas.api_stats_geometry"),
-                       "villages": url_for("api.villages", tolerance=0.0004)},
+                       "villages": url_for("api.villages")},
               "texts": {"saved": _("Kawasan disimpan."), "deleted": _("Kawasan dihapus."),
                         "repaired": _("Geometri memotong dirinya sendiri dan telah diperbaiki (ST_MakeValid)."),
                         "draw_first": _("Gambar poligon di peta terlebih dahulu."),

@@ -40,7 +40,7 @@ def facilities():
 @blueprint.route("/kecamatan")
 def kecamatan():
     """Kecamatan outlines (GeoJSON lines)."""
-    return _geojson(fetch_value("queries/kecamatan_geojson.sql", {"tolerance": 0.0003}))
+    return _geojson(fetch_value("queries/kecamatan_geojson.sql"))
 
 
 def _compact(code: str) -> str:

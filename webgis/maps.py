@@ -95,7 +95,7 @@ def dashboard_config(fmap: folium.Map, groups: dict, households_layer) -> dict:
     if current_user.is_authenticated and available(PRIORITY_AREAS):  # the areas API is for signed-in users
         sources["kawasan"] = PRIORITY_AREAS
     sources.update({
-        "desa": url_for("api.villages", tolerance=0.0004), "kecamatan": url_for("map_api.kecamatan"),
+        "desa": url_for("api.villages"), "kecamatan": url_for("map_api.kecamatan"),
         "fasilitas": url_for("map_api.facilities"), "indikator": url_for("map_api.indicators")})
     chosen = request.args.get("indikator")
     return {

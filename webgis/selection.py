@@ -217,7 +217,7 @@ def map_page(program_id):
                  "pratinjau": url_for("seleksi.api_area_preview", program_id=program_id),
                  "area": url_for("seleksi.api_area_add", program_id=program_id),
                  "usulan": url_for("seleksi.api_proposal", program_id=program_id),
-                 "desa": url_for("api.villages", tolerance=0.0004)},
+                 "desa": url_for("api.villages")},
         "texts": _js_texts(), "totals": actions.totals(program),
     }
     kecamatan = fetch_all("queries/selection_kecamatan_list.sql", region_params())

@@ -1,18 +1,19 @@
 -- Villages as an RFC 7946 FeatureCollection with codes, names and household counts.
--- Geometry simplified for display (tolerance in degrees, ~11 m per 0.0001).
+-- Geometry: the stored display geometry (desa.geom_peta), or simplified here when a tolerance in
+-- degrees is asked for (~11 m per 0.0001). Counts from indikator_desa_rt (kept by triggers).
 SELECT json_build_object(
     'type', 'FeatureCollection',
     'features', COALESCE(json_agg(json_build_object(
         'type', 'Feature',
         'id', d.kode_desa,
-        'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(d.geom, %(tolerance)s), 6)::json,
+        'geometry', ST_AsGeoJSON(COALESCE(ST_SimplifyPreserveTopology(d.geom, %(tolerance)s::float8), d.geom_peta), 6)::json,
         'properties', json_build_object(
             'kode_desa', d.kode_desa, 'nama', d.nama, 'jenis', d.jenis,
             'kode_kec', d.kode_kec, 'nama_kec', k.nama, 'kode_kab', d.kode_kab,
-            'jumlah_rumah_tangga', COALESCE(c.n, 0))
+            'jumlah_rumah_tangga', COALESCE(c.rumah_tangga, 0))
     ) ORDER BY d.kode_desa), '[]'::json)
 )::text AS geojson
 FROM desa d
 JOIN kecamatan k USING (kode_kec)
-LEFT JOIN (SELECT kode_desa, count(*) AS n FROM rumah_tangga WHERE aktif GROUP BY kode_desa) c USING (kode_desa)
+LEFT JOIN indikator_desa_rt c USING (kode_desa)
 WHERE (%(kode_kab)s::text IS NULL OR d.kode_kab = %(kode_kab)s);
