@@ -37,6 +37,7 @@ def test_draw_confirm_remove_and_export(page, db_url, programme, tmp_path):
     page.goto(f"/seleksi/{programme}")
     page.wait_for_function("window.SasaranSeleksi && Object.keys(window.SasaranSeleksi.markers()).length > 0")
     assert page.locator("#total-unit").inner_text() == "0"
+    assert page.locator(".leaflet-control-measure").count() == 1  # every map has the measure tool
     # centre the map on the best candidate, then draw a rectangle around it with the mouse
     page.evaluate("""() => { const s = window.SasaranSeleksi;
         const m = Object.values(s.markers()).sort((a, b) => b.feature.properties.skor - a.feature.properties.skor)[0];

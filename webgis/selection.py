@@ -12,7 +12,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, jsonify, redi
                    send_file, url_for)
 from flask_babel import get_locale, gettext as _, lazy_gettext as _l
 from flask_login import current_user
-from folium.plugins import Draw, MeasureControl
+from folium.plugins import Draw
 
 from spatial.privacy import full_nik_allowed, mask_nik
 from spatial.selection import actions, candidates, export, programs, rules
@@ -195,11 +195,6 @@ def map_page(program_id):
     with pool().connection() as conn:
         program = _program_or_404(conn, program_id)
     fmap = base_map()
-    # leaflet-measure compiles templates with eval, which the Content-Security-Policy forbids; its
-    # error would stop the map script before the drawing tools, so this page goes without it.
-    for name, child in list(fmap._children.items()):
-        if isinstance(child, MeasureControl):
-            del fmap._children[name]
     Draw(export=False, show_geometry_on_click=False, position="topleft",
          draw_options={"polyline": False, "circle": False, "marker": False, "circlemarker": False,
                        "polygon": {"allowIntersection": False, "showArea": False},
