@@ -154,11 +154,11 @@ def main() -> None:
         log("penempatan desa vs sjoin")
         guarded(rows, "penempatan desa", "detik", lambda: loading.measure_assignment(args.db, folder, args.boundaries))
         write(False)
+        log("analisis")  # before the web: the selection preview needs the RTLH scores
+        guarded(rows, "analisis", "detik", lambda: analyses.measure_analyses(args.db))
+        write(False)
         log("pengukuran web")
         web_measurements(rows, args.db, args.boundaries)
-        write(False)
-        log("analisis")
-        guarded(rows, "analisis", "detik", lambda: analyses.measure_analyses(args.db))
     else:
         rows.append(unavailable("lainnya", "tanpa data rumah tangga tidak ada yang diukur"))
     write(True)
