@@ -138,7 +138,7 @@ def test_csv_and_geopackage_downloads(admin, db_url, tmp_path):
     expected = _count(db_url, "SELECT count(*) FROM fasilitas WHERE kode_desa LIKE '18.04.04.%'")
     assert len(lines) - 1 == expected
     gpkg = admin.get("/ekspor/desa.gpkg")
-    assert gpkg.status_code == 200 and gpkg.data[:16] == b"SQLite format 3\x00"
+    assert gpkg.status_code == 200 and gpkg.data[68:72] == b"GPKG"  # GeoPackage application_id
     frame = _read_back(gpkg.data, tmp_path, "gpkg")
     assert len(frame) == _count(db_url, "SELECT count(*) FROM desa") and "rumah_tangga" in frame.columns
 
