@@ -30,11 +30,15 @@ BEGIN
 END
 $$;
 
--- Re-attach the partition detached by sasaran_partisi_lepas (building the indexes of rumah_tangga).
+-- Re-attach the partition detached by sasaran_partisi_lepas (building the indexes of rumah_tangga),
+-- then count its villages into the indicator tables: rows written to a detached partition fire no
+-- trigger of rumah_tangga (sql/functions/050_indikator_desa.sql).
 CREATE OR REPLACE FUNCTION sasaran_partisi_pasang(p_kode_prov text) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
     EXECUTE format('ALTER TABLE rumah_tangga ATTACH PARTITION %I FOR VALUES IN (%L)',
                    'rumah_tangga_p' || p_kode_prov, p_kode_prov);
+    PERFORM indikator_desa_rt_hitung(ARRAY(SELECT kode_desa FROM desa WHERE kode_prov = p_kode_prov
+                                           ORDER BY kode_desa));
 END
 $$;

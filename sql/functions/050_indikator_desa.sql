@@ -102,30 +102,7 @@ CREATE OR REPLACE TRIGGER skor_rtlh_indikator AFTER INSERT OR UPDATE OR DELETE O
     FOR EACH STATEMENT EXECUTE FUNCTION indikator_desa_rtlh_ubah();
 
 
--- A partition attached to rumah_tangga brings rows no statement trigger saw (a first load of a
--- province fills its detached partition, sasaran_partisi_lepas/pasang): recompute every village.
-CREATE OR REPLACE FUNCTION indikator_desa_partisi() RETURNS event_trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands()
-               WHERE objid = 'rumah_tangga'::regclass AND command_tag = 'ALTER TABLE') THEN
-        PERFORM indikator_desa_rt_hitung_semua();
-    END IF;
-END $$;
-
--- Event triggers need a superuser (the private cluster's role is one); without it a province's
--- first bulk load is only counted by the next change of its villages or the next migrate.
-DO $$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = 'rumah_tangga_indikator_partisi') THEN
-        IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
-            CREATE EVENT TRIGGER rumah_tangga_indikator_partisi ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
-                EXECUTE FUNCTION indikator_desa_partisi();
-        ELSE
-            RAISE WARNING 'indikator_desa: event trigger not created (needs a superuser)';
-        END IF;
-    END IF;
-END $$;
-
+-- Every migrate ends with a full recompute. (A province's first bulk load writes a detached
+-- partition, which no trigger sees: sasaran_partisi_pasang counts its villages on re-attach.)
 SELECT indikator_desa_rt_hitung_semua();
 SELECT indikator_desa_rtlh_hitung();

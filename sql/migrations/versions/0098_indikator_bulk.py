@@ -1,0 +1,19 @@
+"""Drop the superuser-only event trigger of 0095; the bulk import counts its partition itself.
+
+Revision ID: 0098_indikator_bulk
+Revises: 0095_indikator_desa_tabel
+"""
+from sql.migrations.sqlstep import run_sql_file
+
+revision = "0098_indikator_bulk"
+down_revision = "0095_indikator_desa_tabel"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    run_sql_file("0098_indikator_bulk.sql")
+
+
+def downgrade():
+    raise NotImplementedError("Sasaran migrations are forward-only; restore a backup instead.")
