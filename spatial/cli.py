@@ -6,7 +6,7 @@ from spatial.boundaries import BoundaryError, load_boundaries
 from spatial.migrate import migrate
 from spatial.import_cli import import_options, print_history, run_import
 from spatial.registry_import import import_facilities, import_households
-from spatial.sample import database_is_empty, load_sample
+from spatial.sample import no_household_data, load_sample
 
 
 @click.group()
@@ -67,7 +67,7 @@ def import_history_command(kind, limit):
 @click.option("--seed", default=None, type=int)
 def load_sample_command(if_empty, households, seed):
     """Load the bundled sample (Lampung Barat + synthetic households)."""
-    if if_empty and not database_is_empty():
+    if if_empty and not no_household_data():
         click.echo("data sudah ada; sampel tidak dimuat ulang")
         return
     load_sample(households or config.sample_households(), seed if seed is not None else config.sample_seed(),

@@ -39,7 +39,7 @@ def sample_files(households: int, seed: int, out_root: Path = SAMPLE_DIR) -> Pat
     return folder
 
 
-def database_is_empty(url: str | None = None) -> bool:
+def no_household_data(url: str | None = None) -> bool:
     """True while no household data has ever been loaded (see sql/queries/sample_needed.sql)."""
     with connect(url) as conn:
         return conn.execute(sql("queries/sample_needed.sql")).fetchone()[0]

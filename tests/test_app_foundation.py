@@ -34,9 +34,9 @@ def test_vendor_route_serves_only_allowed_packages(client):
 
 def test_sample_loads_while_no_household_data_exists(scratch_db, db_url, sample_dir):
     from spatial.registry_import import import_households
-    from spatial.sample import database_is_empty
+    from spatial.sample import no_household_data
 
-    assert database_is_empty(scratch_db)  # villages alone (an interrupted sample load) do not count
-    assert not database_is_empty(db_url)
+    assert no_household_data(scratch_db)  # villages alone (an interrupted sample load) do not count
+    assert not no_household_data(db_url)
     import_households(sample_dir / "households.csv", url=scratch_db)
-    assert not database_is_empty(scratch_db)
+    assert not no_household_data(scratch_db)
