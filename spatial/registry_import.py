@@ -83,8 +83,9 @@ def _staging_names(source: Source, schema: Schema) -> tuple[list, list]:
 
 def _create_staging(conn, names: list, missing: list) -> None:
     columns = psql.SQL(", ").join(psql.SQL("{} text").format(psql.Identifier(n)) for n in names + missing)
-    conn.execute(psql.SQL("CREATE TEMP TABLE imp_mentah (urutan integer GENERATED ALWAYS AS IDENTITY, {}) "
-                          "ON COMMIT DROP").format(columns))
+    # unlogged, not temp: parallel workers read it (see import_stage.sql; dropped by import_end.sql)
+    conn.execute(psql.SQL("CREATE UNLOGGED TABLE imp_mentah (urutan integer GENERATED ALWAYS AS IDENTITY, {})")
+                 .format(columns))
     conn.execute(psql.SQL("CREATE TEMP VIEW imp_sel AS SELECT urutan, ARRAY[{}]::text[] AS sel FROM imp_mentah")
                  .format(psql.SQL(", ").join(psql.Identifier(n) for n in names)))
 
@@ -203,6 +204,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
         result = ImportResult(import_id, *merged, rejected=rejected, warned=warned, deactivated=deactivated,
                               rows=rows, reasons=reasons, dry_run=dry_run, notes=source.notes, phases=clock.seconds)
         result.seconds = time.perf_counter() - started
+        conn.execute(sql("queries/import_end.sql"))
         conn.execute(sql("queries/import_finish.sql"), {"status": "uji_coba" if dry_run else "selesai",
                                                         "jumlah": Jsonb(result.counts())})
         report("menyimpan", 1, 1)

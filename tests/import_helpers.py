@@ -49,10 +49,13 @@ def csv_text(rows: list, delimiter: str = ",", columns=HOUSEHOLD_COLUMNS) -> str
 
 
 def snapshot(url: str) -> tuple:
-    """Everything an import may touch, as comparable values."""
+    """Everything an import may touch, as comparable values (the tables of the schema too: the
+    import's unlogged work tables must not outlive it)."""
     with psycopg.connect(url) as conn:
         return conn.execute(
             "SELECT (SELECT md5(coalesce(string_agg(concat_ws('|', id_keluarga, diubah_pada, aktif, kode_desa, "
             "kualitas_lokasi, impor_id), ',' ORDER BY id_keluarga), '')) FROM rumah_tangga), "
             "(SELECT count(*) FROM rumah_tangga), (SELECT count(*) FROM fasilitas), "
-            "(SELECT count(*) FROM impor), (SELECT count(*) FROM impor_tolak)").fetchone()
+            "(SELECT count(*) FROM impor), (SELECT count(*) FROM impor_tolak), "
+            "(SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class "
+            " WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p', 'v'))").fetchone()

@@ -1,5 +1,5 @@
 -- Typed facility rows from imp_mentah with their reasons for rejection (see households_check.sql).
-CREATE TEMP TABLE imp_cek ON COMMIT DROP AS
+CREATE UNLOGGED TABLE imp_cek AS
 WITH p AS (
     SELECT m.urutan,
            nullif(btrim(m.id_fasilitas), '') AS id_fasilitas,

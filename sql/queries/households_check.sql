@@ -2,7 +2,7 @@
 -- (codes in alasan, explanations in keterangan): one pass over the cells, blank rows skipped; then the duplicates.
 -- Needs imp_daftar (kolom, daftar): the valid values of each category column (from spatial/codelists.py).
 
-CREATE TEMP TABLE imp_cek ON COMMIT DROP AS
+CREATE UNLOGGED TABLE imp_cek AS
 WITH p AS (
     SELECT m.urutan,
            nullif(btrim(m.id_keluarga), '') AS id_keluarga,

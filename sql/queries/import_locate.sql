@@ -11,7 +11,7 @@
 -- imp_tempat holds only the exceptions: a row with coordinates that is not in it lies in its
 -- declared village, as given (kualitas_lokasi 'gps', point (lon, lat)); almost every row of a
 -- registry file, so they are not written out once more.
-CREATE TEMP TABLE imp_calon ON COMMIT DROP AS
+CREATE UNLOGGED TABLE imp_calon AS
 SELECT c.urutan, c.kode_desa_deklarasi AS deklarasi, c.lat, c.lon,
        CASE WHEN sasaran_di_indonesia(c.lat, c.lon) THEN ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326)
             WHEN sasaran_di_indonesia(c.lon, c.lat) THEN ST_SetSRID(ST_MakePoint(c.lat, c.lon), 4326)
@@ -25,7 +25,7 @@ ANALYZE imp_calon;
 -- by code, so consecutive ST_Intersects calls share one polygon and PostGIS reuses its prepared
 -- geometry (OFFSET 0 keeps the planner from flipping the loop: 2.5x faster at 1M rows, bench/).
 CREATE INDEX ON imp_calon (deklarasi);
-CREATE TEMP TABLE imp_di_desa ON COMMIT DROP AS
+CREATE UNLOGGED TABLE imp_di_desa AS
 SELECT DISTINCT x.urutan
   FROM desa_bagian b
  CROSS JOIN LATERAL (SELECT c.urutan FROM imp_calon c
@@ -33,7 +33,7 @@ SELECT DISTINCT x.urutan
                      OFFSET 0) x;
 ANALYZE imp_di_desa;
 
-CREATE TEMP TABLE imp_tempat ON COMMIT DROP AS
+CREATE UNLOGGED TABLE imp_tempat AS
 WITH x AS MATERIALIZED (  -- the exceptions: not in the declared village, or swapped (one anti-join)
     SELECT c.urutan, c.deklarasi, c.lat, c.lon, c.geom, c.tertukar, i.urutan AS di_desa
       FROM imp_calon c

@@ -1,5 +1,10 @@
 -- One import at a time (upserts of the same ids must not interleave); the id of the import
 -- running in this transaction lives in impor_aktif, the valid category values in imp_daftar.
+-- The import's work tables (imp_daftar here; imp_mentah, imp_cek, imp_calon, imp_di_desa,
+-- imp_tempat later) are UNLOGGED tables of this transaction, not temp tables, so that parallel
+-- workers can read them (PostgreSQL never scans a temp table in parallel). Nobody else sees them:
+-- they are created after the lock and dropped before commit (import_end.sql), and a failed or
+-- killed import takes them away with its rollback.
 SELECT pg_advisory_xact_lock(hashtext('sasaran_impor'));
 CREATE TEMP TABLE impor_aktif (id bigint) ON COMMIT DROP;
-CREATE TEMP TABLE imp_daftar (kolom text PRIMARY KEY, daftar text[] NOT NULL) ON COMMIT DROP;
+CREATE UNLOGGED TABLE imp_daftar (kolom text PRIMARY KEY, daftar text[] NOT NULL);

@@ -1,0 +1,3 @@
+-- The import's work tables (import_stage.sql), dropped before its transaction commits; CASCADE
+-- takes the temp views over them (imp_sel, rt_siap).
+DROP TABLE imp_daftar, imp_mentah, imp_cek, imp_calon, imp_di_desa, imp_tempat CASCADE;
