@@ -184,7 +184,6 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
                 conn.execute(sql("queries/households_nik_known.sql"))
         report("menempatkan", 0, 1)
         with clock("tempat"):
-            conn.execute("ANALYZE imp_cek")
             conn.execute(sql("queries/import_locate.sql"))
         with clock("tolak"):
             rejected, warned, reasons, rows = conn.execute(sql("queries/import_rejects.sql")).fetchone()

@@ -51,3 +51,4 @@ SELECT k.urutan, k.id_fasilitas, k.jenis, coalesce(k.nama, k.id_fasilitas) AS na
            CASE WHEN k.ke_id > 1 THEN format('id_fasilitas %s ganda: kemunculan ke-%s dalam berkas', k.id_fasilitas, k.ke_id) END
        ], NULL) AS keterangan
   FROM k;
+ANALYZE imp_cek;

@@ -128,6 +128,7 @@ SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklara
                      THEN format('tahun_bantuan_rumah %L bukan tahun', k.tahun_teks) END) END
        ], NULL) END AS keterangan
   FROM b k;
+ANALYZE imp_cek;  -- the duplicate look-ups below hash a million ids: sized by the real row count
 
 -- Duplicates, on the typed rows: a repeated id_keluarga (every occurrence after the first) and a
 -- NIK already used by an earlier row with another id_keluarga. Hash aggregates find the few ids
