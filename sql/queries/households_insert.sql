@@ -1,7 +1,9 @@
 -- Upsert, second half: households of rt_siap not yet in rumah_tangga are inserted into {tabel}:
 -- rumah_tangga itself, or a detached empty province partition (households_bulk_start.sql; then
 -- kode_prov is that province and hanya_prov true: only its rows; the others go to rumah_tangga
--- with hanya_prov false). Without a bulk load kode_prov is NULL and hanya_prov false: every row.
+-- with hanya_prov false; all clean rows declare a village of that province, so those others can only
+-- be rows of imp_tempat, located elsewhere). Without a bulk load kode_prov is NULL and hanya_prov
+-- false: every row.
 -- The id comes from rumah_tangga's identity sequence (a detached partition has no default).
 INSERT INTO {tabel} (id, kode_prov, id_keluarga, nik_kepala, nama_kepala, kode_desa_deklarasi, kode_desa,
     kode_kec, kode_kab, alamat, geom, kualitas_lokasi, desil, jumlah_anggota, jumlah_balita, ada_lansia,
@@ -15,4 +17,5 @@ SELECT nextval('rumah_tangga_id_seq'), h.kode_prov, h.id_keluarga, h.nik_kepala,
     h.sumber_penerangan, h.status_rumah, h.tahun_bantuan_rumah, (SELECT id FROM impor_aktif), true, now(), now()
   FROM rt_siap h
  WHERE NOT EXISTS (SELECT 1 FROM rumah_tangga r WHERE r.id_keluarga = h.id_keluarga)
-   AND (h.kode_prov IS NOT DISTINCT FROM %(kode_prov)s) = %(hanya_prov)s;
+   AND (h.kode_prov IS NOT DISTINCT FROM %(kode_prov)s) = %(hanya_prov)s
+   AND (h.pengecualian OR %(kode_prov)s IS NULL OR %(hanya_prov)s);

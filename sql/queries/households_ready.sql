@@ -6,6 +6,7 @@ SELECT c.id_keluarga, c.nik_kepala, c.nama_kepala, c.kode_desa_deklarasi, c.alam
        CASE WHEN t.urutan IS NULL THEN ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326) ELSE t.geom END AS geom,
        coalesce(t.kode_desa, c.kode_desa_deklarasi) AS kode_desa,
        coalesce(t.kualitas_lokasi, CASE WHEN c.lat IS NULL THEN 'lokasi_perkiraan' ELSE 'gps' END) AS kualitas_lokasi,
+       t.urutan IS NOT NULL AS pengecualian,  -- located otherwise than as declared (imp_tempat)
        d.kode_kec, d.kode_kab, d.kode_prov,
        c.desil, c.jumlah_anggota, c.jumlah_balita, c.ada_lansia, c.ada_disabilitas, c.kepala_perempuan,
        c.luas_lantai_m2, c.jenis_atap, c.jenis_dinding, c.jenis_lantai, c.fasilitas_bab, c.jenis_kloset,
