@@ -18,19 +18,24 @@ BEGIN
     SELECT k FROM unnest(p_desa) AS k ORDER BY k
     ON CONFLICT (kode_desa) DO NOTHING;
     PERFORM 1 FROM indikator_desa_rt WHERE kode_desa = ANY (p_desa) ORDER BY kode_desa FOR UPDATE;
-    WITH a AS (
-        SELECT kode_desa,
-               count(*) AS rumah_tangga,
-               count(*) FILTER (WHERE desil <= 2) AS desil12,
-               count(*) FILTER (WHERE sasaran_air_layak(sumber_air_minum) = false) AS tanpa_air_layak,
-               count(*) FILTER (WHERE sasaran_sanitasi_layak(fasilitas_bab, jenis_kloset,
-                                                             pembuangan_tinja) = false) AS tanpa_sanitasi_layak,
-               count(*) FILTER (WHERE jumlah_balita > 0 AND (
-                       sasaran_air_layak(sumber_air_minum) = false
-                       OR sasaran_sanitasi_layak(fasilitas_bab, jenis_kloset, pembuangan_tinja) = false
-                       OR desil <= 2)) AS risiko_stunting
+    WITH g AS (  -- the few distinct answers per village first: the layak tests then run per answer, not per row
+        SELECT kode_desa, sumber_air_minum, fasilitas_bab, jenis_kloset, pembuangan_tinja,
+               desil <= 2 AS desil12, jumlah_balita > 0 AS ada_balita, count(*) AS n
         FROM rumah_tangga
         WHERE aktif AND kode_desa = ANY (p_desa)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7
+    ), a AS (
+        SELECT kode_desa,
+               sum(n) AS rumah_tangga,
+               sum(n) FILTER (WHERE desil12) AS desil12,
+               sum(n) FILTER (WHERE sasaran_air_layak(sumber_air_minum) = false) AS tanpa_air_layak,
+               sum(n) FILTER (WHERE sasaran_sanitasi_layak(fasilitas_bab, jenis_kloset,
+                                                           pembuangan_tinja) = false) AS tanpa_sanitasi_layak,
+               sum(n) FILTER (WHERE ada_balita AND (
+                       sasaran_air_layak(sumber_air_minum) = false
+                       OR sasaran_sanitasi_layak(fasilitas_bab, jenis_kloset, pembuangan_tinja) = false
+                       OR desil12)) AS risiko_stunting
+        FROM g
         GROUP BY kode_desa
     )
     UPDATE indikator_desa_rt j
