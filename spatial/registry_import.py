@@ -131,12 +131,13 @@ def _insert_households(conn, table: str, kode_prov: str | None, only_prov: bool)
     return conn.execute(query, {"kode_prov": kode_prov, "hanya_prov": only_prov}).rowcount
 
 
-def _merge_households(conn, clock: _Clock) -> tuple[int, int]:
+def _merge_households(conn, clock: _Clock, province: str | None) -> tuple[int, int]:
     """Upsert the ready households (view rt_siap); returns (added, changed). A first load of one
-    province goes into its detached empty partition, whose indexes are then built in one pass."""
+    province (``province``: the only one the checked rows declare) goes into its detached empty
+    partition, whose indexes are then built in one pass."""
     with clock("gabung"):
         changed = conn.execute(sql("queries/households_update.sql")).rowcount
-        bulk = conn.execute(sql("queries/households_bulk_start.sql")).fetchone()
+        bulk = conn.execute(sql("queries/households_bulk_start.sql"), {"kode_prov": province}).fetchone()
         kode_prov = bulk[0] if bulk else None
         added = _insert_households(conn, "rumah_tangga", kode_prov, False)
         if kode_prov:
@@ -188,13 +189,13 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
         with clock("tempat"):
             conn.execute(sql("queries/import_locate.sql"))
         with clock("tolak"):
-            rejected, warned, reasons, rows = conn.execute(sql("queries/import_rejects.sql")).fetchone()
+            rejected, warned, reasons, rows, province = conn.execute(sql("queries/import_rejects.sql")).fetchone()
         report("menyimpan", 0, 1)
         with conn.transaction(force_rollback=dry_run):
             if households:
                 with clock("siap"):
                     conn.execute(sql("queries/households_ready.sql"))
-                added, changed = _merge_households(conn, clock)
+                added, changed = _merge_households(conn, clock, province)
                 merged = added, changed, rows - rejected - added - changed
                 with clock("nonaktif"):
                     deactivated = (conn.execute(sql("queries/households_deactivate.sql")).fetchone()[0]

@@ -1,6 +1,13 @@
 -- Rejected rows, and rows kept with a warning, with their original cells -> impor_tolak.
--- Returns the number of rejected rows and of warned rows.
-WITH saved AS (
+-- Returns the number of rejected rows and of warned rows, the reasons counted, the number of rows,
+-- and the province every row that passed the checks declares when there is just one (else NULL:
+-- households_bulk_start.sql decides on it).
+WITH semua AS MATERIALIZED (
+    SELECT count(*) AS baris,
+           min(left(kode_desa_deklarasi, 2)) FILTER (WHERE alasan = '{}') AS prov_min,
+           max(left(kode_desa_deklarasi, 2)) FILTER (WHERE alasan = '{}') AS prov_maks
+      FROM imp_cek
+), saved AS (
     INSERT INTO impor_tolak (impor_id, urutan, ditolak, alasan, keterangan, sel)
     SELECT (SELECT id FROM impor_aktif), c.urutan,
            cardinality(c.alasan) + coalesce(cardinality(t.alasan), 0) > 0,
@@ -17,5 +24,6 @@ SELECT count(*) FILTER (WHERE ditolak) AS ditolak,
        count(*) FILTER (WHERE NOT ditolak) AS peringatan,
        coalesce((SELECT jsonb_object_agg(a, n) FROM (SELECT a, count(*) AS n FROM saved, unnest(alasan) a GROUP BY a) x),
                 '{}'::jsonb) AS per_alasan,
-       (SELECT count(*) FROM imp_cek) AS baris
+       (SELECT baris FROM semua) AS baris,
+       (SELECT prov_min FROM semua WHERE prov_min = prov_maks) AS provinsi
   FROM saved;
