@@ -195,6 +195,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
             if households:
                 with clock("siap"):
                     conn.execute(sql("queries/households_ready.sql"))
+                    conn.execute(sql("queries/households_known.sql"))
                 added, changed = _merge_households(conn, clock, province)
                 merged = added, changed, rows - rejected - added - changed
                 with clock("nonaktif"):

@@ -1,4 +1,4 @@
--- Upsert, second half: households of rt_siap not yet in rumah_tangga are inserted into {tabel}:
+-- Upsert, second half: households of rt_siap not yet in rumah_tangga (not in imp_ada) are inserted into {tabel}:
 -- rumah_tangga itself, or a detached empty province partition (households_bulk_start.sql; then
 -- kode_prov is that province and hanya_prov true: only its rows; the others go to rumah_tangga
 -- with hanya_prov false; all clean rows declare a village of that province, so those others can only
@@ -16,6 +16,6 @@ SELECT nextval('rumah_tangga_id_seq'), h.kode_prov, h.id_keluarga, h.nik_kepala,
     h.jenis_lantai, h.fasilitas_bab, h.jenis_kloset, h.pembuangan_tinja, h.sumber_air_minum,
     h.sumber_penerangan, h.status_rumah, h.tahun_bantuan_rumah, (SELECT id FROM impor_aktif), true, now(), now()
   FROM rt_siap h
- WHERE NOT EXISTS (SELECT 1 FROM rumah_tangga r WHERE r.id_keluarga = h.id_keluarga)
+ WHERE NOT EXISTS (SELECT 1 FROM imp_ada a WHERE a.urutan = h.urutan)  -- not yet stored (households_known.sql)
    AND (h.kode_prov IS NOT DISTINCT FROM %(kode_prov)s) = %(hanya_prov)s
    AND (h.pengecualian OR %(kode_prov)s IS NULL OR %(hanya_prov)s);

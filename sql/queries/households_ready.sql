@@ -1,7 +1,7 @@
 -- Households that passed every check, located -> view rt_siap (read by households_merge.sql; a
 -- view, not a table: writing a million wide rows once more would cost more than joining twice).
 CREATE TEMP VIEW rt_siap AS
-SELECT c.id_keluarga, c.nik_kepala, c.nama_kepala, c.kode_desa_deklarasi, c.alamat,
+SELECT c.urutan, c.id_keluarga, c.nik_kepala, c.nama_kepala, c.kode_desa_deklarasi, c.alamat,
        -- not in imp_tempat: the point as given in the declared village, or no coordinates
        CASE WHEN t.urutan IS NULL THEN ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326) ELSE t.geom END AS geom,
        coalesce(t.kode_desa, c.kode_desa_deklarasi) AS kode_desa,
