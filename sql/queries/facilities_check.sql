@@ -3,7 +3,7 @@ CREATE UNLOGGED TABLE imp_cek AS
 WITH p AS (
     SELECT m.urutan,
            nullif(btrim(m.id_fasilitas), '') AS id_fasilitas,
-           nullif(lower(btrim(m.jenis)), '') AS jenis,
+           sasaran_kode_daftar(m.jenis) AS jenis,
            nullif(btrim(m.nama), '') AS nama,
            nullif(btrim(m.kode_desa), '') AS kode_desa_teks,
            sasaran_kode_desa(m.kode_desa) AS kode_desa_deklarasi,

@@ -22,15 +22,15 @@ WITH p AS (
            nullif(btrim(m.ada_lansia), '') AS lansia_teks, sasaran_boolean(m.ada_lansia) AS ada_lansia,
            nullif(btrim(m.ada_disabilitas), '') AS disabilitas_teks, sasaran_boolean(m.ada_disabilitas) AS ada_disabilitas,
            nullif(btrim(m.kepala_perempuan), '') AS perempuan_teks, sasaran_boolean(m.kepala_perempuan) AS kepala_perempuan,
-           nullif(lower(btrim(m.jenis_atap)), '') AS jenis_atap,
-           nullif(lower(btrim(m.jenis_dinding)), '') AS jenis_dinding,
-           nullif(lower(btrim(m.jenis_lantai)), '') AS jenis_lantai,
-           nullif(lower(btrim(m.fasilitas_bab)), '') AS fasilitas_bab,
-           nullif(lower(btrim(m.jenis_kloset)), '') AS jenis_kloset,
-           nullif(lower(btrim(m.pembuangan_tinja)), '') AS pembuangan_tinja,
-           nullif(lower(btrim(m.sumber_air_minum)), '') AS sumber_air_minum,
-           nullif(lower(btrim(m.sumber_penerangan)), '') AS sumber_penerangan,
-           nullif(lower(btrim(m.status_rumah)), '') AS status_rumah
+           sasaran_kode_daftar(m.jenis_atap) AS jenis_atap,
+           sasaran_kode_daftar(m.jenis_dinding) AS jenis_dinding,
+           sasaran_kode_daftar(m.jenis_lantai) AS jenis_lantai,
+           sasaran_kode_daftar(m.fasilitas_bab) AS fasilitas_bab,
+           sasaran_kode_daftar(m.jenis_kloset) AS jenis_kloset,
+           sasaran_kode_daftar(m.pembuangan_tinja) AS pembuangan_tinja,
+           sasaran_kode_daftar(m.sumber_air_minum) AS sumber_air_minum,
+           sasaran_kode_daftar(m.sumber_penerangan) AS sumber_penerangan,
+           sasaran_kode_daftar(m.status_rumah) AS status_rumah
       FROM imp_mentah m
       LEFT JOIN desa dm ON dm.kode_desa = m.kode_desa
      WHERE btrim(m.id_keluarga) <> ''  -- decides at once for almost every row
