@@ -3,9 +3,9 @@
 -- and the province every row that passed the checks declares when there is just one (else NULL:
 -- households_bulk_start.sql decides on it).
 WITH semua AS MATERIALIZED (
-    SELECT count(*) AS baris,
-           min(left(kode_desa_deklarasi, 2)) FILTER (WHERE alasan = '{}') AS prov_min,
-           max(left(kode_desa_deklarasi, 2)) FILTER (WHERE alasan = '{}') AS prov_maks
+    SELECT count(*) AS baris,  -- codes compared byte-wise: one province <=> first and last share it
+           left(min(kode_desa_deklarasi COLLATE "C") FILTER (WHERE alasan = '{}'), 2) AS prov_min,
+           left(max(kode_desa_deklarasi COLLATE "C") FILTER (WHERE alasan = '{}'), 2) AS prov_maks
       FROM imp_cek
 ), saved AS (
     INSERT INTO impor_tolak (impor_id, urutan, ditolak, alasan, keterangan, sel)
