@@ -1,9 +1,9 @@
--- Upsert, second half: households of rt_siap not yet in rumah_tangga (not in imp_ada) are inserted into {tabel}:
--- rumah_tangga itself, or a detached empty province partition (households_bulk_start.sql; then
--- kode_prov is that province and hanya_prov true: only its rows; the others go to rumah_tangga
--- with hanya_prov false; all clean rows declare a village of that province, so those others can only
--- be rows of imp_tempat, located elsewhere). Without a bulk load kode_prov is NULL and hanya_prov
--- false: every row.
+-- Upsert, second half: households of rt_siap not yet in rumah_tangga (not in imp_ada) are
+-- inserted into {tabel}: rumah_tangga itself, or a detached empty province partition
+-- (households_bulk_start.sql; then kode_prov is that province and hanya_prov true: only its rows;
+-- the others go to rumah_tangga with hanya_prov false; all clean rows declare a village of that
+-- province, so those others can only be rows of imp_tempat, located elsewhere). Without a bulk
+-- load kode_prov is NULL and hanya_prov false: every row.
 -- The id comes from rumah_tangga's identity sequence (a detached partition has no default).
 INSERT INTO {tabel} (id, kode_prov, id_keluarga, nik_kepala, nama_kepala, kode_desa_deklarasi, kode_desa,
     kode_kec, kode_kab, alamat, geom, kualitas_lokasi, desil, jumlah_anggota, jumlah_balita, ada_lansia,

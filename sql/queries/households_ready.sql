@@ -1,5 +1,6 @@
--- Households that passed every check, located -> view rt_siap (read by households_merge.sql; a
--- view, not a table: writing a million wide rows once more would cost more than joining twice).
+-- Households that passed every check, located -> view rt_siap (read by households_known.sql,
+-- households_update.sql and households_insert.sql; a view, not a table: writing a million wide
+-- rows once more would cost more than the joins).
 CREATE TEMP VIEW rt_siap AS
 SELECT c.urutan, c.id_keluarga, c.nik_kepala, c.nama_kepala, c.kode_desa_deklarasi, c.alamat,
        -- not in imp_tempat: the point as given in the declared village, or no coordinates
