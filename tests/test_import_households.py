@@ -210,6 +210,7 @@ def test_upsert_counts_dry_run_mark_inactive_and_history(scratch_db, tmp_path):
     assert (trial.updated, trial.inserted, trial.dry_run) == (3, 0, True)
     after_trial = snapshot(scratch_db)
     assert after_trial[:3] == before[:3] and after_trial[3] == before[3] + 1   # only the history grew
+    assert after_trial[5] == before[5]                                          # and no work table is left
     changed = import_households(path, url=scratch_db)
     assert (changed.updated, changed.inserted, changed.unchanged) == (3, 0, 37)
 
@@ -222,6 +223,26 @@ def test_upsert_counts_dry_run_mark_inactive_and_history(scratch_db, tmp_path):
                                "jumlah->>'diubah' FROM impor ORDER BY id").fetchall()
     assert history[0] == ("dtks.csv", 64, "operator", "selesai", "40", "0")
     assert [h[3] for h in history] == ["selesai", "selesai", "uji_coba", "selesai", "selesai"]
+
+
+def test_nik_of_a_stored_household_the_file_does_not_list_is_nik_ganda(scratch_db, tmp_path):
+    places = villages(scratch_db)
+    path = tmp_path / "dtks.csv"
+    path.write_text(csv_text([household(500, places["a"]), household(501, places["b"])]), encoding="utf-8")
+    assert import_households(path, url=scratch_db).inserted == 2
+
+    taken = household(502, places["a"], nik_kepala=household(500, places["a"])["nik_kepala"])
+    path.write_text(csv_text([taken]), encoding="utf-8")
+    second = import_households(path, url=scratch_db)
+    assert (second.inserted, second.rejected, second.reasons) == (0, 1, {"nik_ganda": 1})
+    header, rejected, _ = rejects(second.import_id, scratch_db)
+    assert "sudah terdaftar pada kepala keluarga KK00500" in rejected[0][header.index("keterangan")]
+
+    # KK00500 comes along with a new NIK: its old one is free for KK00502 in the same file
+    moved = household(500, places["a"], nik_kepala="1804049999000500")
+    path.write_text(csv_text([moved, taken]), encoding="utf-8")
+    third = import_households(path, url=scratch_db)
+    assert (third.inserted, third.updated, third.rejected) == (1, 1, 0)
 
 
 def test_generator_dirty_file_every_planted_defect_found(scratch_db, sample_dir):
