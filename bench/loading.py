@@ -61,7 +61,7 @@ def measure_import(url: str, folder) -> tuple[list, int]:
 # on its code so PostGIS reuses the prepared polygon, then a spatial look-up for the rest), fed with
 # every located household as the importer's checked rows (imp_cek) would be.
 STAGE_CHECKED = """
-CREATE TEMP TABLE imp_cek ON COMMIT DROP AS
+CREATE UNLOGGED TABLE imp_cek AS  -- as the importer's (rolled back below)
 SELECT row_number() OVER ()::integer AS urutan, kode_desa_deklarasi, true AS desa_dikenal,
        ST_Y(geom) AS lat, ST_X(geom) AS lon, kode_desa AS tersimpan
 FROM rumah_tangga WHERE kode_prov = '18' AND geom IS NOT NULL
