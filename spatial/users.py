@@ -3,6 +3,7 @@ accounts, and the demo accounts of sample mode."""
 import re
 
 from werkzeug.security import generate_password_hash
+from zxcvbn import zxcvbn
 
 from spatial.db import connect
 from spatial.sqlfiles import sql
@@ -11,43 +12,52 @@ ROLES = ("admin", "perkim", "perencana", "viewer")
 # Demo accounts created only in sample mode; the login page lists them.
 DEMO_USERS = {role: f"demo-{role}" for role in ROLES}
 MIN_PASSWORD_LENGTH = 12
-# Passwords (and stems) that guessing tools try first; compared case-insensitively without digits/symbols.
-COMMON_STEMS = {"password", "passw", "katasandi", "sandi", "rahasia", "admin", "administrator", "qwerty",
-                "asdf", "letmein", "welcome", "selamat", "indonesia", "jakarta", "lampung", "sasaran",
-                "bismillah", "sayang", "iloveyou", "abc", "abcdef", "demo", "test", "user", "root"}
+MIN_PASSWORD_SCORE = 3  # zxcvbn: 0-4; 3 = "safely unguessable" (about 10^8 guesses and more)
 REGION_CODE = re.compile(r"^\d{2}(\.\d{2}){1,2}$")
 
 
-def password_problems(password: str, username: str = "") -> list[str]:
+def _own_words(username: str, name: str | None) -> list[str]:
+    """The user name and the parts of the person's name, lower-case (at least 3 letters)."""
+    words = {username.lower(), *re.split(r"[^a-z0-9]+", f"{username} {name or ''}".lower())}
+    return sorted(w for w in words if len(w) >= 3)
+
+
+def password_problems(password: str, username: str = "", name: str | None = None) -> list[str]:
     """Why ``password`` is too weak for a real account (empty list = acceptable).
 
-    At least 12 characters, three of four character classes (lower, upper, digit, symbol), not a
-    common word with digits around it, not the user name, not one repeated character.
-    """
+    At least 12 characters, and hard to guess as zxcvbn rates it (score 3 of 4: its lists of
+    common passwords, names, words, keyboard patterns, repeats, dates, with the user's own name
+    and user name as extra words), and not containing the user name or a part of the name."""
     problems = []
     if len(password) < MIN_PASSWORD_LENGTH:
         problems.append(f"minimal {MIN_PASSWORD_LENGTH} karakter")
-    classes = sum(bool(re.search(pattern, password)) for pattern in (r"[a-z]", r"[A-Z]", r"\d", r"[^A-Za-z0-9]"))
-    if classes < 3:
-        problems.append("gunakan minimal tiga jenis: huruf kecil, huruf besar, angka, simbol")
-    stem = re.sub(r"[^a-z]", "", password.lower())
-    if stem in COMMON_STEMS or (username and username.lower() in password.lower()):
-        problems.append("terlalu mudah ditebak (kata umum atau nama pengguna)")
-    if password and len(set(password)) <= 2:
-        problems.append("terlalu sedikit karakter berbeda")
+    own = _own_words(username, name)
+    rating = zxcvbn(password[:100], user_inputs=own)
+    if rating["score"] < MIN_PASSWORD_SCORE:
+        problems.append("terlalu mudah ditebak (kata sandi umum, pola atau pengulangan)")
+    flat = re.sub(r"[^a-z0-9]", "", password.lower())
+    if any(word in flat for word in own if len(word) >= 4 or word == username.lower()):
+        problems.append("tidak boleh memuat nama pengguna atau nama Anda")
     if password in DEMO_USERS.values():
         problems.append("kata sandi demo tidak boleh dipakai")
     return problems
 
 
 def create_account(username: str, password: str, role: str, name: str | None = None,
-                   kode_wilayah: str | None = None, url: str | None = None) -> int:
-    """Create (or reset) a real account with a strong password; ValueError says what is wrong."""
+                   kode_wilayah: str | None = None, url: str | None = None, reset: bool = False) -> int:
+    """Create a real account with a strong password, or with ``reset`` set a new password, role and
+    region for an existing one (which ends its sessions); ValueError says what is wrong."""
     if not re.fullmatch(r"[A-Za-z0-9._-]{3,64}", username or ""):
         raise ValueError("nama pengguna: 3-64 karakter huruf, angka, titik, garis bawah atau tanda hubung")
-    problems = password_problems(password, username)
+    problems = password_problems(password, username, name)
     if problems:
         raise ValueError("kata sandi ditolak: " + "; ".join(problems))
+    with connect(url) as conn:
+        exists = conn.execute(sql("queries/security/user_exists.sql"), {"username": username}).fetchone() is not None
+    if exists and not reset:
+        raise ValueError(f"akun {username} sudah ada; pilih atur ulang untuk mengganti kata sandinya")
+    if reset and not exists:
+        raise ValueError(f"akun {username} tidak ada")
     return save_user(username, password, role, name=name, kode_wilayah=kode_wilayah, url=url)
 
 

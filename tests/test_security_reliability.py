@@ -65,7 +65,7 @@ def own_cluster():
 def test_database_restart_recovers_by_itself(own_cluster):
     from werkzeug.serving import make_server
 
-    app = make_app(own_cluster["url"], DB_POOL_TIMEOUT=2, DB_POOL_MAX=4)
+    app = make_app(own_cluster["url"], DB_POOL_MAX=4)  # default pool timeout: 503 within 2 s
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
@@ -116,6 +116,7 @@ def test_database_restart_recovers_by_itself(own_cluster):
     assert before and all(e[2] == 200 for e in before)
     assert all(e[2] in (200, 503) for e in in_flight), [e[1:3] for e in in_flight]  # clean failure, no 500
     assert down and all(e[2] == 503 for e in down), [e[1:3] for e in down]
+    assert max(e[4] - e[0] for e in down) < 2.0, "a database outage answers 503 within 2 s"
     assert not any("Traceback" in e[3] for e in log)
     assert all("Basis data sedang tidak dapat dihubungi" in e[3] for e in down if e[1] != "/healthz")
     assert page_while_down.status_code == 503 and "Layanan sementara tidak tersedia" in page_while_down.text

@@ -24,14 +24,15 @@ def users():
 @blueprint.route("/pengguna", methods=["POST"])
 @role_required("admin")
 def save_user():
-    """Create or reset an account (strong password required; region = kabupaten/kecamatan code)."""
+    """Create an account, or reset an existing one when "atur ulang" is ticked (strong password
+    required; region = kabupaten/kecamatan code). A reset ends the account's sessions."""
     form = request.form
     username = form.get("username", "").strip()
     try:
         user_id = create_account(username, form.get("password", ""), form.get("peran", ""),
                                  name=form.get("nama", "").strip() or None,
                                  kode_wilayah=form.get("kode_wilayah", "").strip() or None,
-                                 url=current_app.config["DATABASE_URL"])
+                                 url=current_app.config["DATABASE_URL"], reset=form.get("reset") == "1")
     except ValueError as exc:
         flash(_("Akun tidak disimpan: %(alasan)s", alasan=str(exc)), "danger")
         return redirect(url_for("admin.users"))

@@ -1,11 +1,14 @@
 """Login, logout and role checks (Flask-Login; passwords hashed with scrypt).
 
-Failed sign-ins are counted in ``login_gagal``: after ``LOGIN_MAX_FAILURES`` (5) for one user
-name, or ``LOGIN_MAX_FAILURES_IP`` (20) from one address, within ``LOGIN_WINDOW_SECONDS`` (15 min),
-sign-in is refused with 429 until the window after the last failure has passed, even with the
-right password. Outside sample mode the demo passwords never sign anyone in.
+Failed sign-ins back off per account and address (``spatial.signin``): after
+``LOGIN_MAX_FAILURES`` (5) for one account from one address that address waits a minute, doubling
+with each further failure; ``LOGIN_MAX_FAILURES_IP`` (20) from one address over any accounts wait
+``LOGIN_WINDOW_SECONDS`` (15 min). Meanwhile sign-in answers 429, even with the right password.
+Sessions live in the database (``spatial.signin``): the cookie holds a token, sign-out ends every
+session of the user. Outside sample mode the demo passwords never sign anyone in.
 """
 from functools import wraps
+from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -15,10 +18,12 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
-from spatial.sqlfiles import sql
+from spatial import signin
 from spatial.users import DEMO_USERS, ROLES
 from webgis.audit import record
 from webgis.database import fetch_one, pool
+
+SESSION_TOKEN = "_sid"
 
 blueprint = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -50,8 +55,9 @@ class LoginForm(FlaskForm):
 
 @login_manager.user_loader
 def load_user(user_id):
-    """Flask-Login hook: the user of a session, or None."""
-    row = fetch_one("queries/user_by_id.sql", {"id": int(user_id)})
+    """Flask-Login hook: the user of a live server-side session, or None."""
+    with pool().connection() as conn:
+        row = signin.session_user(conn, int(user_id), session.get(SESSION_TOKEN))
     return User(row) if row else None
 
 
@@ -94,22 +100,24 @@ def init_app(app) -> None:
     """Attach Flask-Login to the app."""
     login_manager.init_app(app)
 
+def safe_next(target: str | None) -> str:
+    """``target`` when it is a path on this host, else the dashboard (no open redirect).
 
-def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
+    Browsers drop tabs and newlines and read a backslash as a slash, so ``/<tab>/evil.example``
+    leaves the site: a control character, space or backslash anywhere refuses the target."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and not any(c <= " " or c in "\\\x7f" for c in target):
+            return target
     return url_for("maps.dashboard")
 
 
-def _locked_minutes(username: str, ip: str) -> int:
-    """Minutes left before ``username``/``ip`` may try again (0 = not locked)."""
+def _limits() -> signin.Limits:
     config = current_app.config
-    window = config.get("LOGIN_WINDOW_SECONDS", 900)
-    row = fetch_one("queries/security/login_failures_recent.sql", {"username": username, "ip": ip, "window_s": window})
-    if row["per_user"] < config.get("LOGIN_MAX_FAILURES", 5) and row["per_ip"] < config.get("LOGIN_MAX_FAILURES_IP", 20):
-        return 0
-    remaining = window - (row["sekarang"] - row["terakhir"]).total_seconds()
-    return max(1, -(-int(remaining) // 60))
+    return signin.Limits(max_failures=config.get("LOGIN_MAX_FAILURES", 5),
+                         max_failures_ip=config.get("LOGIN_MAX_FAILURES_IP", 20),
+                         window_s=config.get("LOGIN_WINDOW_SECONDS", 900),
+                         backoff_s=config.get("LOGIN_BACKOFF_SECONDS", 60))
 
 
 def _password_ok(row: dict | None, password: str) -> bool:
@@ -121,29 +129,39 @@ def _password_ok(row: dict | None, password: str) -> bool:
     return check_password_hash(row["password_hash"], password)
 
 
+def _sign_in(row: dict) -> None:
+    """A new server-side session (absolute end: now + the session lifetime) and its cookie."""
+    lifetime = int(current_app.permanent_session_lifetime.total_seconds())
+    with pool().connection() as conn:
+        token = signin.start_session(conn, row["id"], request.remote_addr, lifetime, _limits(), row["username"])
+    session.clear()  # nothing of the anonymous session carries over
+    session.permanent = True
+    session[SESSION_TOKEN] = token
+    login_user(User(row))
+
+
 @blueprint.route("/login", methods=["GET", "POST"])
 def login():
-    """Sign in with user name and password (locked for a while after repeated failures)."""
+    """Sign in with user name and password (backs off after repeated failures)."""
     form = LoginForm()
     status = 200
     if form.validate_on_submit():
         username, ip = form.username.data.strip(), request.remote_addr or "-"
-        minutes = _locked_minutes(username, ip)
-        if minutes:
+        with pool().connection() as conn:
+            wait = signin.wait_seconds(conn, username, ip, _limits())
+        if wait:
             record("login_ditolak_terkunci", "pengguna", username, user=username[:100])
-            flash(_("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %(n)s menit.", n=minutes), "danger")
+            flash(_("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %(n)s menit.", n=-(-wait // 60)),
+                  "danger")
             status = 429
         else:
             row = fetch_one("queries/user_by_username.sql", {"username": username})
             if _password_ok(row, form.password.data):
-                with pool().connection() as conn:
-                    conn.execute(sql("queries/security/login_failures_clear.sql"), {"username": username})
-                session.permanent = True  # ends after PERMANENT_SESSION_LIFETIME (8 h)
-                login_user(User(row))
+                _sign_in(row)
                 record("login", "pengguna", row["id"])
-                return redirect(_safe_next(request.args.get("next")))
+                return redirect(safe_next(request.args.get("next")))
             with pool().connection() as conn:
-                conn.execute(sql("queries/security/login_failure_add.sql"), {"username": username, "ip": ip})
+                signin.record_failure(conn, username, ip)
             record("login_gagal", "pengguna", username, user=username[:100])
             flash(_("Nama pengguna atau kata sandi salah."), "danger")
             status = 401
@@ -153,8 +171,11 @@ def login():
 
 @blueprint.route("/logout", methods=["POST"])
 def logout():
-    """Sign out (POST, protected by CSRF)."""
+    """Sign out (POST, protected by CSRF): ends every session of the user, on every device."""
     if current_user.is_authenticated:
+        with pool().connection() as conn:
+            signin.end_sessions(conn, current_user.id)
         record("logout", "pengguna", current_user.id)
     logout_user()
+    session.clear()
     return redirect(url_for("maps.dashboard"))

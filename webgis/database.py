@@ -16,7 +16,7 @@ def init_app(app) -> None:
     """Create the pool (opened lazily) and register the 503 handler."""
     app.extensions["db_pool"] = ConnectionPool(
         app.config["DATABASE_URL"], min_size=1, max_size=app.config["DB_POOL_MAX"], open=False,
-        check=ConnectionPool.check_connection, timeout=app.config.get("DB_POOL_TIMEOUT", 10),
+        check=ConnectionPool.check_connection, timeout=app.config["DB_POOL_TIMEOUT"],
         max_lifetime=1800, kwargs={"row_factory": dict_row, "connect_timeout": 5})
     app.register_error_handler(psycopg.OperationalError, _database_unavailable)
     app.register_error_handler(PoolTimeout, _database_unavailable)

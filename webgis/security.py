@@ -9,10 +9,16 @@ templates with ``new Function``. XSS is prevented by escaping every stored text 
 frames, plug-ins and data requests from anywhere else, and form posts off-site.
 """
 import os
+import sys
 from urllib.parse import urlsplit
 
+from flask import abort, has_request_context, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+SERVER_NAME = "Sasaran"
 
 
 def basemap_origin(url: str | None) -> str | None:
@@ -44,7 +50,7 @@ def _headers(app):
         headers.setdefault("Referrer-Policy", "same-origin")
         headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)")
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if app.config.get("SESSION_COOKIE_SECURE"):
+        if app.config.get("SESSION_COOKIE_SECURE") or request.is_secure:
             headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         if "Cache-Control" not in headers and response.mimetype == "text/html" and current_user.is_authenticated:
             headers["Cache-Control"] = "no-store"  # pages of a signed-in user may hold personal data
@@ -52,12 +58,52 @@ def _headers(app):
     return add_headers
 
 
-def init_app(app) -> None:
-    """Add the security headers to every response (cookie settings live in ``webgis.settings``).
+class SessionInterface(SecureCookieSessionInterface):
+    """Signed cookie sessions marked ``Secure`` whenever the request came over HTTPS (directly, or
+    through the proxies counted by ``SASARAN_PROXY_HOPS``), not only when configured so."""
 
-    Behind a reverse proxy set ``SASARAN_PROXY_HOPS`` (usually 1) so the client address comes from
-    ``X-Forwarded-For``: the sign-in rate limit per address and the audit log need the real one."""
+    def get_cookie_secure(self, app) -> bool:
+        return bool(super().get_cookie_secure(app) or (has_request_context() and request.is_secure))
+
+
+def check_origin():
+    """Refuse (403) a state-changing request whose ``Origin`` (or else ``Referer``) names another
+    site. Requests without either come from non-browser clients and still need their CSRF token
+    or bearer token; bearer-token calls carry no cookie, so another site cannot forge them."""
+    if request.method not in STATE_CHANGING or request.headers.get("Authorization", "").startswith("Bearer "):
+        return None
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source:
+        return None
+    parts = urlsplit(source)
+    if f"{parts.scheme}://{parts.netloc}".lower() != request.host_url.rstrip("/").lower():
+        abort(403)
+    return None
+
+
+def hide_server_banner() -> None:
+    """Answer ``Server: Sasaran`` instead of the server's name and versions (Werkzeug and Python
+    for the development server, gunicorn's name under gunicorn): the banner helps only attackers."""
+    from werkzeug.serving import WSGIRequestHandler
+
+    WSGIRequestHandler.version_string = lambda self: SERVER_NAME
+    gunicorn_http = sys.modules.get("gunicorn.http.wsgi")
+    if gunicorn_http is not None:
+        gunicorn_http.SERVER = SERVER_NAME
+
+
+def init_app(app) -> None:
+    """Security headers on every response, ``Secure`` cookies over HTTPS, the Origin check, no
+    server banner (cookie settings live in ``webgis.settings``).
+
+    Behind a reverse proxy set ``SASARAN_PROXY_HOPS`` (the number of proxies, usually 1) so the
+    client address, scheme and host come from ``X-Forwarded-For/-Proto/-Host``: the sign-in back-off
+    and the audit log need the real address, ``Secure`` cookies and the Origin check the real
+    scheme and host."""
     hops = int(app.config.get("PROXY_HOPS", os.environ.get("SASARAN_PROXY_HOPS", "0")))
     if hops:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    app.session_interface = SessionInterface()
+    app.before_request(check_origin)
     app.after_request(_headers(app))
+    hide_server_banner()

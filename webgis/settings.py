@@ -31,4 +31,8 @@ def from_environment() -> dict:
         "REMEMBER_COOKIE_DURATION": timedelta(hours=8),
         "MAX_CONTENT_LENGTH": int(os.environ.get("SASARAN_MAX_UPLOAD_MB", "200")) * 1024 * 1024,
         "DB_POOL_MAX": int(os.environ.get("SASARAN_DB_POOL_MAX", "10")),
+        # Seconds a request waits for a database connection: during an outage it gets its 503
+        # within this time. Keep DB_POOL_MAX at least the threads of a worker so that a busy but
+        # healthy server never waits that long.
+        "DB_POOL_TIMEOUT": float(os.environ.get("SASARAN_DB_POOL_TIMEOUT", "1.5")),
     }

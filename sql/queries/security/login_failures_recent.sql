@@ -1,10 +1,10 @@
--- Failed sign-ins within the window: for this user name, and from this address.
+-- Failed sign-ins within the window: for this account from this address, and from this address
+-- for any account, each with the time of the latest one.
 SELECT
-    (SELECT count(*) FROM login_gagal
-      WHERE lower(username) = lower(%(username)s) AND waktu > now() - make_interval(secs => %(window_s)s)) AS per_user,
-    (SELECT count(*) FROM login_gagal
-      WHERE alamat_ip = %(ip)s AND waktu > now() - make_interval(secs => %(window_s)s)) AS per_ip,
-    (SELECT max(waktu) FROM login_gagal
-      WHERE (lower(username) = lower(%(username)s) OR alamat_ip = %(ip)s)
-        AND waktu > now() - make_interval(secs => %(window_s)s)) AS terakhir,
+    count(*) FILTER (WHERE lower(username) = lower(%(username)s)) AS per_user_ip,
+    max(waktu) FILTER (WHERE lower(username) = lower(%(username)s)) AS last_user_ip,
+    count(*) AS per_ip,
+    max(waktu) AS last_ip,
     now() AS sekarang
+FROM login_gagal
+WHERE alamat_ip = %(ip)s AND waktu > now() - make_interval(secs => %(window_s)s)

@@ -1,0 +1,1 @@
+DELETE FROM sesi WHERE pengguna_id = %(pengguna_id)s

@@ -1,0 +1,1 @@
+SELECT 1 FROM pengguna WHERE username = %(username)s
