@@ -167,10 +167,10 @@ def test_export_page_lists_layers_by_role(app):
 def test_region_scoped_user_exports_only_the_region(app, db_url):
     from spatial.users import create_account
 
-    create_account("ekspor_kec", "Wilayah-Balik-Bukit-2026!", "viewer", name="Viewer Balik Bukit",
+    create_account("ekspor_kec", "Kopi-Liwa-7-Gunung", "viewer", name="Viewer Balik Bukit",
                    kode_wilayah="18.04.04", url=db_url)
     client = app.test_client()
-    assert client.post("/login", data={"username": "ekspor_kec", "password": "Wilayah-Balik-Bukit-2026!"}).status_code == 302
+    assert client.post("/login", data={"username": "ekspor_kec", "password": "Kopi-Liwa-7-Gunung"}).status_code == 302
     villages = client.get("/ekspor/desa.geojson").get_json(force=True)["features"]
     assert {f["properties"]["kode_kec"] for f in villages} == {"18.04.04"}
     assert len(villages) == _count(db_url, "SELECT count(*) FROM desa WHERE kode_kec = '18.04.04'")

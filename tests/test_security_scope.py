@@ -7,10 +7,10 @@ import re
 import psycopg
 import pytest
 
-from spatial.users import create_account
+from spatial.users import save_user
 
 KEC = "18.04.04"
-PASSWORD = "Wilayah-Balik-Bukit-2026!"
+PASSWORD = "Kopi-Liwa-7-Gunung"
 DESA_CODE = re.compile(r"\b18\.04\.\d\d\.\d{4}\b")
 
 
@@ -22,7 +22,7 @@ def _value(url, query, params=None):
 def _scoped(app, db_url, role: str):
     """A test client signed in as a ``role`` account limited to kecamatan 18.04.04."""
     username = f"scope_{role}"
-    create_account(username, PASSWORD, role, name=f"{role} Balik Bukit", kode_wilayah=KEC, url=db_url)
+    save_user(username, PASSWORD, role, name=f"{role} Balik Bukit", kode_wilayah=KEC, url=db_url)
     client = app.test_client()
     assert client.post("/login", data={"username": username, "password": PASSWORD}).status_code == 302
     return client
