@@ -11,11 +11,12 @@ import json
 from datetime import datetime, timezone
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, g, jsonify, request, url_for
+from flask import Blueprint, Response, abort, g, jsonify, render_template, request, url_for
 
 from spatial.areas import AreaError
 from spatial.areas.geometry import polygon_of
 from spatial.areas.layers import COUNT, EXTENT, FEATURE, K_ANONYMITY, LAYERS, ONE, PAGE, filter_params, query
+from spatial.areas.schema import feature_schema, queryables as queryables_schema, xml_schema
 from spatial.sqlfiles import sql
 from webgis.agency import agency_or_user
 from webgis.audit import record
@@ -25,14 +26,21 @@ from webgis.i18n import error_text
 
 blueprint = Blueprint("ogcapi", __name__, url_prefix="/ogc")
 GEOJSON = "application/geo+json"
+SCHEMA_JSON = "application/schema+json"
+REL_SCHEMA = "http://www.opengis.net/def/rel/ogc/1.0/schema"
+REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+# The conformance classes declared (tests/test_ogc_conformance.py checks what each one requires).
 CONFORMANCE = ["http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-               "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30"]
+               "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+               "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+               "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+               "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters"]
 DEFAULT_LIMIT, MAX_LIMIT = 100, 10000
 COMMON_PARAMS = {"f", "token", "limit", "offset", "bbox", "bbox-crs", "datetime", "kode_kec", "kode_desa", "k", "sel_m",
                  "hasil"}
-NOT_SUMMED = {"id", "run_id", "kantong_id", "sel_id", "klaster_id", "kandidat_id", "program_id", "tahun", "k", "sel_m",
+NOT_SUMMED = {"kawasan_id", "run_id", "kantong_id", "sel_id", "klaster_id", "kandidat_id", "program_id", "tahun", "k", "sel_m",
               "urutan", "versi", "gi_z", "p_value", "rasio", "luas_ha"}
 MAX_QUERY_BYTES = 1 << 20
 
@@ -59,6 +67,30 @@ def _problem(status: int, code: str, description: str):
     return _json({"code": code, "description": description}, status)
 
 
+def _wants_html() -> bool:
+    """``?f=html``, or a client (a browser) that prefers HTML to JSON; ``?f=json`` and others get JSON."""
+    if "f" in request.args:
+        if request.args["f"] not in ("json", "html"):
+            abort(_problem(400, "InvalidParameterValue", "f harus json atau html."))
+        return request.args["f"] == "html"
+    return request.accept_mimetypes.best_match(["application/json", GEOJSON, "text/html"]) == "text/html"
+
+
+def _this_url(**changes) -> str:
+    """URL of the current resource with its query string changed (e.g. ``f="html"``)."""
+    args = {k: v for k, v in request.args.items() if k != "token"}
+    return _url(request.endpoint, **{**(request.view_args or {}), **args, **changes})
+
+
+def _resource(doc: dict, page: str, mimetype: str = "application/json", **context):
+    """The resource as JSON with a link to its HTML view, or as that HTML page (``templates/ogc``)."""
+    if _wants_html():
+        links = [*doc.get("links", []), _link(_this_url(f="json"), "alternate", mimetype, "JSON")]
+        return render_template("ogc/page.html", page=page, doc=doc, links=links, ogc_url=_url, **context)
+    doc.setdefault("links", []).append(_link(_this_url(f="html"), "alternate", "text/html", "HTML"))
+    return _json(doc, mimetype=mimetype)
+
+
 def _collection_or_404(collection_id: str):
     layer = LAYERS.get(collection_id)
     if layer is None or not layer.ogc or layer not in readable_layers(g.requester):
@@ -76,29 +108,42 @@ def _collection_doc(layer, bbox: list, temporal: list | None = None) -> dict:
     if layer.temporal:
         extent["temporal"] = {"interval": [temporal or [None, None]],
                               "trs": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"}
-    return {"id": layer.name, "title": layer.title, "description": layer.description, "itemType": "feature",
-            "crs": [CRS84], "extent": extent, "queryables": list(layer.properties),
-            "links": [_link(_url("ogcapi.collection", collection_id=layer.name), "self", "application/json"),
-                      _link(_url("ogcapi.items", collection_id=layer.name), "items", GEOJSON, layer.title)]}
+    name = layer.name
+    # "describedBy": link relations compare case-insensitively (RFC 8288); GDAL before 3.7 matches
+    # only this spelling, and types its fields from the XSD (64-bit integers), not from JSON Schema.
+    return {"id": name, "title": layer.title, "description": layer.description, "itemType": "feature",
+            "crs": [CRS84], "extent": extent,
+            "links": [_link(_url("ogcapi.collection", collection_id=name), "self", "application/json"),
+                      _link(_url("ogcapi.items", collection_id=name), "items", GEOJSON, layer.title),
+                      _link(_url("ogcapi.schema", collection_id=name), REL_SCHEMA, SCHEMA_JSON, "Schema"),
+                      _link(_url("ogcapi.queryables", collection_id=name), REL_QUERYABLES, SCHEMA_JSON, "Queryables"),
+                      _link(_url("ogcapi.xml_schema_view", collection_id=name), "describedBy", "application/xml",
+                            "GML application schema")]}
 
 
 @blueprint.route("", strict_slashes=False)
 @agency_or_user
 def landing():
     """Landing page: links to the API definition, conformance and collections."""
-    return _json({"title": "Sasaran OGC API - Features",
-                  "description": "Data kemiskinan dan layanan dasar per desa (agregat) untuk instansi mitra.",
-                  "links": [_link(_url("ogcapi.landing"), "self", "application/json", "Landing page"),
+    return _resource({"title": "Sasaran OGC API - Features",
+                      "description": "Data kemiskinan dan layanan dasar per desa (agregat) untuk instansi mitra.",
+                      "links": [_link(_url("ogcapi.landing"), "self", "application/json", "Landing page"),
                             _link(_url("ogcapi.api"), "service-desc", "application/vnd.oai.openapi+json;version=3.0",
                                   "OpenAPI"),
                             _link(_url("ogcapi.conformance"), "conformance", "application/json", "Conformance"),
-                            _link(_url("ogcapi.collections"), "data", "application/json", "Collections")]})
+                            _link(_url("ogcapi.collections"), "data", "application/json", "Collections")]},
+                     "landing")
 
 
 @blueprint.route("/conformance")
 @agency_or_user
 def conformance():
     """Conformance classes implemented."""
+    if _wants_html():
+        return render_template("ogc/page.html", page="conformance", doc={"title": "Conformance",
+                                                                          "conformsTo": CONFORMANCE},
+                               links=[_link(_this_url(f="json"), "alternate", "application/json", "JSON")],
+                               ogc_url=_url)
     return _json({"conformsTo": CONFORMANCE})
 
 
@@ -117,6 +162,8 @@ def api():
             paths[f"/collections/{layer.name}"] = op(layer.title)
             paths[f"/collections/{layer.name}/items"] = op(layer.title, item_params + layer.properties)
             paths[f"/collections/{layer.name}/items/{{featureId}}"] = op(layer.title)
+            paths[f"/collections/{layer.name}/queryables"] = op(f"{layer.title}: queryables")
+            paths[f"/collections/{layer.name}/schema"] = op(f"{layer.title}: schema")
     return _json({"openapi": "3.0.3", "info": {"title": "Sasaran OGC API - Features", "version": "1.0"},
                   "servers": [{"url": url_for("ogcapi.landing", _external=True)}], "paths": paths},
                  mimetype="application/vnd.oai.openapi+json;version=3.0")
@@ -128,7 +175,8 @@ def collections():
     """The collections the requester may read."""
     bbox = _district_bbox()
     docs = [_collection_doc(layer, bbox) for layer in readable_layers(g.requester) if layer.ogc]
-    return _json({"links": [_link(_url("ogcapi.collections"), "self", "application/json")], "collections": docs})
+    return _resource({"links": [_link(_url("ogcapi.collections"), "self", "application/json")], "collections": docs},
+                     "collections")
 
 
 @blueprint.route("/collections/<collection_id>")
@@ -141,7 +189,31 @@ def collection(collection_id):
     values = list(row.values())
     bbox = values[:4] if values[0] is not None else _district_bbox()
     temporal = [v.isoformat() if v else None for v in values[4:6]]
-    return _json(_collection_doc(layer, bbox, temporal))
+    return _resource(_collection_doc(layer, bbox, temporal), "collection", fields=layer.fields)
+
+
+@blueprint.route("/collections/<collection_id>/schema")
+@agency_or_user
+def schema(collection_id):
+    """JSON Schema of the collection's features (property types; integers are 64-bit)."""
+    layer = _collection_or_404(collection_id)
+    return _json(feature_schema(layer, _url("ogcapi.schema", collection_id=layer.name)), mimetype=SCHEMA_JSON)
+
+
+@blueprint.route("/collections/<collection_id>/queryables")
+@agency_or_user
+def queryables(collection_id):
+    """JSON Schema of the properties the items can be filtered on."""
+    layer = _collection_or_404(collection_id)
+    return _json(queryables_schema(layer, _url("ogcapi.queryables", collection_id=layer.name)), mimetype=SCHEMA_JSON)
+
+
+@blueprint.route("/collections/<collection_id>/schema.xsd")
+@agency_or_user
+def xml_schema_view(collection_id):
+    """GML application schema of the collection, for clients that type their fields from it (GDAL)."""
+    layer = _collection_or_404(collection_id)
+    return Response(xml_schema(layer), mimetype="application/xml")
 
 
 def _params(layer, extra_allowed=()) -> dict:
@@ -189,6 +261,10 @@ def _page(layer, params: dict, endpoint: str):
                            GEOJSON))
     head = {"type": "FeatureCollection", "numberMatched": matched, "numberReturned": len(features),
             "timeStamp": datetime.now(timezone.utc).isoformat(timespec="seconds"), "links": links}
+    if _wants_html():
+        return _resource({**head, "title": layer.title}, "items", GEOJSON, fields=layer.fields,
+                         features=[json.loads(f) for f in features])
+    links.append(_link(_this_url(f="html"), "alternate", "text/html", "HTML"))
     body = json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [' + ",\n".join(features) + "]}"
     return Response(body, mimetype=GEOJSON)
 
@@ -222,7 +298,7 @@ def item(collection_id, feature_id):
     feature["links"] = [_link(_url("ogcapi.item", collection_id=layer.name, feature_id=feature_id), "self", GEOJSON),
                         _link(_url("ogcapi.collection", collection_id=layer.name), "collection", "application/json")]
     record("baca_ogc", "lapisan", layer.name, {"fitur": feature_id}, user=g.requester.name)
-    return _json(feature, mimetype=GEOJSON)
+    return _resource(feature, "item", GEOJSON, title=f"{layer.title} {feature_id}", fields=layer.fields)
 
 
 def _query_geometry() -> str:

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import psycopg
 
-from spatial.areas.layers import CSV_COLUMNS, FEATURE, WKB_COLUMNS, Layer, query
+from spatial.areas.layers import BOOLEAN, CSV_COLUMNS, DECIMAL, FEATURE, INTEGER, TEXT, WKB_COLUMNS, Layer, query
 from spatial.spreadsheet import safe_cell
 
 CHUNK_ROWS = 2000
+PANDAS_TYPES = {INTEGER: "Int64", DECIMAL: "float64", BOOLEAN: "boolean"}  # nullable: a null stays null
 CHUNK_BYTES = 1 << 16
 
 
@@ -92,7 +93,8 @@ def csv_chunks(url: str, layer: Layer, params: dict):
 
 
 def write_geopackage(url: str, layer: Layer, params: dict, path: str | Path, chunk: int = 20000) -> int:
-    """Write the filtered layer to a GeoPackage at ``path`` in chunks; returns the feature count."""
+    """Write the filtered layer to a GeoPackage at ``path`` in chunks, each property with its declared
+    type (integers 64-bit); returns the feature count."""
     import geopandas
     import pandas
     import pyogrio
@@ -102,10 +104,11 @@ def write_geopackage(url: str, layer: Layer, params: dict, path: str | Path, chu
 
     def flush():
         frame = pandas.DataFrame([b[1] for b in batch], columns=header)
+        for column in header:  # the declared type, whatever this chunk holds (all nulls, small values)
+            kind = layer.fields.get(column, TEXT)
+            frame[column] = frame[column].map(lambda v: None if v is None else str(v)).astype(object) \
+                if kind == TEXT else frame[column].astype(PANDAS_TYPES[kind])
         frame.insert(0, "fid_sasaran", [str(b[0]) for b in batch])
-        for column in frame.columns:
-            if frame[column].dtype == object and column != "fid_sasaran":
-                frame[column] = frame[column].map(lambda v: None if v is None else str(v))
         geometry = geopandas.GeoSeries(shapely.from_wkb([b[2] for b in batch]), crs=4326)
         pyogrio.write_dataframe(geopandas.GeoDataFrame(frame, geometry=geometry), path, layer=layer.name,
                                 driver="GPKG", append=count > len(batch), promote_to_multi=layer.geometry.startswith("Multi"))

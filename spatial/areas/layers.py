@@ -19,6 +19,17 @@ K_ANONYMITY = 5
 GRID_CELL_M = 1000
 PERSONAL_ROLES = ("admin", "perkim")
 
+# Property types of the published schemas (OGC API schema/queryables, GeoPackage export). Every
+# integer is published as 64-bit: counts and rupiah sums of a district pass 2^31, and a client that
+# guesses 32 bits from a first page silently clips them. Decimals are rounded in the layer's SQL to
+# at most 6 places, so a Shapefile's 15 fixed decimals hold them exactly.
+TEXT, INTEGER, DECIMAL, BOOLEAN = "string", "integer", "number", "boolean"
+
+
+def typed(text: str, kind: str) -> dict:
+    """``{name: kind}`` for the space-separated property names of ``text`` (declaration helper)."""
+    return dict.fromkeys(text.split(), kind)
+
 
 @dataclass(frozen=True)
 class Layer:
@@ -32,40 +43,66 @@ class Layer:
     ogc: bool = True              # offered in OGC API Features (agencies: aggregates only)
     temporal: bool = False        # waktu is meaningful (datetime filter)
     requires: str | None = None   # table that must exist (another issue's), else the layer is absent
+    fields: dict = field(default_factory=dict)  # every property of ``props`` -> TEXT/INTEGER/DECIMAL/BOOLEAN, in order
     extra: dict = field(default_factory=dict)
 
 
 _AGG_PROPS = ("jumlah", "desil12", "desil1", "tanpa_air_layak", "tanpa_sanitasi_layak", "dengan_balita", "ditekan", "k")
+_AGG_FIELDS = {**typed("k jumlah desil12 desil1 tanpa_air_layak tanpa_sanitasi_layak dengan_balita", INTEGER),
+               "ditekan": TEXT}
 
 LAYERS = {layer.name: layer for layer in (
     Layer("desa", "Desa dan indikator", "Batas desa dengan indikator kemiskinan, RTLH, air, sanitasi dan stunting",
           "MultiPolygon", ("kode_desa", "nama", "jenis", "kode_kec", "rumah_tangga", "desil12", "persen_desil12",
-                           "rtlh", "tanpa_air_layak", "tanpa_sanitasi_layak", "risiko_stunting")),
-    Layer("kecamatan", "Kecamatan", "Batas kecamatan", "MultiPolygon", ("kode_kec", "nama", "kode_kab")),
+                           "rtlh", "tanpa_air_layak", "tanpa_sanitasi_layak", "risiko_stunting"),
+          fields={**typed("kode_desa nama jenis kode_kec", TEXT), "luas_ha": DECIMAL, "rumah_tangga": INTEGER,
+                  "desil12": INTEGER, "persen_desil12": DECIMAL, "rtlh": INTEGER, "biaya_rtlh": INTEGER,
+                  "tanpa_air_layak": INTEGER, "persen_tanpa_air_layak": DECIMAL, "tanpa_sanitasi_layak": INTEGER,
+                  "persen_tanpa_sanitasi_layak": DECIMAL, "risiko_stunting": INTEGER,
+                  "persen_risiko_stunting": DECIMAL}),
+    Layer("kecamatan", "Kecamatan", "Batas kecamatan", "MultiPolygon", ("kode_kec", "nama", "kode_kab"),
+          fields={**typed("kode_kec nama kode_kab", TEXT), "jumlah_desa": INTEGER}),
     Layer("kantong", "Kantong kemiskinan", "Kantong kemiskinan dari analisis terakhir", "MultiPolygon",
-          ("kantong_id", "run_id", "rumah_tangga", "rumah_tangga_miskin", "persen_miskin"), temporal=True),
+          ("kantong_id", "run_id", "rumah_tangga", "rumah_tangga_miskin", "persen_miskin"), temporal=True,
+          fields={**typed("kantong_id run_id rumah_tangga rumah_tangga_miskin", INTEGER), "persen_miskin": DECIMAL,
+                  "desa": TEXT, "luas_ha": DECIMAL}),
     Layer("hotspot", "Titik panas (Gi*)", "Sel grid Getis-Ord Gi* dari analisis terakhir", "Polygon",
-          ("sel_id", "run_id", "kelas"), temporal=True),
+          ("sel_id", "run_id", "kelas"), temporal=True,
+          fields={**typed("sel_id run_id rumah_tangga miskin", INTEGER), **typed("rasio gi_z p_value", DECIMAL),
+                  "kelas": TEXT}),
     Layer("celah", "Celah layanan", "Klaster rumah tangga tanpa layanan air/sanitasi", "MultiPolygon",
-          ("layanan", "klaster_id", "run_id", "rumah_tangga"), temporal=True),
+          ("layanan", "klaster_id", "run_id", "rumah_tangga"), temporal=True,
+          fields={"layanan": TEXT, **typed("klaster_id run_id rumah_tangga", INTEGER), "desa": TEXT}),
     Layer("lokasi", "Kandidat lokasi", "Kandidat lokasi sarana air/sanitasi", "Point",
-          ("layanan", "kandidat_id", "terpilih", "kode_desa"), temporal=True),
+          ("layanan", "kandidat_id", "terpilih", "kode_desa"), temporal=True,
+          fields={"layanan": TEXT, **typed("kandidat_id run_id", INTEGER), "terpilih": BOOLEAN,
+                  **typed("urutan cakupan tambahan kumulatif", INTEGER), "kode_desa": TEXT}),
     Layer("fasilitas", "Fasilitas", "Fasilitas umum: air, sanitasi, kesehatan, sekolah", "Point",
-          ("id_fasilitas", "jenis", "nama", "kode_desa", "kondisi", "berfungsi"), temporal=True),
+          ("id_fasilitas", "jenis", "nama", "kode_desa", "kondisi", "berfungsi"), temporal=True,
+          fields={**typed("id_fasilitas jenis nama kode_desa kondisi", TEXT), "berfungsi": BOOLEAN,
+                  "kapasitas_kk": INTEGER}),
     Layer("kawasan", "Kawasan prioritas", "Kawasan prioritas yang ditetapkan perencana", "MultiPolygon",
-          ("id", "nama", "jenis", "tahun", "versi"), temporal=True),
+          ("kawasan_id", "nama", "jenis", "tahun", "versi"), temporal=True,
+          fields={"kawasan_id": INTEGER, **typed("nama jenis", TEXT), "tahun": INTEGER, "catatan": TEXT, "versi": INTEGER,
+                  "luas_ha": DECIMAL}),
     Layer("lokus", "Desa lokus", "Desa lokus kemiskinan ekstrem dan stunting per tahun", "MultiPolygon",
-          ("tahun", "jenis", "kode_desa", "nama"), temporal=True),
+          ("tahun", "jenis", "kode_desa", "nama"), temporal=True,
+          fields={"tahun": INTEGER, **typed("jenis kode_desa nama alasan", TEXT)}),
     Layer("program", "Seleksi program", "Jumlah penerima program per desa dan status (tanpa data pribadi)",
           "MultiPolygon", ("program_id", "program", "tahun", "sumber", "kode_desa"), temporal=True,
-          requires="seleksi"),
+          requires="seleksi",
+          fields={"program_id": INTEGER, "program": TEXT, "tahun": INTEGER, **typed("sumber kode_desa nama_desa", TEXT),
+                  **typed("jumlah usulan terverifikasi ditetapkan selesai", INTEGER)}),
     Layer("rumah_tangga_desa", "Rumah tangga per desa", "Agregat rumah tangga per desa dengan k-anonimitas",
-          "MultiPolygon", ("kode_desa", "nama", *_AGG_PROPS)),
+          "MultiPolygon", ("kode_desa", "nama", *_AGG_PROPS), fields={**typed("kode_desa nama", TEXT), **_AGG_FIELDS}),
     Layer("rumah_tangga_grid", "Rumah tangga per sel grid", "Agregat rumah tangga per sel grid dengan k-anonimitas",
-          "Polygon", ("sel_m", *_AGG_PROPS)),
+          "Polygon", ("sel_m", *_AGG_PROPS), fields={"sel_m": INTEGER, **_AGG_FIELDS}),
     Layer("rumah_tangga", "Rumah tangga (titik)", "Titik rumah tangga; NIK dan nama hanya untuk admin atas permintaan",
           "Point", ("id_keluarga", "kode_desa", "desil", "kualitas_lokasi", "rtlh", "memenuhi_syarat"),
-          roles=PERSONAL_ROLES, ogc=False, temporal=True),
+          roles=PERSONAL_ROLES, ogc=False, temporal=True,
+          fields={**typed("id_keluarga kode_desa", TEXT), **typed("desil jumlah_anggota jumlah_balita", INTEGER),
+                  "kualitas_lokasi": TEXT, **typed("air_layak sanitasi_layak", BOOLEAN), "skor_rtlh": DECIMAL,
+                  **typed("rtlh memenuhi_syarat", BOOLEAN), **typed("nik_kepala nama_kepala alamat", TEXT)}),
 )}
 
 FEATURE = ("json_build_object('type', 'Feature', 'id', src.fid, 'geometry', ST_AsGeoJSON(src.geom, 6)::json, "
