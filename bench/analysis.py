@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.analysis [--households 1000000] [--seed 7] [--db URL] [--reuse]
 
 Generates (once, cached under var/bench) the households of all Lampung
-(/work/shared/data/boundaries/lampung_18.geojson) with spatial.generator, loads them into its own
+(/work/shared/data/boundaries/lampung_18.geojson) with spatial.synthetic, loads them into its own
 database (bench_h4 by default: dropped and recreated unless --reuse finds it loaded), then runs
 each ``python -m spatial analyse <group>`` in a fresh process and prints seconds and the peak
 resident memory of that Python process (PostgreSQL's own memory is not included).
@@ -20,7 +20,7 @@ DEFAULT_DB = "postgresql://sasaran@127.0.0.1:54329/bench_h4"
 GROUPS = ("scores", "pockets", "hotspots", "gaps", "siting")
 LOAD_CODE = """
 import sys
-from spatial.registry_import import import_facilities, import_households
+from spatial.importer.registry import import_facilities, import_households
 from spatial.maintenance import optimise_households
 r = import_households(sys.argv[1], url=sys.argv[3])
 import_facilities(sys.argv[2], url=sys.argv[3])

@@ -15,9 +15,9 @@ def generated(households: int, seed: int, boundaries: Path = PROVINCE_BOUNDARIES
     """Folder with households.csv/facilities.csv for ``households`` (generated once, then cached)."""
     folder = WORK / f"data_{boundaries.stem}_{households}_{seed}"
     if not (folder / "households.csv").exists() or not (folder / "ground_truth.json").exists():
-        log(f"membangkitkan {households:,} rumah tangga dengan spatial.generator ke {folder}")
+        log(f"membangkitkan {households:,} rumah tangga dengan spatial.synthetic ke {folder}")
         folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run([PYTHON, "-m", "spatial.generator", "--boundaries", str(boundaries),
+        subprocess.run([PYTHON, "-m", "spatial.synthetic", "--boundaries", str(boundaries),
                         "--households", str(households), "--seed", str(seed), "--out", str(folder)],
                        check=True, cwd=ROOT)
     return folder

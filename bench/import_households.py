@@ -40,7 +40,7 @@ TARGET_RATE, TARGET_RATIO = 100_000, 0.3
 # The import runs in a child process so that its peak RSS is measured alone.
 IMPORT_CODE = """
 import json, resource, sys, time
-from spatial.registry_import import import_households
+from spatial.importer.registry import import_households
 started = time.perf_counter()
 result = import_households(sys.argv[1], url=sys.argv[2])
 print(time.perf_counter() - started, result.rows, result.inserted, result.updated, result.unchanged, result.rejected,
@@ -61,7 +61,7 @@ def bench_database(url: str) -> str:
 
 def sample_file(households: int, seed: int) -> Path:
     """Generator output for all of Lampung (cached under var/bench)."""
-    from spatial.generator import generate
+    from spatial.synthetic import generate
 
     folder = ROOT / "var" / "bench" / f"lampung_{households}_{seed}"
     if not (folder / "households.csv").exists():

@@ -7,7 +7,7 @@ import time
 import psycopg
 
 from bench.common import Row, run_python, verdict
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 
 IMPORT_TARGET = 100_000  # rows/s at 1,000,000 households
 
@@ -36,7 +36,7 @@ def psql_copy_seconds(url: str, path) -> float:
 
 IMPORT_CODE = """
 import sys, time
-from spatial.registry_import import import_households, import_facilities
+from spatial.importer.registry import import_households, import_facilities
 t = time.perf_counter()
 r = import_households(sys.argv[1], url=sys.argv[3])
 print(time.perf_counter() - t, r.inserted)
@@ -79,7 +79,7 @@ def assignment_seconds(url: str) -> tuple[float, int, int]:
         conn.execute(STAGE_CHECKED)
         conn.execute("ANALYZE imp_cek")
         started = time.perf_counter()
-        conn.execute(sql("queries/import_locate.sql"))
+        run(conn, "importer/locate")
         seconds = time.perf_counter() - started
         located, differ = conn.execute(DISAGREE).fetchone()
         conn.rollback()

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.run_all [--households 1000000] [--seed 7] [--db URL]
 
-Generates the province with ``spatial.generator`` on lampung_18.geojson (cached under var/bench),
+Generates the province with ``spatial.synthetic`` on lampung_18.geojson (cached under var/bench),
 loads it into its own database (bench_h9 by default: dropped and recreated), measures import,
 village assignment, analyses, vector tiles (vs tipg), GeoJSON exports (vs ogr2ogr), selection by
 polygon and the map page, then prints one table and writes it to bench/results/latest.md.
@@ -99,7 +99,7 @@ def main() -> None:
     try:
         folder = args.data or dataset.generated(args.households, args.seed, args.boundaries)
     except (subprocess.CalledProcessError, OSError) as exc:
-        raise SystemExit(f"spatial.generator belum tersedia atau gagal: {exc}")
+        raise SystemExit(f"spatial.synthetic belum tersedia atau gagal: {exc}")
     log("basis data benchmark: skema + batas desa")
     if args.only_web:
         from spatial.migrate import migrate
@@ -119,7 +119,7 @@ def main() -> None:
         """Write the table so far (after every step, so a cut-off run still leaves its figures)."""
         minutes = (time.perf_counter() - started) / 60
         state = f"total {minutes:.1f} menit" if final else f"SEBAGIAN, berjalan {minutes:.1f} menit"
-        source = f"berkas {args.data}" if args.data else f"spatial.generator, seed {args.seed}"
+        source = f"berkas {args.data}" if args.data else f"spatial.synthetic, seed {args.seed}"
         header = (f"# Sasaran benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})\n\n"
                   f"{households:,} rumah tangga ({source}) di {villages:,} desa ({args.boundaries.name}); "
                   f"mesin: {os.cpu_count()} core, {platform.machine()}, PostgreSQL di mesin yang sama, dipakai "

@@ -218,5 +218,5 @@ def measure_map_page(server: Server) -> list:
         idle_ms = (time.perf_counter() - started) * 1000
         page.screenshot(path=str(server.log.name).replace(".log", "_peta.png"))
         browser.close()
-    return [Row("halaman peta", f"render pertama '/' (admin, cache dingin): kB / ms sampai load / ms sampai jaringan diam",
+    return [Row("halaman peta", "render pertama '/' (admin, cache dingin): kB / ms sampai load / ms sampai jaringan diam",
                 f"{sum(received) / 1e3:,.0f} kB / {load_ms:,.0f} / {idle_ms:,.0f}")]

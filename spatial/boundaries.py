@@ -10,7 +10,7 @@ import shapely
 
 from spatial.codes import normalise_kode_desa, province_name
 from spatial.db import connect
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 
 # Accepted names (lower-case) of each attribute in village boundary files.
 ATTRIBUTE_ALIASES = {
@@ -94,12 +94,12 @@ def load_boundaries(path: str, url: str | None = None, source: str | None = None
     report = BoundaryReport(read=len(frame))
     rows = list(_stage_rows(frame, source or str(path), report))
     with connect(url) as conn:
-        conn.execute(sql("queries/boundaries_stage.sql"))
+        run(conn, "boundaries/stage")
         with conn.cursor().copy(f"COPY batas_stage ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
-        conn.execute(sql("queries/boundaries_merge.sql"))
-        for kode, nama, baru, diperbaiki in conn.execute(sql("queries/boundaries_report.sql")):
+        run(conn, "boundaries/merge")
+        for kode, nama, baru, diperbaiki in run(conn, "boundaries/report"):
             (report.inserted if baru else report.updated).append(kode)
             if diperbaiki:
                 report.repaired.append((kode, nama))

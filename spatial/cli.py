@@ -4,8 +4,8 @@ import click
 from spatial import config
 from spatial.boundaries import BoundaryError, load_boundaries
 from spatial.migrate import migrate
-from spatial.import_cli import import_options, print_history, run_import
-from spatial.registry_import import import_facilities, import_households
+from spatial.importer.cli import import_options, print_history, run_import
+from spatial.importer.registry import import_facilities, import_households
 from spatial.sample import no_household_data, load_sample
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from spatial.boundaries import load_boundaries
 from spatial.db import connect
-from spatial.registry_import import import_facilities, import_households
-from spatial.sqlfiles import sql
+from spatial.importer.registry import import_facilities, import_households
+from spatial.sqlfiles import run
 from spatial.users import create_demo_users
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,14 +18,14 @@ SAMPLE_DIR = ROOT / "var" / "sample"
 def generator_version() -> str:
     """Short hash of the generator's code and the boundaries, so a changed generator gets fresh files."""
     digest = hashlib.sha256(SAMPLE_BOUNDARIES.read_bytes())
-    for source in sorted(Path(__file__).parent.glob("generator*.py")):
+    for source in sorted((Path(__file__).parent / "synthetic").glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:10]
 
 
 def sample_files(households: int, seed: int, out_root: Path = SAMPLE_DIR) -> Path:
     """Generate the sample files once (cached by size, seed and generator version); return their folder."""
-    from spatial.generator import generate
+    from spatial.synthetic import generate
 
     folder = out_root / f"lampung_barat_{households}_{seed}_{generator_version()}"
     if not (folder / "ground_truth.json").exists():
@@ -42,7 +42,7 @@ def sample_files(households: int, seed: int, out_root: Path = SAMPLE_DIR) -> Pat
 def no_household_data(url: str | None = None) -> bool:
     """True while no household data has ever been loaded (see sql/queries/sample_needed.sql)."""
     with connect(url) as conn:
-        return conn.execute(sql("queries/sample_needed.sql")).fetchone()[0]
+        return run(conn, "importer/sample_needed").fetchone()[0]
 
 
 def load_sample(households: int, seed: int, url: str | None = None, echo=print, show_progress: bool = False) -> Path:
@@ -50,7 +50,7 @@ def load_sample(households: int, seed: int, url: str | None = None, echo=print, 
     sample folder. ``show_progress``: progress bars on stderr (the command line)."""
     from spatial.analysis import AFTER_IMPORT, run_all
     from spatial.analysis.cli import progress_display
-    from spatial.import_cli import ProgressBar
+    from spatial.importer.cli import ProgressBar
 
     report = load_boundaries(str(SAMPLE_BOUNDARIES), url=url, source=SAMPLE_BOUNDARIES.name)
     echo(f"batas desa: {report.read} dibaca, {len(report.inserted)} baru, {len(report.repaired)} diperbaiki")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from psycopg.rows import dict_row
 
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Limits:
 def wait_seconds(conn, username: str, ip: str, limits: Limits = Limits()) -> int:
     """Seconds ``ip`` must wait before trying ``username`` again (0 = may try now)."""
     with conn.cursor(row_factory=dict_row) as cur:
-        row = cur.execute(sql("queries/security/login_failures_recent.sql"),
+        row = run(cur, "security/login_failures_recent",
                           {"username": username, "ip": ip, "window_s": limits.window_s}).fetchone()
     waits = []
     if row["per_user_ip"] >= limits.max_failures:
@@ -43,7 +43,7 @@ def wait_seconds(conn, username: str, ip: str, limits: Limits = Limits()) -> int
 
 def record_failure(conn, username: str, ip: str) -> None:
     """Count one failed sign-in of ``username`` from ``ip``."""
-    conn.execute(sql("queries/security/login_failure_add.sql"), {"username": username, "ip": ip})
+    run(conn, "security/login_failure_add", {"username": username, "ip": ip})
 
 
 def _digest(token: str) -> bytes:
@@ -55,9 +55,9 @@ def start_session(conn, user_id: int, ip: str | None, lifetime_s: int, limits: L
     """A new session of ``user_id`` ending ``lifetime_s`` from now; returns the cookie's token.
     Also forgets the failures of ``username`` from ``ip``."""
     token = secrets.token_urlsafe(32)
-    conn.execute(sql("queries/security/session_start.sql"),
+    run(conn, "security/session_start",
                  {"token_hash": _digest(token), "pengguna_id": user_id, "detik": lifetime_s, "ip": ip})
-    conn.execute(sql("queries/security/login_failures_clear.sql"),
+    run(conn, "security/login_failures_clear",
                  {"username": username, "ip": ip or "-", "window_s": limits.window_s})
     return token
 
@@ -67,10 +67,10 @@ def session_user(conn, user_id: int, token: str | None) -> dict | None:
     if not token:
         return None
     with conn.cursor(row_factory=dict_row) as cur:
-        return cur.execute(sql("queries/security/session_user.sql"),
+        return run(cur, "security/session_user",
                            {"token_hash": _digest(token), "pengguna_id": user_id}).fetchone()
 
 
 def end_sessions(conn, user_id: int) -> None:
     """End every session of ``user_id`` (sign-out)."""
-    conn.execute(sql("queries/security/session_end_all.sql"), {"pengguna_id": user_id})
+    run(conn, "security/session_end_all", {"pengguna_id": user_id})

@@ -6,7 +6,7 @@ from werkzeug.security import generate_password_hash
 from zxcvbn import zxcvbn
 
 from spatial.db import connect
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 
 ROLES = ("admin", "perkim", "perencana", "viewer")
 # Demo accounts created only in sample mode; the login page lists them.
@@ -53,7 +53,7 @@ def create_account(username: str, password: str, role: str, name: str | None = N
     if problems:
         raise ValueError("kata sandi ditolak: " + "; ".join(problems))
     with connect(url) as conn:
-        exists = conn.execute(sql("queries/security/user_exists.sql"), {"username": username}).fetchone() is not None
+        exists = run(conn, "security/user_exists", {"username": username}).fetchone() is not None
     if exists and not reset:
         raise ValueError(f"akun {username} sudah ada; pilih atur ulang untuk mengganti kata sandinya")
     if reset and not exists:
@@ -71,7 +71,7 @@ def save_user(username: str, password: str, role: str, name: str | None = None,
     if kode_wilayah is not None and not REGION_CODE.match(kode_wilayah):
         raise ValueError(f"kode wilayah harus kode kabupaten (18.04) atau kecamatan (18.04.04): {kode_wilayah}")
     with connect(url) as conn:
-        return conn.execute(sql("queries/user_upsert.sql"), {
+        return run(conn, "security/user_upsert", {
             "username": username, "nama": name or username, "peran": role, "kode_wilayah": kode_wilayah,
             "password_hash": generate_password_hash(password, method="scrypt")}).fetchone()[0]
 

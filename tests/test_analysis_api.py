@@ -5,7 +5,7 @@ import psycopg
 from conftest import login
 
 from spatial.analysis import run_analysis
-from spatial.registry_import import import_facilities, import_households
+from spatial.importer.registry import import_facilities, import_households
 
 LAYERS = ("kantong", "hotspot", "lisa", "celah", "celah-desa", "lokasi-usulan")
 

@@ -33,7 +33,7 @@ def test_vendor_route_serves_only_allowed_packages(client):
 
 
 def test_sample_loads_while_no_household_data_exists(scratch_db, db_url, sample_dir):
-    from spatial.registry_import import import_households
+    from spatial.importer.registry import import_households
     from spatial.sample import no_household_data
 
     assert no_household_data(scratch_db)  # villages alone (an interrupted sample load) do not count

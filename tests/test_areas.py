@@ -8,15 +8,14 @@ import zipfile
 import geopandas
 import psycopg
 import pytest
-import shapely
-from shapely.geometry import box, shape
+from shapely.geometry import shape
 
 from conftest import login
 from spatial.areas import AreaError
 from spatial.areas.importer import import_areas
 from spatial.areas.lokus import proposal, save_lokus
 from spatial.areas.stats import area_stats
-from spatial.areas.store import area_history, create_area, list_areas
+from spatial.areas.store import area_history, list_areas
 from spatial.areas.tokens import check_token, create_token, revoke_token, token_hash
 from spatial.codelists import AIR_MINUM_LAYAK, FASILITAS_BAB_LAYAK, JENIS_KLOSET_LAYAK, PEMBUANGAN_TINJA_LAYAK
 from spatial.db import engine

@@ -16,7 +16,7 @@ from spatial.codelists import (
     AIR_MINUM_LAYAK, FACILITY_COLUMNS, FACILITY_TYPES, FASILITAS_BAB_LAYAK, HOUSEHOLD_CATEGORIES,
     HOUSEHOLD_COLUMNS, JENIS_KLOSET_LAYAK, KONDISI_BERFUNGSI, KONDISI_FASILITAS, PEMBUANGAN_TINJA_LAYAK,
 )
-from spatial.generator import generate
+from spatial.synthetic import generate
 from spatial.sample import SAMPLE_BOUNDARIES
 
 HOUSEHOLDS = 3000

@@ -4,7 +4,7 @@ import pandas as pd
 import psycopg
 
 from spatial.codes import normalise_kode_desa
-from spatial.registry_import import import_households
+from spatial.importer.registry import import_households
 from spatial.sample import SAMPLE_BOUNDARIES
 
 

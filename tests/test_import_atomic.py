@@ -11,8 +11,8 @@ import pytest
 
 from conftest import TEST_URL, _name, _with_name, recreate_database
 from import_helpers import csv_text, household, snapshot, villages
-from spatial.import_report import rejects
-from spatial.registry_import import import_facilities, import_households
+from spatial.importer.report import rejects
+from spatial.importer.registry import import_facilities, import_households
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +26,7 @@ def atomic_db(template_db_url):
 # Runs an import and stops (without committing) at the requested phase, announcing it on stdout.
 KILLED_IMPORT = """
 import sys, time
-from spatial.registry_import import import_households
+from spatial.importer.registry import import_households
 stop_phase, stop_done = sys.argv[3], int(sys.argv[4])
 def progress(phase, done, total):
     if phase == stop_phase and done >= stop_done:

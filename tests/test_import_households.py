@@ -9,9 +9,9 @@ from openpyxl import Workbook
 
 from conftest import _name, _with_name, recreate_database, TEST_URL
 from import_helpers import csv_text, household, snapshot, villages
-from spatial.import_columns import ImportFileError
-from spatial.import_report import rejects, write_report
-from spatial.registry_import import import_households
+from spatial.importer.columns import ImportFileError
+from spatial.importer.report import rejects, write_report
+from spatial.importer.registry import import_households
 
 
 @pytest.fixture(scope="module")

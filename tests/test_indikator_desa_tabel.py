@@ -5,7 +5,7 @@ import psycopg
 from conftest import login, make_app
 from import_helpers import csv_text, household, villages
 from spatial.analysis import run_analysis
-from spatial.registry_import import import_households
+from spatial.importer.registry import import_households
 from spatial.users import create_demo_users
 from webgis.indicators import cached_breaks, classify
 

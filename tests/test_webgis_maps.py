@@ -85,11 +85,11 @@ def test_low_zoom_tiles_are_grid_aggregates_that_add_up(app, db):
 
 
 def test_tile_query_uses_the_spatial_index(db):
-    from spatial.sqlfiles import sql
+    from spatial.sqlfiles import query
 
     x, y, _n = _tile_of(db, 16)
     db.execute("ANALYZE rumah_tangga")
-    plan = "\n".join(r[0] for r in db.execute("EXPLAIN " + sql("queries/tiles_households_points.sql"),
+    plan = "\n".join(r[0] for r in db.execute("EXPLAIN " + query("tiles/households_points"),
                                               {"z": 16, "x": x, "y": y, "wilayah": None}).fetchall())
     assert "geom_idx" in plan, plan
 

@@ -17,7 +17,7 @@ AUDIT_ROWS = 300
 @role_required("admin")
 def users():
     """Accounts with role, region scope, status and last sign-in; form to add or reset one."""
-    return render_template("admin/users.html", users=fetch_all("queries/security/users_list.sql"), roles=ROLES,
+    return render_template("admin/users.html", users=fetch_all("security/users_list"), roles=ROLES,
                            min_length=MIN_PASSWORD_LENGTH)
 
 
@@ -49,7 +49,7 @@ def set_active(user_id):
     if user_id == current_user.id and not active:
         flash(_("Anda tidak dapat menonaktifkan akun sendiri."), "warning")
         return redirect(url_for("admin.users"))
-    row = fetch_one("queries/security/user_set_active.sql", {"id": user_id, "aktif": active})
+    row = fetch_one("security/user_set_active", {"id": user_id, "aktif": active})
     if row:
         audit.record("aktifkan_pengguna" if active else "nonaktifkan_pengguna", "pengguna", user_id,
                      {"username": row["username"]})
@@ -62,5 +62,5 @@ def audit_log():
     """The latest audit entries, optionally filtered by user and action."""
     user = request.args.get("pengguna", "").strip() or None
     action = request.args.get("aksi", "").strip() or None
-    rows = fetch_all("queries/security/audit_recent.sql", {"pengguna": user, "aksi": action, "limit": AUDIT_ROWS})
+    rows = fetch_all("security/audit_recent", {"pengguna": user, "aksi": action, "limit": AUDIT_ROWS})
     return render_template("admin/audit.html", rows=rows, pengguna=user or "", aksi=action or "", limit=AUDIT_ROWS)

@@ -18,12 +18,12 @@ blueprint = Blueprint("analysis_api", __name__, url_prefix="/api/analisis")
 GEOJSON = "application/geo+json"
 # Endpoint name -> (kind of run, query)
 LAYERS = {
-    "kantong": ("kantong", "analysis/geojson_kantong.sql"),
-    "hotspot": ("hotspot", "analysis/geojson_hotspot.sql"),
-    "lisa": ("lisa", "analysis/geojson_lisa.sql"),
-    "celah": ("celah", "analysis/geojson_celah_klaster.sql"),
-    "celah-desa": ("celah", "analysis/geojson_celah_desa.sql"),
-    "lokasi-usulan": ("lokasi", "analysis/geojson_lokasi.sql"),
+    "kantong": ("kantong", "analysis/geojson_kantong"),
+    "hotspot": ("hotspot", "analysis/geojson_hotspot"),
+    "lisa": ("lisa", "analysis/geojson_lisa"),
+    "celah": ("celah", "analysis/geojson_celah_klaster"),
+    "celah-desa": ("celah", "analysis/geojson_celah_desa"),
+    "lokasi-usulan": ("lokasi", "analysis/geojson_lokasi"),
 }
 EMPTY = '{"type": "FeatureCollection", "run_id": null, "features": []}'
 # Progress of runs started from the web in this process: run id -> {"langkah", "persen"}.
@@ -35,8 +35,8 @@ def resolve_run(jenis: str) -> int | None:
     """``?run=ID`` when it is a finished run of ``jenis`` (404 otherwise), else the latest one."""
     wanted = request.args.get("run", type=int)
     if wanted is None:
-        return fetch_value("analysis/run_latest.sql", {"jenis": jenis})
-    row = fetch_one("analysis/run_get.sql", {"id": wanted})
+        return fetch_value("analysis/run_latest", {"jenis": jenis})
+    row = fetch_one("analysis/run_get", {"id": wanted})
     if not row or row["jenis"] != jenis or row["status"] != "selesai":
         abort(404)
     return wanted
@@ -68,7 +68,7 @@ for _name in LAYERS:
 def runs():
     """Recent runs (``?jenis=`` filters), newest first, with parameters and summaries."""
     kinds = request.args.getlist("jenis") or list(ANALYSES)
-    rows = fetch_all("analysis/run_list.sql", {"jenis": kinds, "limit": min(request.args.get("limit", 50, type=int), 500)})
+    rows = fetch_all("analysis/run_list", {"jenis": kinds, "limit": min(request.args.get("limit", 50, type=int), 500)})
     for row in rows:
         row["progres"] = PROGRESS.get(row["id"]) if row["status"] == "berjalan" else None
     return jsonify(runs=rows)
@@ -78,7 +78,7 @@ def runs():
 @authenticated
 def run_status(run_id):
     """One run: status, parameters, summary, and progress while it runs."""
-    row = fetch_one("analysis/run_get.sql", {"id": run_id}) or abort(404)
+    row = fetch_one("analysis/run_get", {"id": run_id}) or abort(404)
     row["progres"] = PROGRESS.get(run_id) if row["status"] == "berjalan" else None
     return jsonify(row)
 

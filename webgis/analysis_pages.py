@@ -135,14 +135,14 @@ def _union(a, b):
 
 def latest(jenis: str) -> int | None:
     """Id of the latest successful run of ``jenis``."""
-    return fetch_value("analysis/run_latest.sql", {"jenis": jenis})
+    return fetch_value("analysis/run_latest", {"jenis": jenis})
 
 
 @blueprint.route("/")
 @authenticated
 def index():
     """List of the analyses with their latest run."""
-    latest = {j: fetch_one("analysis/run_list.sql", {"jenis": [j], "limit": 1}) for j in ANALYSES}
+    latest = {j: fetch_one("analysis/run_list", {"jenis": [j], "limit": 1}) for j in ANALYSES}
     return render_template("analysis/index.html", pages=PAGES, latest=latest)
 
 
@@ -155,15 +155,15 @@ def page(jenis):
     title, kinds, layers = PAGES[jenis]
     forms = [{"jenis": k, "fields": [{"name": n, "label": PARAMETER_LABELS.get(n, n), "value": v}
                                       for n, v in ANALYSES[k].defaults.items()]} for k in kinds]
-    history = fetch_all("analysis/run_list.sql", {"jenis": list(kinds), "limit": 15})
+    history = fetch_all("analysis/run_list", {"jenis": list(kinds), "limit": 15})
     extra = {}
     if jenis == "celah":
-        extra["ranking"] = fetch_all("analysis/gaps_ranking.sql", {"run_id": latest("celah") or 0, "limit": 20,
+        extra["ranking"] = fetch_all("analysis/gaps_ranking", {"run_id": latest("celah") or 0, "limit": 20,
                                                                      **region_params()})
     if jenis == "skor":
-        extra["backlog"] = fetch_all("analysis/scores_backlog.sql", {"limit": 20, **region_params()})
+        extra["backlog"] = fetch_all("analysis/scores_backlog", {"limit": 20, **region_params()})
     if jenis == "lokasi":
-        extra["sites"] = fetch_all("analysis/siting_selected.sql", {"run_id": latest("lokasi") or 0, **region_params()})
+        extra["sites"] = fetch_all("analysis/siting_selected", {"run_id": latest("lokasi") or 0, **region_params()})
     can_run = current_user.has_role("perencana")
     return render_template("analysis/page.html", jenis=jenis, title=title, forms=forms, history=history,
                            map=result_map(layers) if layers else None, can_run=can_run,

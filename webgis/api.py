@@ -11,7 +11,7 @@ GEOJSON = "application/geo+json"
 @blueprint.route("/villages")
 def villages():
     """Villages (RFC 7946 GeoJSON) with Kemendagri codes, names and household counts (aggregates only)."""
-    body = fetch_value("queries/villages_geojson.sql", {
+    body = fetch_value("maps/villages_geojson", {
         "tolerance": request.args.get("tolerance", type=float),  # None: the stored display geometry
         "kode_kab": request.args.get("kode_kab") or None})
     return Response(body, mimetype=GEOJSON)

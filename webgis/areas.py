@@ -165,7 +165,7 @@ def api_stats_geometry():
 @authenticated
 def api_stats(area_id):
     """Statistics inside a saved area."""
-    geojson = fetch_value("queries/areas_get_geojson.sql", {"id": area_id, **region_params()})
+    geojson = fetch_value("areas/get_geojson", {"id": area_id, **region_params()})
     if geojson is None:
         abort(404)
     with pool().connection() as conn:

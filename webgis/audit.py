@@ -9,7 +9,7 @@ from flask_login import current_user
 from psycopg.types.json import Jsonb
 
 from webgis.database import pool
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 
 
 def actor() -> str:
@@ -26,6 +26,6 @@ def record(action: str, obj: str, obj_id=None, detail: dict | None = None, user:
         payload.setdefault("ip", request.remote_addr)
         payload.setdefault("path", request.path)
     with pool().connection() as conn:
-        conn.execute(sql("queries/security/audit_add.sql"), {
+        run(conn, "security/audit_add", {
             "pengguna": user or actor(), "aksi": action, "objek": obj,
             "objek_id": None if obj_id is None else str(obj_id), "detail": Jsonb(payload)})

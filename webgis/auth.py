@@ -155,7 +155,7 @@ def login():
                   "danger")
             status = 429
         else:
-            row = fetch_one("queries/user_by_username.sql", {"username": username})
+            row = fetch_one("security/user_by_username", {"username": username})
             if _password_ok(row, form.password.data):
                 _sign_in(row)
                 record("login", "pengguna", row["id"])

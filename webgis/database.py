@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from spatial.sqlfiles import sql
+from spatial import sqlfiles
 
 
 def init_app(app) -> None:
@@ -31,21 +31,21 @@ def pool() -> ConnectionPool:
 
 
 def fetch_all(name: str, params: dict | None = None) -> list[dict]:
-    """Rows of the query in ``sql/<name>`` with bound parameters."""
+    """Rows of the query ``name`` with bound parameters."""
     with pool().connection() as conn:
-        return conn.execute(sql(name), params or {}).fetchall()
+        return sqlfiles.fetch_all(conn, name, params)
 
 
 def fetch_one(name: str, params: dict | None = None) -> dict | None:
-    """First row of the query in ``sql/<name>`` with bound parameters."""
+    """First row of the query ``name`` with bound parameters."""
     with pool().connection() as conn:
-        return conn.execute(sql(name), params or {}).fetchone()
+        return sqlfiles.fetch_one(conn, name, params)
 
 
 def fetch_value(name: str, params: dict | None = None):
-    """First column of the first row of the query in ``sql/<name>``."""
-    row = fetch_one(name, params)
-    return None if row is None else next(iter(row.values()))
+    """First column of the first row of the query ``name``."""
+    with pool().connection() as conn:
+        return sqlfiles.fetch_value(conn, name, params)
 
 
 def _database_unavailable(error):

@@ -23,7 +23,7 @@ def healthz():
     body = {"app": "ok", "uptime_s": round(time.time() - STARTED)}
     began = time.perf_counter()
     try:
-        row = fetch_one("queries/security/health.sql")
+        row = fetch_one("security/health")
     except (psycopg.Error, PoolTimeout) as exc:
         body.update(status="error", database="unavailable", error=type(exc).__name__)
         return jsonify(body), 503

@@ -19,11 +19,11 @@ from psycopg.types.json import Jsonb
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
-from spatial.import_columns import FACILITIES, HOUSEHOLDS, ImportFileError, read_mapping_file
-from spatial.import_report import history, rejects, write_csv, write_xlsx
-from spatial.import_source import inspect
-from spatial.registry_import import import_facilities, import_households, overall_percent
-from spatial.sqlfiles import sql
+from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, read_mapping_file
+from spatial.importer.report import history, rejects, write_csv, write_xlsx
+from spatial.importer.source import inspect
+from spatial.importer.registry import import_facilities, import_households, overall_percent
+from spatial.sqlfiles import run
 from webgis.auth import role_required
 from webgis.database import pool
 
@@ -174,7 +174,7 @@ def rejects_report(impor_id, fmt):
     except LookupError:
         abort(404)
     with pool().connection() as conn:
-        conn.execute(sql("queries/import_audit.sql"), {"pengguna": current_user.username, "impor_id": str(impor_id),
+        run(conn, "importer/audit", {"pengguna": current_user.username, "impor_id": str(impor_id),
                                                        "detail": Jsonb({"format": fmt, "baris": len(rows)})})
     target = _work_dir() / f"laporan-{impor_id}-{secrets.token_hex(4)}.{fmt}"
     if fmt == "csv":

@@ -32,7 +32,7 @@ JENKS_MAX_VALUES = 600  # province scale: Fisher-Jenks on quantiles (see jenks_s
 
 def village_rows() -> list[dict]:
     """One row per village with every indicator column of view ``indikator_desa`` (None where unknown)."""
-    return fetch_all("queries/map_indicators.sql")
+    return fetch_all("maps/indicators")
 
 
 def _number(value):

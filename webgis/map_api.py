@@ -34,13 +34,13 @@ def indicators():
 @blueprint.route("/fasilitas")
 def facilities():
     """Facilities (GeoJSON; public facilities are not personal data), optionally ``?kode_desa=``."""
-    return _geojson(fetch_value("queries/facilities_geojson.sql", {"kode_desa": request.args.get("kode_desa") or None}))
+    return _geojson(fetch_value("maps/facilities_geojson", {"kode_desa": request.args.get("kode_desa") or None}))
 
 
 @blueprint.route("/kecamatan")
 def kecamatan():
     """Kecamatan outlines (GeoJSON lines)."""
-    return _geojson(fetch_value("queries/kecamatan_geojson.sql"))
+    return _geojson(fetch_value("maps/kecamatan_geojson"))
 
 
 def _compact(code: str) -> str:
@@ -55,7 +55,7 @@ def search_villages():
         return jsonify([])
     digits = _compact(query) if re.fullmatch(r"[\d.\s]+", query) else None
     name = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")  # LIKE wildcards are literal
-    rows = fetch_all("queries/village_search.sql", {"digits": digits, "name": name})
+    rows = fetch_all("maps/village_search", {"digits": digits, "name": name})
     return jsonify(rows)
 
 
@@ -70,7 +70,7 @@ def nearest_household():
         return jsonify(error=_("Parameter lat dan lon wajib diisi.")), 400
     zoom = max(POINT_MIN_ZOOM, min(zoom, 22))
     radius_m = CLICK_TOLERANCE_PX * EARTH_M_PER_PX_Z0 * math.cos(math.radians(lat)) / 2 ** zoom
-    rows = fetch_all("queries/households_nearest.sql", {
+    rows = fetch_all("maps/households_nearest", {
         "lat": lat, "lon": lon, "radius_m": radius_m, "radius_deg": radius_m / 100000.0, **region_params()})
     if not rows:
         return jsonify(found=False)

@@ -5,7 +5,7 @@ The page itself stays light: folium builds the map, empty layer groups and the h
 tile layer; ``static/js/peta.js`` fills the groups from the app's JSON endpoints after load.
 """
 import folium
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
 from flask_babel import format_date, get_locale, gettext as _, lazy_gettext as _l
 from folium.plugins import VectorGridProtobuf
@@ -66,15 +66,9 @@ def ui_texts() -> dict:
     }
 
 
-def available(path: str) -> bool:
-    """True when the app serves ``path`` (other capabilities' endpoints may not exist yet)."""
-    adapter = current_app.url_map.bind("localhost")
-    return adapter.test(path, method="GET")
-
-
 def data_date() -> str | None:
     """Long-format date of the latest household change (e.g. 22 November 2026), or None."""
-    latest = fetch_value("queries/households_latest_change.sql")
+    latest = fetch_value("maps/households_latest_change")
     return format_date(latest, format="long") if latest else None
 
 
@@ -91,8 +85,8 @@ def page_config_base(fmap: folium.Map, groups: dict) -> dict:
 
 def dashboard_config(fmap: folium.Map, groups: dict, households_layer) -> dict:
     """The dashboard's ``peta.js`` configuration: endpoints of every layer, role, indicator."""
-    sources = {key: path for key, path in ANALYSIS_LAYERS.items() if available(path)}
-    if current_user.is_authenticated and available(PRIORITY_AREAS):  # the areas API is for signed-in users
+    sources = dict(ANALYSIS_LAYERS)
+    if current_user.is_authenticated:  # the areas API is for signed-in users
         sources["kawasan"] = PRIORITY_AREAS
     sources.update({
         "desa": url_for("api.villages"), "kecamatan": url_for("map_api.kecamatan"),
@@ -121,7 +115,7 @@ def dashboard():
     households = VectorGridProtobuf(url_for("tiles.households", z=0, x=0, y=0).replace("/0/0/0.pbf", "/{z}/{x}/{y}.pbf"),
                                     labels["rumah_tangga"], "Sasaran.householdTileOptions()", show=False).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
-    extent = fetch_one("queries/villages_extent.sql")
+    extent = fetch_one("maps/villages_extent")
     if extent and extent["xmin"] is not None:
         fmap.fit_bounds([[extent["ymin"], extent["xmin"]], [extent["ymax"], extent["xmax"]]])
     return render_template(

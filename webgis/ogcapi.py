@@ -11,13 +11,13 @@ import json
 from datetime import datetime, timezone
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, g, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, abort, g, render_template, request, url_for
 
 from spatial.areas import AreaError
 from spatial.areas.geometry import polygon_of
 from spatial.areas.layers import COUNT, EXTENT, FEATURE, K_ANONYMITY, LAYERS, ONE, PAGE, filter_params, query
 from spatial.areas.schema import feature_schema, queryables as queryables_schema, xml_schema
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 from webgis.agency import agency_or_user
 from webgis.audit import record
 from webgis.database import fetch_one, pool
@@ -99,7 +99,7 @@ def _collection_or_404(collection_id: str):
 
 
 def _district_bbox() -> list:
-    row = fetch_one("queries/villages_extent.sql")
+    row = fetch_one("maps/villages_extent")
     return [row["xmin"], row["ymin"], row["xmax"], row["ymax"]] if row and row["xmin"] is not None else [-180, -90, 180, 90]
 
 
@@ -340,7 +340,7 @@ def polygon_query(collection_id):
             raise AreaError("hasil harus 'fitur' atau 'statistik'.")
         with pool().connection() as conn:
             with conn.transaction():
-                conn.execute(sql("queries/areas_check_geojson.sql"), {"geom": params["geom"]})
+                run(conn, "areas/check_geojson", {"geom": params["geom"]})
         response = _json(_statistics(layer, params)) if mode == "statistik" else _page(layer, params, "ogcapi.polygon_query")
     except AreaError as exc:
         return _problem(400, "InvalidParameterValue", error_text(exc))

@@ -16,7 +16,8 @@ from folium.plugins import Draw
 
 from spatial.privacy import full_nik_allowed, mask_nik
 from spatial.selection import actions, candidates, export, programs, rules
-from spatial.selection.programs import SelectionError, query_rows
+from spatial.selection.programs import SelectionError
+from spatial import sqlfiles
 from spatial.uploads import UploadError, require_kind
 from webgis.access import protect_blueprint
 from webgis.audit import record
@@ -65,7 +66,7 @@ def _outside_scope_message(labels: list[str]) -> str:
 
 def _refuse_outside_scope(conn, pairs: list) -> None:
     """403 (JSON error) when one of the households ``pairs`` lies outside the user's region scope."""
-    outside = query_rows(conn, "selection_outside_scope.sql", {
+    outside = sqlfiles.fetch_all(conn, "selection/outside_scope", {
         "kode_prov": [p[0] for p in pairs], "ids": [p[1] for p in pairs], **region_params()})
     if outside:
         refusal = jsonify(error=_outside_scope_message([r["id_keluarga"] for r in outside]))
@@ -200,7 +201,7 @@ def map_page(program_id):
                        "polygon": {"allowIntersection": False, "showArea": False},
                        "rectangle": {"showArea": False}},
          edit_options={"edit": False, "remove": False}).add_to(fmap)
-    extent = fetch_one("queries/villages_extent.sql")
+    extent = fetch_one("maps/villages_extent")
     if extent and extent["xmin"] is not None:
         fmap.fit_bounds([[extent["ymin"], extent["xmin"]], [extent["ymax"], extent["xmax"]]])
     config = {
@@ -215,8 +216,8 @@ def map_page(program_id):
                  "desa": url_for("api.villages")},
         "texts": _js_texts(), "totals": actions.totals(program),
     }
-    kecamatan = fetch_all("queries/selection_kecamatan_list.sql", region_params())
-    villages = fetch_all("queries/selection_village_list.sql", region_params())
+    kecamatan = fetch_all("selection/kecamatan_list", region_params())
+    villages = fetch_all("selection/village_list", region_params())
     config["desaNama"] = {v["kode_desa"]: v["nama"] for v in villages}
     return render_template("selection/map.html", program=program, map=render_parts(fmap), config=config,
                            kecamatan=kecamatan, villages=villages, status_labels=STATUS_LABELS)
@@ -391,7 +392,7 @@ def list_page(program_id):
     with pool().connection() as conn:
         program = _program_or_404(conn, program_id)
         rows = export.rows_for_export(conn, program, full_nik=False, kode_desa=kode_desa, wilayah=region_filter())
-    history = fetch_all("queries/selection_history.sql", {"program_id": program_id, "seleksi_id": None,
+    history = fetch_all("selection/history", {"program_id": program_id, "seleksi_id": None,
                                                            "limit": 50, **region_params()})
     record("lihat_daftar", "program", program_id, {"baris": len(rows), "kode_desa": kode_desa,
                                                    "wilayah": region_filter()})
@@ -408,7 +409,7 @@ def change_status(program_id, seleksi_id):
     form = request.form
     try:
         tanggal = datetime.date.fromisoformat(form["tanggal"]) if form.get("tanggal") else None
-        selection = fetch_one("queries/selection_one.sql", {"id": seleksi_id, "program_id": program_id})
+        selection = fetch_one("selection/one", {"id": seleksi_id, "program_id": program_id})
         if selection and not in_scope(selection["kode_desa"]):
             abort(403, description=_outside_scope_message([selection["id_keluarga"]]))
         photo = _save_photo(program_id, seleksi_id, request.files.get("foto"))
@@ -427,7 +428,7 @@ def change_status(program_id, seleksi_id):
 @role_required("perkim")
 def photo(program_id, seleksi_id):
     """The verification photo of a selection."""
-    row = fetch_one("queries/selection_one.sql", {"id": seleksi_id, "program_id": program_id})
+    row = fetch_one("selection/one", {"id": seleksi_id, "program_id": program_id})
     if not row or not row["foto"] or not in_scope(row["kode_desa"]):
         abort(404)
     record("lihat_foto", "seleksi", seleksi_id)
@@ -479,7 +480,7 @@ def verification_sheet(program_id, kode_desa):
         program = _program_or_404(conn, program_id)
         rows = export.rows_for_export(conn, program, full_nik=full, kode_desa=kode_desa, live_only=True,
                                       wilayah=region_filter())
-    village = fetch_one("queries/village_profile.sql", {"kode_desa": kode_desa})
+    village = fetch_one("villages/profile", {"kode_desa": kode_desa})
     if village is None:
         abort(404)
     record("cetak_lembar_verifikasi", "program", program_id, {"kode_desa": kode_desa, "baris": len(rows),

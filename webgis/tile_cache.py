@@ -1,7 +1,7 @@
 """Aggregate household tiles cached in PostGIS (table ``tile_cache``) until the next change of
 ``rumah_tangga``: a statement trigger bumps the data version and empties the cache on every
 import or edit (migration 0090_tile_cache), so a cached tile is never older than the data."""
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 from webgis.database import pool
 
 
@@ -12,10 +12,10 @@ def cached_tile(layer: str, z: int, x: int, y: int, compute) -> bytes:
     the old version (or not at all) and is never served as current."""
     key = {"lapisan": layer, "z": z, "x": x, "y": y}
     with pool().connection() as conn:
-        row = conn.execute(sql("queries/tile_cache_get.sql"), key).fetchone()
+        row = run(conn, "tiles/cache_get", key).fetchone()
     if row["body"] is not None:
         return bytes(row["body"])
     body = compute()
     with pool().connection() as conn:
-        conn.execute(sql("queries/tile_cache_put.sql"), {**key, "versi": row["versi"], "body": body})
+        run(conn, "tiles/cache_put", {**key, "versi": row["versi"], "body": body})
     return body

@@ -11,7 +11,7 @@ import math
 from flask import Blueprint, Response, abort
 from flask_login import current_user
 
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import fetch_value
 from webgis.audit import record
 from webgis.database import pool
 from webgis.scope import region_params
@@ -42,10 +42,9 @@ def cell_size(z: int) -> float:
 
 
 def fetch_tile(name: str, params: dict) -> bytes:
-    """The vector tile (bytea) returned by query ``queries/<name>``."""
+    """The vector tile (bytea) returned by the query ``name``."""
     with pool().connection() as conn:
-        row = conn.execute(sql(f"queries/{name}"), params).fetchone()
-    value = next(iter(row.values())) if row else None
+        value = fetch_value(conn, name, params)
     return bytes(value or b"")
 
 
@@ -57,13 +56,13 @@ def households(z, x, y):
     params = {"z": z, "x": x, "y": y}
     points = may_see_points()
     if points and z >= POINT_MIN_ZOOM:
-        body = fetch_tile("tiles_households_points.sql", {**params, **region_params()})
+        body = fetch_tile("tiles/households_points", {**params, **region_params()})
         if body:
             record("lihat_titik", "rumah_tangga", f"{z}/{x}/{y}", {"ukuran": len(body)})
     else:
         min_jumlah = 1 if points else MIN_HOUSEHOLDS_PUBLIC
         body = cached_tile(f"agregat_{min_jumlah}", z, x, y, lambda: fetch_tile(
-            "tiles_households_grid.sql", {**params, "cell": cell_size(z), "min_jumlah": min_jumlah}))
+            "tiles/households_grid", {**params, "cell": cell_size(z), "min_jumlah": min_jumlah}))
     response = Response(body, mimetype=MVT)
     # Private: the content depends on the user's role.
     response.headers["Cache-Control"] = "private, max-age=300"

@@ -47,7 +47,7 @@ CATEGORY_LABELS = {
 
 
 def _charts(kode_desa: str) -> list[dict]:
-    rows = fetch_all("queries/village_distribution.sql", {"kode_desa": kode_desa})
+    rows = fetch_all("villages/distribution", {"kode_desa": kode_desa})
     charts = []
     for key, title in CHARTS.items():
         data = [r for r in rows if r["dimensi"] == key]
@@ -75,7 +75,7 @@ def _indicator_table(kode_desa: str) -> list[dict]:
 @blueprint.route("/<kode_desa>")
 def village(kode_desa):
     """Profil Desa of the village with Kemendagri code ``kode_desa`` (dotted)."""
-    row = fetch_one("queries/village_profile.sql", {"kode_desa": kode_desa})
+    row = fetch_one("villages/profile", {"kode_desa": kode_desa})
     if row is None:
         abort(404)
     fmap = base_map()
@@ -92,7 +92,7 @@ def village(kode_desa):
     config["villageName"] = row["nama"]
     households = None
     if may_see_points() and in_scope(kode_desa):
-        households = fetch_all("queries/village_priority_households.sql", {"kode_desa": kode_desa, "limit": TOP_HOUSEHOLDS})
+        households = fetch_all("villages/priority_households", {"kode_desa": kode_desa, "limit": TOP_HOUSEHOLDS})
         audit.record("lihat_daftar", "rumah_tangga", kode_desa, {"jumlah": len(households)})
     return render_template(
         "maps/village_profile.html", village=row, map=render_parts(fmap), config=config,

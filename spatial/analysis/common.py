@@ -1,5 +1,4 @@
-"""Small helpers shared by the analyses: parameters with defaults, SQL execution, progress."""
-from spatial.sqlfiles import sql
+"""Small helpers shared by the analyses: parameters with defaults, progress."""
 
 
 def merge_parameters(defaults: dict, given: dict | None) -> dict:
@@ -15,27 +14,6 @@ def merge_parameters(defaults: dict, given: dict | None) -> dict:
             value = value.strip().lower() in ("1", "ya", "true", "on")
         merged[key] = kind(value)
     return merged
-
-
-def run_sql(conn, name: str, params: dict | None = None):
-    """Execute ``sql/analysis/<name>`` with bound parameters, one statement at a time (a file may
-    hold several, each ending with ``;`` at the end of a line); returns the last cursor."""
-    statements = [s for s in sql(f"analysis/{name}").split(";\n") if _has_code(s)]
-    cur = None
-    for statement in statements:
-        cur = conn.execute(statement, params if "%(" in statement else None)
-    return cur
-
-
-def _has_code(text: str) -> bool:
-    return any(line.strip() and not line.strip().startswith("--") for line in text.splitlines())
-
-
-def fetch_dicts(conn, name: str, params: dict | None = None) -> list[dict]:
-    """Rows of ``sql/analysis/<name>`` as dicts."""
-    cur = run_sql(conn, name, params)
-    names = [c.name for c in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
 def no_progress(label: str, fraction: float) -> None:

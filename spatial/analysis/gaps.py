@@ -1,7 +1,8 @@
 """Sanitation and clean-water gaps: access per household (at home, or a functioning facility
 within a radius in metres), clusters of unserved households, villages ranked by gap."""
-from spatial.analysis.common import fetch_dicts, no_progress, run_sql
+from spatial.analysis.common import no_progress
 from spatial.codelists import FACILITY_TYPES
+from spatial import sqlfiles
 
 JENIS = "celah"
 LAYANAN = ("air", "sanitasi")
@@ -22,14 +23,14 @@ def facility_types(layanan: str) -> list[str]:
 def run(conn, run_id: int, params: dict, progress=no_progress) -> dict:
     """Write access, unserved clusters and the village ranking of ``run_id``; returns the summary."""
     progress("jarak ke fasilitas (KNN)", 0.0)
-    run_sql(conn, "gaps_access.sql", {**params, "run_id": run_id, "jenis_air": facility_types("air"),
+    sqlfiles.run(conn, "analysis/gaps_access", {**params, "run_id": run_id, "jenis_air": facility_types("air"),
                                       "jenis_sanitasi": facility_types("sanitasi")})
-    run_sql(conn, "zones.sql")
+    sqlfiles.run(conn, "analysis/zones")
     for n, layanan in enumerate(LAYANAN):
         progress(f"klaster tak terlayani ({layanan})", 0.5 + 0.2 * n)
-        run_sql(conn, "gaps_points.sql", {"run_id": run_id, "layanan": layanan})
-        run_sql(conn, "cluster_polygons.sql", params)
-        run_sql(conn, "gaps_clusters_insert.sql", {"run_id": run_id, "layanan": layanan})
+        sqlfiles.run(conn, "analysis/gaps_points", {"run_id": run_id, "layanan": layanan})
+        sqlfiles.run(conn, "analysis/cluster_polygons", params)
+        sqlfiles.run(conn, "analysis/gaps_clusters_insert", {"run_id": run_id, "layanan": layanan})
     progress("peringkat desa", 0.9)
-    run_sql(conn, "gaps_villages_insert.sql", {"run_id": run_id})
-    return fetch_dicts(conn, "gaps_summary.sql", {"run_id": run_id})[0]
+    sqlfiles.run(conn, "analysis/gaps_villages_insert", {"run_id": run_id})
+    return sqlfiles.fetch_all(conn, "analysis/gaps_summary", {"run_id": run_id})[0]

@@ -6,8 +6,8 @@ import numpy as np
 from esda import G_Local, Moran_Local, fdr
 from libpysal import weights
 
-from spatial.analysis.common import fetch_dicts, no_progress, run_sql
-from spatial.sqlfiles import sql
+from spatial.analysis.common import no_progress
+from spatial import sqlfiles
 
 GISTAR = "hotspot"
 LISA = "lisa"
@@ -53,8 +53,8 @@ def gi_star(rate: np.ndarray, ij: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def run_gistar(conn, run_id: int, params: dict, progress=no_progress) -> dict:
     """Write the Gi* cells of ``run_id`` to analisis_hotspot; returns counts per class."""
     progress("sel grid", 0.0)
-    run_sql(conn, "zones.sql")
-    cells = fetch_dicts(conn, "hotspot_cells.sql", params)
+    sqlfiles.run(conn, "analysis/zones")
+    cells = sqlfiles.fetch_all(conn, "analysis/hotspot_cells", params)
     rows = []
     for srid in sorted({c["srid"] for c in cells}):
         progress(f"Gi* zona {srid}", 0.4)
@@ -68,7 +68,7 @@ def run_gistar(conn, run_id: int, params: dict, progress=no_progress) -> dict:
                          "p_value": float(pi), "kelas": kelas})
     progress("menyimpan", 0.8)
     with conn.cursor() as cur:
-        cur.executemany(sql("analysis/hotspot_insert.sql"),
+        cur.executemany(sqlfiles.query("analysis/hotspot_insert"),
                         [{**r, "run_id": run_id, "sel_id": n + 1, "sel_m": params["sel_m"]} for n, r in enumerate(rows)])
     return _classes(rows)
 
@@ -78,7 +78,7 @@ def village_weights(conn, villages, jarak_m: float) -> weights.W:
     with no neighbour (island) is linked to its nearest village so every village has a lag."""
     codes = [v["kode_desa"] for v in villages]
     neighbours = {code: [] for code in codes}
-    for pair in fetch_dicts(conn, "lisa_neighbours.sql", {"kode": codes, "jarak_m": jarak_m}):
+    for pair in sqlfiles.fetch_all(conn, "analysis/lisa_neighbours", {"kode": codes, "jarak_m": jarak_m}):
         neighbours[pair["a"]].append(pair["b"])
     contiguity = weights.W(neighbours, ids=codes, silence_warnings=True)
     if contiguity.islands:
@@ -92,8 +92,8 @@ def village_weights(conn, villages, jarak_m: float) -> weights.W:
 def run_lisa(conn, run_id: int, params: dict, progress=no_progress) -> dict:
     """Write the Local Moran classes of ``run_id`` to analisis_lisa; returns counts per class."""
     progress("desa", 0.0)
-    run_sql(conn, "zones.sql")
-    villages = fetch_dicts(conn, "lisa_villages.sql", params)
+    sqlfiles.run(conn, "analysis/zones")
+    villages = sqlfiles.fetch_all(conn, "analysis/lisa_villages", params)
     rows = []
     if len(villages) >= 3:
         progress("Moran lokal", 0.3)
@@ -109,7 +109,7 @@ def run_lisa(conn, run_id: int, params: dict, progress=no_progress) -> dict:
                          "moran_i": float(i), "p_value": float(p), "kuadran": quadrant[int(q)], "kelas": kelas})
     progress("menyimpan", 0.8)
     with conn.cursor() as cur:
-        cur.executemany(sql("analysis/lisa_insert.sql"), [{**r, "run_id": run_id} for r in rows])
+        cur.executemany(sqlfiles.query("analysis/lisa_insert"), [{**r, "run_id": run_id} for r in rows])
     return _classes(rows)
 
 

@@ -1,5 +1,6 @@
 """Poverty pockets: density clusters of poor households (ST_ClusterDBSCAN in UTM metres)."""
-from spatial.analysis.common import fetch_dicts, no_progress, run_sql
+from spatial.analysis.common import no_progress
+from spatial import sqlfiles
 
 JENIS = "kantong"
 DEFAULTS = {
@@ -14,12 +15,12 @@ DEFAULTS = {
 def run(conn, run_id: int, params: dict, progress=no_progress) -> dict:
     """Write the pockets of ``run_id`` to analisis_kantong; returns the run summary."""
     progress("zona UTM", 0.0)
-    run_sql(conn, "zones.sql")
+    sqlfiles.run(conn, "analysis/zones")
     progress("rumah tangga miskin", 0.1)
-    run_sql(conn, "pockets_points.sql", params)
+    sqlfiles.run(conn, "analysis/pockets_points", params)
     progress("DBSCAN", 0.3)
-    run_sql(conn, "cluster_polygons.sql", params)
+    sqlfiles.run(conn, "analysis/cluster_polygons", params)
     progress("poligon kantong", 0.7)
-    run_sql(conn, "pockets_insert.sql", {**params, "run_id": run_id})
+    sqlfiles.run(conn, "analysis/pockets_insert", {**params, "run_id": run_id})
     progress("selesai", 1.0)
-    return fetch_dicts(conn, "pockets_summary.sql", {"run_id": run_id})[0]
+    return sqlfiles.fetch_all(conn, "analysis/pockets_summary", {"run_id": run_id})[0]

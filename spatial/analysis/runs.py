@@ -2,24 +2,24 @@
 import json
 
 from spatial.db import connect
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 
 
 def start_run(conn, jenis: str, parameter: dict, oleh: str = "sistem") -> int:
     """Insert a run row (status 'berjalan') and return its id."""
-    row = conn.execute(sql("analysis/run_start.sql"),
+    row = run(conn, "analysis/run_start",
                        {"jenis": jenis, "parameter": json.dumps(parameter, sort_keys=True), "oleh": oleh}).fetchone()
     return row[0]
 
 
 def finish_run(conn, run_id: int, ringkasan: dict) -> None:
     """Mark a run done with its summary."""
-    conn.execute(sql("analysis/run_finish.sql"),
+    run(conn, "analysis/run_finish",
                  {"id": run_id, "status": "selesai", "ringkasan": json.dumps(ringkasan, default=float)})
 
 
 def fail_run(url: str | None, run_id: int, error: str) -> None:
     """Mark a run failed (own connection: the run's transaction has been rolled back)."""
     with connect(url) as conn:
-        conn.execute(sql("analysis/run_finish.sql"),
+        run(conn, "analysis/run_finish",
                      {"id": run_id, "status": "gagal", "ringkasan": json.dumps({"galat": error[:500]})})

@@ -6,7 +6,8 @@ import json
 import tomllib
 from pathlib import Path
 
-from spatial.analysis.common import fetch_dicts, no_progress, run_sql
+from spatial.analysis.common import no_progress
+from spatial import sqlfiles
 
 JENIS = "skor"
 CONFIG_PATH = Path(__file__).with_name("rtlh_config.toml")
@@ -38,7 +39,7 @@ def resolved_parameters(params: dict) -> dict:
 def run(conn, run_id: int, params: dict, progress=no_progress) -> dict:
     """Replace skor_rtlh with the scores of ``run_id``; returns the summary."""
     progress("skor RTLH", 0.1)
-    run_sql(conn, "scores_replace.sql", {"cfg": json.dumps(params["konfigurasi"]), "run_id": run_id,
+    sqlfiles.run(conn, "analysis/scores_replace", {"cfg": json.dumps(params["konfigurasi"]), "run_id": run_id,
                                          "tahun_acuan": params["tahun_acuan"]})
     progress("selesai", 1.0)
-    return fetch_dicts(conn, "scores_summary.sql", {"run_id": run_id})[0]
+    return sqlfiles.fetch_all(conn, "analysis/scores_summary", {"run_id": run_id})[0]

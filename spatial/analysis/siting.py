@@ -7,8 +7,8 @@ import numpy as np
 import pulp
 from scipy.spatial import cKDTree
 
-from spatial.analysis.common import fetch_dicts, no_progress, run_sql
-from spatial.sqlfiles import sql
+from spatial.analysis.common import no_progress
+from spatial import sqlfiles
 
 JENIS = "lokasi"
 DEFAULTS = {
@@ -104,8 +104,8 @@ def candidates_and_cover(demand: list[dict], centres: list[dict], radius: float,
 def site_service(conn, run_id: int, gaps_run: int, layanan: str, radius: float, params: dict,
                  progress=no_progress) -> dict:
     """Choose and store the sites for one service; returns its summary (with the greedy baseline)."""
-    demand = fetch_dicts(conn, "siting_demand.sql", {"run_id": gaps_run, "layanan": layanan})
-    centres = fetch_dicts(conn, "siting_cluster_centres.sql", {"run_id": gaps_run, "layanan": layanan})
+    demand = sqlfiles.fetch_all(conn, "analysis/siting_demand", {"run_id": gaps_run, "layanan": layanan})
+    centres = sqlfiles.fetch_all(conn, "analysis/siting_cluster_centres", {"run_id": gaps_run, "layanan": layanan})
     progress(f"kandidat ({layanan})", 0.2)
     sites, cover = candidates_and_cover(demand, centres, radius, params)
     weight = np.array([params["bobot_miskin"] if d["miskin"] else 1.0 for d in demand])
@@ -125,7 +125,7 @@ def site_service(conn, run_id: int, gaps_run: int, layanan: str, radius: float, 
                      "kumulatif": round(covered_weight(groups, weights, order[: rank[j]])) if j in rank else None,
                      "x": s["x"], "y": s["y"], "srid": s["srid"]})
     with conn.cursor() as cur:
-        cur.executemany(sql("analysis/siting_insert.sql"), rows)
+        cur.executemany(sqlfiles.query("analysis/siting_insert"), rows)
     return {"permintaan": round(float(weight.sum())), "kandidat": len(sites), "radius_m": radius,
             "cakupan": round(covered_weight(groups, weights, chosen)),
             "cakupan_greedy": round(covered_weight(groups, weights, baseline))}
@@ -142,11 +142,11 @@ def checked_parameters(params: dict) -> dict:
 
 def run(conn, run_id: int, params: dict, progress=no_progress) -> dict:
     """Write candidate and chosen sites of ``run_id`` to analisis_lokasi; returns the summary."""
-    found = fetch_dicts(conn, "gaps_latest_params.sql", {"run_id": params["run_celah"]})
+    found = sqlfiles.fetch_all(conn, "analysis/gaps_latest_params", {"run_id": params["run_celah"]})
     if not found:
         raise ValueError("belum ada hasil analisis celah layanan; jalankan analisis celah dulu")
     gaps_run, gaps_params = found[0]["id"], found[0]["parameter"]
-    run_sql(conn, "zones.sql")
+    sqlfiles.run(conn, "analysis/zones")
     services = ("air", "sanitasi") if params["layanan"] == "keduanya" else (params["layanan"],)
     summary = {"run_celah": gaps_run}
     for layanan in services:

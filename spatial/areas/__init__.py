@@ -32,14 +32,3 @@ def clean_year(value) -> int:
     if not 2000 <= year <= 2100:
         raise AreaError(N_("Tahun harus antara 2000 dan 2100."))
     return year
-
-
-def fetch_tuple(conn, name: str, params: dict | None = None):
-    """First row of ``sql/<name>`` as a tuple, whatever the connection's row factory (the web app's
-    pool returns dicts)."""
-    from psycopg.rows import tuple_row
-
-    from spatial.sqlfiles import sql
-
-    with conn.cursor(row_factory=tuple_row) as cur:
-        return cur.execute(sql(name), params or {}).fetchone()

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 import psycopg
 
-from spatial.areas import AreaError, N_, fetch_tuple
+from spatial.areas import AreaError, N_
+from spatial.sqlfiles import fetch_row
 
 # Share of an area that may lie outside every village (drawing along the district border).
 MAX_OUTSIDE_SHARE = 0.01
@@ -54,7 +55,7 @@ def check_geometry(conn, value, max_outside: float = MAX_OUTSIDE_SHARE, wilayah:
     geometry = polygon_of(value)
     try:
         with conn.transaction():  # a savepoint when the caller is inside a transaction
-            row = fetch_tuple(conn, "queries/areas_validate.sql", {"geojson": json.dumps(geometry),
+            row = fetch_row(conn, "areas/validate", {"geojson": json.dumps(geometry),
                                                                      "wilayah": wilayah})
     except psycopg.Error as exc:  # PostGIS refuses malformed coordinates
         raise AreaError(f"Geometri tidak dapat dibaca: {str(exc).splitlines()[0]}") from exc

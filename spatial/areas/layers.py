@@ -1,7 +1,7 @@
 """Export layers: what each is, where its SQL lives, who may have it, and the filtered query.
 
-Each layer is one ``sql/queries/export_<name>.sql`` yielding ``fid, kode_desa, waktu, geom, props``;
-``sql/queries/export_filtered.sql`` wraps it with the filters (village/kecamatan, bbox, datetime,
+Each layer is one query ``exports/<name>`` (``SOURCES``) yielding ``fid, kode_desa, waktu, geom,
+props``; ``exports/filtered`` wraps it with the filters (village/kecamatan, bbox, datetime,
 property equality). The layer list is the allow-list: names from a request are looked up here and
 never reach SQL text.
 """
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from psycopg import sql as psql
 
-from spatial.areas import AreaError, N_, fetch_tuple
-from spatial.sqlfiles import sql
+from spatial import sqlfiles
+from spatial.areas import AreaError, N_
 
 K_ANONYMITY = 5
 GRID_CELL_M = 1000
@@ -42,7 +42,6 @@ class Layer:
     roles: tuple = ()             # roles that may export it; () = every signed-in user
     ogc: bool = True              # offered in OGC API Features (agencies: aggregates only)
     temporal: bool = False        # waktu is meaningful (datetime filter)
-    requires: str | None = None   # table that must exist (another issue's), else the layer is absent
     fields: dict = field(default_factory=dict)  # every property of ``props`` -> TEXT/INTEGER/DECIMAL/BOOLEAN, in order
     extra: dict = field(default_factory=dict)
 
@@ -90,7 +89,6 @@ LAYERS = {layer.name: layer for layer in (
           fields={"tahun": INTEGER, **typed("jenis kode_desa nama alasan", TEXT)}),
     Layer("program", "Seleksi program", "Jumlah penerima program per desa dan status (tanpa data pribadi)",
           "MultiPolygon", ("program_id", "program", "tahun", "sumber", "kode_desa"), temporal=True,
-          requires="seleksi",
           fields={"program_id": INTEGER, "program": TEXT, "tahun": INTEGER, **typed("sumber kode_desa nama_desa", TEXT),
                   **typed("jumlah usulan terverifikasi ditetapkan selesai", INTEGER)}),
     Layer("rumah_tangga_desa", "Rumah tangga per desa", "Agregat rumah tangga per desa dengan k-anonimitas",
@@ -104,6 +102,23 @@ LAYERS = {layer.name: layer for layer in (
                   "kualitas_lokasi": TEXT, **typed("air_layak sanitasi_layak", BOOLEAN), "skor_rtlh": DECIMAL,
                   **typed("rtlh memenuhi_syarat", BOOLEAN), **typed("nik_kepala nama_kepala alamat", TEXT)}),
 )}
+
+# The query of each layer (names written out so the query-file check can see them).
+SOURCES = {
+    "desa": "exports/desa",
+    "kecamatan": "exports/kecamatan",
+    "kantong": "exports/kantong",
+    "hotspot": "exports/hotspot",
+    "celah": "exports/celah",
+    "lokasi": "exports/lokasi",
+    "fasilitas": "exports/fasilitas",
+    "kawasan": "exports/kawasan",
+    "lokus": "exports/lokus",
+    "program": "exports/program",
+    "rumah_tangga_desa": "exports/rumah_tangga_desa",
+    "rumah_tangga_grid": "exports/rumah_tangga_grid",
+    "rumah_tangga": "exports/rumah_tangga",
+}
 
 FEATURE = ("json_build_object('type', 'Feature', 'id', src.fid, 'geometry', ST_AsGeoJSON(src.geom, 6)::json, "
            "'properties', src.props)::text")
@@ -120,8 +135,8 @@ KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 
 def query(layer: Layer, columns: str, tail: str = "") -> psql.Composed:
     """The filtered query of ``layer`` selecting ``columns`` (one of the fragments above)."""
-    return psql.SQL(sql("queries/export_filtered.sql")).format(
-        source=psql.SQL(sql(f"queries/export_{layer.name}.sql")), columns=psql.SQL(columns), tail=psql.SQL(tail))
+    return sqlfiles.composed("exports/filtered", source=psql.SQL(sqlfiles.query(SOURCES[layer.name])),
+                             columns=psql.SQL(columns), tail=psql.SQL(tail))
 
 
 def parse_bbox(text: str | None) -> tuple | None:
@@ -184,9 +199,3 @@ def filter_params(kode_kec=None, kode_desa=None, bbox=None, datetime=None, props
             "k": int(k), "sel_m": int(sel_m), "pribadi": bool(pribadi), "geom": geom,
             "wilayah": wilayah}
 
-
-def available(conn, layer: Layer) -> bool:
-    """False when the layer needs another issue's table that is not there (yet)."""
-    if layer.requires is None:
-        return True
-    return fetch_tuple(conn, "queries/areas_relation_exists.sql", {"name": layer.requires})[0]

@@ -5,7 +5,7 @@ import re
 from psycopg.rows import dict_row
 
 from spatial.areas import JENIS_LOKUS, AreaError, clean_year
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 
 KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 
@@ -21,7 +21,7 @@ def proposal(conn, tahun: int, jenis: str, wilayah: str | None = None) -> list[d
     ``ditetapkan`` telling which are already fixed."""
     tahun = _check(tahun, jenis)
     with conn.cursor(row_factory=dict_row) as cur:
-        return cur.execute(sql("queries/areas_lokus_proposal.sql"),
+        return run(cur, "areas/lokus_proposal",
                            {"tahun": tahun, "jenis": jenis, "wilayah": wilayah}).fetchall()
 
 
@@ -38,9 +38,9 @@ def save_lokus(conn, tahun: int, jenis: str, villages: list[dict], user: str, wi
             raise AreaError(f"Desa {code} di luar wilayah Anda.")
         codes.add(code)
     with conn.transaction():
-        conn.execute(sql("queries/areas_lokus_clear.sql"), {"tahun": tahun, "jenis": jenis, "wilayah": wilayah})
+        run(conn, "areas/lokus_clear", {"tahun": tahun, "jenis": jenis, "wilayah": wilayah})
         for village in villages:
-            conn.execute(sql("queries/areas_lokus_insert.sql"), {
+            run(conn, "areas/lokus_insert", {
                 "tahun": tahun, "jenis": jenis, "kode_desa": village["kode_desa"].strip(),
                 "alasan": (village.get("alasan") or "").strip() or None, "oleh": user})
     return len(codes)
@@ -49,4 +49,4 @@ def save_lokus(conn, tahun: int, jenis: str, villages: list[dict], user: str, wi
 def lokus_list(conn, tahun: int, jenis: str | None = None) -> list[dict]:
     """Lokus villages fixed for ``tahun`` (all kinds, or one)."""
     with conn.cursor(row_factory=dict_row) as cur:
-        return cur.execute(sql("queries/areas_lokus_list.sql"), {"tahun": int(tahun), "jenis": jenis}).fetchall()
+        return run(cur, "areas/lokus_list", {"tahun": int(tahun), "jenis": jenis}).fetchall()

@@ -5,7 +5,7 @@ import os
 
 from psycopg.rows import dict_row
 
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 
 
 def unit_cost() -> float:
@@ -24,9 +24,9 @@ def area_stats(conn, geometry, biaya_satuan: float | None = None, wilayah: str |
     params = {"geojson": geojson, "wilayah": wilayah}
     cost = unit_cost() if biaya_satuan is None else float(biaya_satuan)
     with conn.cursor(row_factory=dict_row) as cur:
-        totals = cur.execute(sql("queries/areas_stats.sql"), params).fetchone()
-        facilities = cur.execute(sql("queries/areas_stats_facilities.sql"), params).fetchall()
-        villages = cur.execute(sql("queries/areas_stats_villages.sql"), params).fetchall()
+        totals = run(cur, "areas/stats", params).fetchone()
+        facilities = run(cur, "areas/stats_facilities", params).fetchall()
+        villages = run(cur, "areas/stats_villages", params).fetchall()
     result = {k: int(v) for k, v in totals.items()}
     result["biaya_satuan"] = cost
     result["biaya_rtlh"] = result["rtlh"] * cost

@@ -3,9 +3,9 @@ from dataclasses import dataclass
 
 from psycopg.rows import dict_row
 
-from spatial.areas import JENIS_KAWASAN, AreaError, clean_year, fetch_tuple
+from spatial.areas import JENIS_KAWASAN, AreaError, clean_year
 from spatial.areas.geometry import check_geometry
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import fetch_row, run
 
 
 @dataclass
@@ -37,7 +37,7 @@ def create_area(conn, data: dict, geometry, user: str, wilayah: str | None = Non
     ``{"id", "diperbaiki", "alasan_perbaikan"}``."""
     fields = clean_fields(data)
     checked = check_geometry(conn, geometry, wilayah=wilayah)
-    row = fetch_tuple(conn, "queries/areas_insert.sql", {
+    row = fetch_row(conn, "areas/insert", {
         **fields.__dict__, "geojson": checked.geojson, "diperbaiki": checked.repaired, "oleh": user})
     return {"id": row[0], "diperbaiki": checked.repaired, "alasan_perbaikan": checked.reason}
 
@@ -47,7 +47,7 @@ def update_area(conn, area_id: int, data: dict, geometry, user: str, wilayah: st
     (in region ``wilayah`` when given: the old and the new geometry must both lie in it)."""
     fields = clean_fields(data)
     checked = check_geometry(conn, geometry, wilayah=wilayah) if geometry is not None else None
-    row = fetch_tuple(conn, "queries/areas_update.sql", {
+    row = fetch_row(conn, "areas/update", {
         **fields.__dict__, "id": area_id, "oleh": user, "wilayah": wilayah,
         "geojson": checked.geojson if checked else None,
         "diperbaiki": checked.repaired if checked else False})
@@ -59,23 +59,23 @@ def update_area(conn, area_id: int, data: dict, geometry, user: str, wilayah: st
 
 def delete_area(conn, area_id: int, user: str, wilayah: str | None = None) -> bool:
     """Soft-delete a live area (in region ``wilayah`` when given); False when there is none."""
-    return fetch_tuple(conn, "queries/areas_delete.sql", {"id": area_id, "oleh": user, "wilayah": wilayah}) is not None
+    return fetch_row(conn, "areas/delete", {"id": area_id, "oleh": user, "wilayah": wilayah}) is not None
 
 
 def list_areas(conn, jenis: str | None = None, tahun: int | None = None, wilayah: str | None = None) -> list[dict]:
     """Live areas (sharing interior with region ``wilayah`` when given), newest first."""
     with conn.cursor(row_factory=dict_row) as cur:
-        return cur.execute(sql("queries/areas_list.sql"), {"jenis": jenis, "tahun": tahun, "wilayah": wilayah}).fetchall()
+        return run(cur, "areas/list", {"jenis": jenis, "tahun": tahun, "wilayah": wilayah}).fetchall()
 
 
 def get_area(conn, area_id: int, wilayah: str | None = None) -> dict | None:
     """One area (also a deleted one: ``dihapus_pada`` is then set) with its GeoJSON geometry;
     None when there is none, or (with ``wilayah``) when it lies outside that region."""
     with conn.cursor(row_factory=dict_row) as cur:
-        return cur.execute(sql("queries/areas_get.sql"), {"id": area_id, "wilayah": wilayah}).fetchone()
+        return run(cur, "areas/get", {"id": area_id, "wilayah": wilayah}).fetchone()
 
 
 def area_history(conn, area_id: int) -> list[dict]:
     """Every version of an area, oldest first."""
     with conn.cursor(row_factory=dict_row) as cur:
-        return cur.execute(sql("queries/areas_history.sql"), {"id": area_id}).fetchall()
+        return run(cur, "areas/history", {"id": area_id}).fetchall()

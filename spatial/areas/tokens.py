@@ -4,8 +4,8 @@ import secrets
 
 from psycopg.rows import dict_row
 
-from spatial.areas import AreaError, fetch_tuple
-from spatial.sqlfiles import sql
+from spatial.areas import AreaError
+from spatial.sqlfiles import fetch_row, run
 
 PREFIX = "ssr_"
 
@@ -28,7 +28,7 @@ def create_token(conn, instansi: str, koleksi: list[str], user: str, allowed: se
     if unknown:
         raise AreaError(f"Koleksi tidak dikenal: {', '.join(unknown)}.")
     token = PREFIX + secrets.token_urlsafe(32)
-    row = fetch_tuple(conn, "queries/areas_token_insert.sql", {
+    row = fetch_row(conn, "areas/token_insert", {
         "instansi": instansi, "token_hash": token_hash(token), "prefiks": token[:10], "koleksi": koleksi,
         "oleh": user})
     return {"id": row[0], "token": token}
@@ -39,15 +39,15 @@ def check_token(conn, token: str | None) -> dict | None:
     if not token or not token.startswith(PREFIX) or len(token) > 100:
         return None
     with conn.cursor(row_factory=dict_row) as cur:
-        return cur.execute(sql("queries/areas_token_check.sql"), {"token_hash": token_hash(token)}).fetchone()
+        return run(cur, "areas/token_check", {"token_hash": token_hash(token)}).fetchone()
 
 
 def revoke_token(conn, token_id: int) -> bool:
     """Revoke a token; False when it does not exist or was already revoked."""
-    return fetch_tuple(conn, "queries/areas_token_revoke.sql", {"id": token_id}) is not None
+    return fetch_row(conn, "areas/token_revoke", {"id": token_id}) is not None
 
 
 def list_tokens(conn) -> list[dict]:
     """All tokens (never the token itself: only its first characters)."""
     with conn.cursor(row_factory=dict_row) as cur:
-        return cur.execute(sql("queries/areas_token_list.sql")).fetchall()
+        return run(cur, "areas/token_list").fetchall()

@@ -6,9 +6,9 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from spatial.import_columns import ImportFileError
-from spatial.import_report import history, write_report
-from spatial.registry_import import overall_percent
+from spatial.importer.columns import ImportFileError
+from spatial.importer.report import history, write_report
+from spatial.importer.registry import overall_percent
 
 
 def import_options(command):

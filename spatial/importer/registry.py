@@ -1,8 +1,8 @@
 """Import household and facility files (CSV or XLSX in the documented format) into PostGIS.
 
-The file is sniffed and its header mapped (spatial.import_source / import_columns), its rows
+The file is sniffed and its header mapped (spatial.importer.source / columns), its rows
 COPYed into a staging table, then checked, located and upserted with set-based SQL
-(sql/queries/*_check.sql, import_locate.sql, *_merge.sql) in ONE transaction: an import lands
+(queries ``importer/*_check``, ``importer/locate``, ``importer/*_merge``) in ONE transaction: an import lands
 whole or not at all. Rejected rows and warnings go to ``impor_tolak`` with their original cells.
 """
 import time
@@ -15,9 +15,9 @@ from psycopg.types.json import Jsonb
 
 from spatial.codelists import (FACILITY_TYPES, HOUSEHOLD_CATEGORIES, KONDISI_FASILITAS)
 from spatial.db import connect
-from spatial.import_columns import FACILITIES, HOUSEHOLDS, ImportFileError, Schema, read_mapping_file
-from spatial.import_source import Source, inspect, stage
-from spatial.sqlfiles import sql
+from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, Schema, read_mapping_file
+from spatial.importer.source import Source, inspect, stage
+from spatial.sqlfiles import composed, run
 
 __all__ = ["ImportFileError", "ImportResult", "import_households", "import_facilities", "overall_percent"]
 
@@ -83,7 +83,7 @@ def _staging_names(source: Source, schema: Schema) -> tuple[list, list]:
 
 def _create_staging(conn, names: list, missing: list) -> None:
     columns = psql.SQL(", ").join(psql.SQL("{} text").format(psql.Identifier(n)) for n in names + missing)
-    # unlogged, not temp: parallel workers read it (see import_stage.sql; dropped by import_end.sql)
+    # unlogged, not temp: parallel workers read it (see importer/stage.sql; dropped by importer/end.sql)
     conn.execute(psql.SQL("CREATE UNLOGGED TABLE imp_mentah (urutan integer GENERATED ALWAYS AS IDENTITY, {})")
                  .format(columns))
     conn.execute(psql.SQL("CREATE TEMP VIEW imp_sel AS SELECT urutan, ARRAY[{}]::text[] AS sel FROM imp_mentah")
@@ -127,8 +127,8 @@ class _Progress:
 
 
 def _insert_households(conn, table: str, kode_prov: str | None, only_prov: bool) -> int:
-    query = psql.SQL(sql("queries/households_insert.sql")).format(tabel=psql.Identifier(table))
-    return conn.execute(query, {"kode_prov": kode_prov, "hanya_prov": only_prov}).rowcount
+    insert = composed("importer/households_insert", tabel=psql.Identifier(table))
+    return conn.execute(insert, {"kode_prov": kode_prov, "hanya_prov": only_prov}).rowcount
 
 
 def _merge_households(conn, clock: _Clock, province: str | None) -> tuple[int, int]:
@@ -136,8 +136,8 @@ def _merge_households(conn, clock: _Clock, province: str | None) -> tuple[int, i
     province (``province``: the only one the checked rows declare) goes into its detached empty
     partition, whose indexes are then built in one pass."""
     with clock("gabung"):
-        changed = conn.execute(sql("queries/households_update.sql")).rowcount
-        bulk = conn.execute(sql("queries/households_bulk_start.sql"), {"kode_prov": province}).fetchone()
+        changed = run(conn, "importer/households_update").rowcount
+        bulk = run(conn, "importer/households_bulk_start", {"kode_prov": province}).fetchone()
         kode_prov = bulk[0] if bulk else None
         added = _insert_households(conn, "rumah_tangga", kode_prov, False)
         if kode_prov:
@@ -145,7 +145,7 @@ def _merge_households(conn, clock: _Clock, province: str | None) -> tuple[int, i
             added += _insert_households(conn, f"rumah_tangga_p{kode_prov}", kode_prov, True)
     if kode_prov:
         with clock("indeks"):
-            conn.execute(sql("queries/households_bulk_finish.sql"), {"kode_prov": kode_prov})
+            run(conn, "importer/households_bulk_finish", {"kode_prov": kode_prov})
     return added, changed
 
 
@@ -166,10 +166,10 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
         # a re-import's "not yet stored" anti-join (households_insert.sql): a merge join sorts the
         # million checked rows on disk (upsert 2.0-2.2 s at 1M rows, bench/); a hash join 0.9 s
         conn.execute("SET LOCAL enable_mergejoin = off")
-        conn.execute(sql("queries/import_stage.sql"))
+        run(conn, "importer/stage")
         for column, values in _category_lists(schema).items():
-            conn.execute(sql("queries/import_list_add.sql"), {"kolom": column, "daftar": values})
-        import_id = conn.execute(sql("queries/import_begin.sql"), {
+            run(conn, "importer/list_add", {"kolom": column, "daftar": values})
+        import_id = run(conn, "importer/begin", {
             "jenis": schema.kind, "nama_file": source.name, "sha256": source.sha256, "oleh": user,
             "opsi": Jsonb(options), "ukuran_byte": source.size, "kolom_berkas": source.header,
             "baris_judul": source.header_rows}).fetchone()[0]
@@ -181,34 +181,34 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
             conn.execute("ANALYZE imp_mentah (urutan)")  # the row count is what the plans need
         report("memeriksa", 0, 1)
         with clock("periksa"):
-            conn.execute(sql("queries/households_check.sql" if households else "queries/facilities_check.sql"))
+            run(conn, "importer/households_check" if households else "importer/facilities_check")
         if households:
             with clock("nik_terdaftar"):
-                conn.execute(sql("queries/households_nik_known.sql"))
+                run(conn, "importer/households_nik_known")
         report("menempatkan", 0, 1)
         with clock("tempat"):
-            conn.execute(sql("queries/import_locate.sql"))
+            run(conn, "importer/locate")
         with clock("tolak"):
-            rejected, warned, reasons, rows, province = conn.execute(sql("queries/import_rejects.sql")).fetchone()
+            rejected, warned, reasons, rows, province = run(conn, "importer/rejects").fetchone()
         report("menyimpan", 0, 1)
         with conn.transaction(force_rollback=dry_run):
             if households:
                 with clock("siap"):
-                    conn.execute(sql("queries/households_ready.sql"))
-                    conn.execute(sql("queries/households_known.sql"))
+                    run(conn, "importer/households_ready")
+                    run(conn, "importer/households_known")
                 added, changed = _merge_households(conn, clock, province)
                 merged = added, changed, rows - rejected - added - changed
                 with clock("nonaktif"):
-                    deactivated = (conn.execute(sql("queries/households_deactivate.sql")).fetchone()[0]
+                    deactivated = (run(conn, "importer/households_deactivate").fetchone()[0]
                                    if mark_inactive else 0)
             else:
-                conn.execute(sql("queries/facilities_ready.sql"))
-                merged, deactivated = conn.execute(sql("queries/facilities_merge.sql")).fetchone(), 0
+                run(conn, "importer/facilities_ready")
+                merged, deactivated = run(conn, "importer/facilities_merge").fetchone(), 0
         result = ImportResult(import_id, *merged, rejected=rejected, warned=warned, deactivated=deactivated,
                               rows=rows, reasons=reasons, dry_run=dry_run, notes=source.notes, phases=clock.seconds)
         result.seconds = time.perf_counter() - started
-        conn.execute(sql("queries/import_end.sql"))
-        conn.execute(sql("queries/import_finish.sql"), {"status": "uji_coba" if dry_run else "selesai",
+        run(conn, "importer/end")
+        run(conn, "importer/finish", {"status": "uji_coba" if dry_run else "selesai",
                                                         "jumlah": Jsonb(result.counts())})
         report("menyimpan", 1, 1)
         commit_started = time.perf_counter()

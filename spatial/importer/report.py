@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spatial.db import connect
 from spatial.spreadsheet import safe_cell
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 
 REPORT_EXTRA = ["baris", "alasan", "keterangan"]
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?$")
@@ -27,8 +27,8 @@ def _cell(value):
 def rejects(import_id: int, url: str | None = None) -> tuple[list, list, list]:
     """Header, rejected rows and rows kept with a warning, of an import's rejects report."""
     with connect(url) as conn:
-        header = conn.execute(sql("queries/import_header.sql"), {"impor_id": import_id}).fetchone()
-        found = conn.execute(sql("queries/import_rejects_list.sql"), {"impor_id": import_id}).fetchall()
+        header = run(conn, "importer/header", {"impor_id": import_id}).fetchone()
+        found = run(conn, "importer/rejects_list", {"impor_id": import_id}).fetchall()
     if header is None:
         raise LookupError(f"impor #{import_id} tidak ada")
     rejected, warned = [], []
@@ -76,6 +76,6 @@ def write_report(import_id: int, target, url: str | None = None) -> int:
 def history(url: str | None = None, kind: str | None = None, limit: int = 50) -> list[dict]:
     """Recent imports (newest first): file, hash, who, when, status and counts."""
     with connect(url) as conn:
-        cursor = conn.execute(sql("queries/import_history.sql"), {"jenis": kind, "batas": limit})
+        cursor = run(conn, "importer/history", {"jenis": kind, "batas": limit})
         names = [c.name for c in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -20,7 +20,7 @@ from charset_normalizer import from_bytes
 from psycopg import sql as psql
 from psycopg.copy import LibpqWriter
 
-from spatial.import_columns import REPORT_COLUMNS, ImportFileError, Schema, normalise_header, resolve_columns
+from spatial.importer.columns import REPORT_COLUMNS, ImportFileError, Schema, normalise_header, resolve_columns
 
 CHUNK = 1 << 18
 DELIMITERS = (",", ";", "\t")

@@ -10,11 +10,12 @@ import datetime
 import psycopg
 
 from spatial.selection import candidates, optimiser, rules
-from spatial.selection.programs import SelectionError, get_program, query_rows as _rows
+from spatial.selection.programs import SelectionError, get_program
+from spatial.sqlfiles import fetch_all
 
 
 def _locked_program(conn, program_id: int) -> dict:
-    locked = _rows(conn, "selection_program_lock.sql", {"id": program_id})
+    locked = fetch_all(conn, "selection/program_lock", {"id": program_id})
     if not locked:
         raise SelectionError("Program tidak ditemukan.")
     if locked[0]["status"] != "aktif":
@@ -41,14 +42,14 @@ def _insert(conn, program: dict, rows: list[dict], oleh: str, cara: str) -> tupl
     """Insert rows as 'usulan'; returns (added pairs, refusals of the ones another selection holds)."""
     if not rows:
         return [], []
-    inserted = _rows(conn, "selection_add.sql", {
+    inserted = fetch_all(conn, "selection/add", {
         "program_id": program["id"], "cara": cara, "oleh": oleh, "kode_prov": [r["kode_prov"] for r in rows],
         "ids": [r["id"] for r in rows], "skor": [r["skor"] for r in rows]})
     added = {(r["kode_prov"], r["rumah_tangga_id"]) for r in inserted}
     missing = [(r["kode_prov"], r["id"]) for r in rows if (r["kode_prov"], r["id"]) not in added]
     refused = []
     if missing:
-        holders = {(h["kode_prov"], h["rumah_tangga_id"]): h for h in _rows(conn, "selection_holder.sql", {
+        holders = {(h["kode_prov"], h["rumah_tangga_id"]): h for h in fetch_all(conn, "selection/holder", {
             "kode_prov": [m[0] for m in missing], "ids": [m[1] for m in missing]})}
         for pair in missing:
             holder = holders.get(pair)
@@ -154,10 +155,10 @@ def left_out_summary(program: dict, proposal: optimiser.Proposal) -> dict:
 def remove_household(conn, program_id: int, pair, oleh: str, alasan: str | None = None) -> dict:
     """Remove a proposal (status 'usulan' only) from a programme."""
     _locked_program(conn, program_id)
-    _rows(conn, "selection_actor.sql", {"oleh": oleh, "alasan": alasan or "dihapus dari usulan"})
+    fetch_all(conn, "selection/actor", {"oleh": oleh, "alasan": alasan or "dihapus dari usulan"})
     try:
         with conn.transaction():
-            removed = _rows(conn, "selection_remove.sql", {"program_id": program_id, "kode_prov": pair[0],
+            removed = fetch_all(conn, "selection/remove", {"program_id": program_id, "kode_prov": pair[0],
                                                            "id": int(pair[1])})
     except psycopg.errors.CheckViolation as exc:
         raise SelectionError("Hanya usulan yang dapat dihapus; gunakan 'Tolak' dengan alasan.") from exc
@@ -170,7 +171,7 @@ def transition(conn, program_id: int, seleksi_id: int, ke: str, oleh: str, alasa
                verifikator: str | None = None, tanggal: datetime.date | None = None, foto: str | None = None) -> dict:
     """Move one selection along the workflow (usulan -> terverifikasi -> ditetapkan -> selesai, or
     ditolak with a reason). Checked here and again by the trigger in SQL."""
-    found = _rows(conn, "selection_one.sql", {"id": seleksi_id, "program_id": program_id})
+    found = fetch_all(conn, "selection/one", {"id": seleksi_id, "program_id": program_id})
     if not found:
         raise SelectionError("Seleksi tidak ditemukan.")
     current = found[0]["status"]
@@ -182,7 +183,7 @@ def transition(conn, program_id: int, seleksi_id: int, ke: str, oleh: str, alasa
         raise SelectionError("Verifikasi lapangan memerlukan nama verifikator dan tanggal.")
     try:
         with conn.transaction():
-            _rows(conn, "selection_transition.sql", {
+            fetch_all(conn, "selection/transition", {
                 "id": seleksi_id, "program_id": program_id, "ke": ke, "alasan": (alasan or "").strip() or None,
                 "oleh": oleh, "verifikator": (verifikator or "").strip() or None, "tanggal_verifikasi": tanggal,
                 "foto": foto})

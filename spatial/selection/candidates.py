@@ -1,32 +1,31 @@
 """Households of a programme's scope with their eligibility, ranked by the RTLH priority score.
 
-One CTE chain (``selection_eligibility.sql``) serves the candidate list, the map, clicks, drawn
+One CTE chain (query ``selection/eligibility``) serves the candidate list, the map, clicks, drawn
 areas, the area preview and the optimiser, so the same rules apply everywhere. It is composed
 with the households to check (all active ones, a drawn area found through the GiST index, or
-given pairs) and with the optional planning tables of issue #7 (``kawasan_prioritas``,
-``lokus_desa``) when they exist.
+given pairs) and with the planning tables (priority areas ``kawasan_prioritas``, lokus villages
+``lokus_desa``).
 """
 import json
 
 from psycopg import sql as psql
 from psycopg.rows import dict_row
 
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import composed, query, run
 
 FILTERS = ("kode_desa", "kode_kec", "desil", "kondisi_minimum", "rentan", "dalam_kawasan")
 
 
-def _query(conn, final: str, source: str) -> psql.Composed:
-    """``final`` (selection_households.sql or selection_area_summary.sql) over the eligibility
-    chain of the households of ``source``: ``all``, ``area`` or ``pairs`` (selection_source_*.sql)."""
-    with conn.cursor(row_factory=dict_row) as cur:
-        found = cur.execute(sql("queries/selection_tables.sql")).fetchone()
-    kawasan = "selection_kawasan.sql" if found["kawasan"] else "selection_kawasan_none.sql"
-    lokus = "selection_lokus.sql" if found["lokus"] else "selection_lokus_none.sql"
-    eligibility = psql.SQL(sql("queries/selection_eligibility.sql")).format(
-        source=psql.SQL(sql(f"queries/selection_source_{source}.sql")),
-        kawasan=psql.SQL(sql(f"queries/{kawasan}")), lokus=psql.SQL(sql(f"queries/{lokus}")))
-    return psql.SQL(sql(f"queries/{final}")).format(eligibility=eligibility)
+# The households to check: all active ones, those in a drawn area, or given (kode_prov, id) pairs.
+SOURCES = {"all": "selection/source_all", "area": "selection/source_area", "pairs": "selection/source_pairs"}
+
+
+def _query(final: str, source: str) -> psql.Composed:
+    """``final`` (``selection/households`` or ``selection/area_summary``) over the eligibility
+    chain of the households of ``source`` (a key of ``SOURCES``)."""
+    eligibility = composed("selection/eligibility", source=psql.SQL(query(SOURCES[source])),
+                           kawasan=psql.SQL(query("selection/kawasan")), lokus=psql.SQL(query("selection/lokus")))
+    return composed(final, eligibility=eligibility)
 
 
 def _params(program: dict, filters: dict | None, pairs: list | None, area: dict | None,
@@ -49,7 +48,7 @@ def _execute(conn, query: psql.Composed, params: dict) -> list[dict]:
     """Run a candidate query without JIT: compiling its expressions took ~2 s at 1,000,000
     households, far more than the index-driven query itself."""
     with conn.cursor(row_factory=dict_row) as cur:
-        cur.execute(sql("queries/selection_jit_off.sql"))
+        run(cur, "selection/jit_off")
         cur.execute(query, params)
         return cur.fetchall()
 
@@ -71,7 +70,7 @@ def households(conn, program: dict, filters: dict | None = None, households_of: 
     source = "area" if area is not None else "pairs" if households_of is not None else "all"
     pairs = list(households_of) if households_of is not None else None
     params = {**_params(program, filters, pairs, area, wilayah), "hanya_kandidat": only_candidates}
-    return _execute(conn, _query(conn, "selection_households.sql", source), params)
+    return _execute(conn, _query("selection/households", source), params)
 
 
 def area_groups(conn, program: dict, area: dict, wilayah: str | None = None) -> list[dict]:
@@ -79,7 +78,7 @@ def area_groups(conn, program: dict, area: dict, wilayah: str | None = None) -> 
     reason codes: rows of ``alasan``, ``n``, ``terpilih`` (already selected), ``memenuhi_syarat``,
     ``tanpa_gps`` (eligible, matched by village) and ``desa``/``kec`` (villages and kecamatan of
     the eligible households, one entry each)."""
-    return _execute(conn, _query(conn, "selection_area_summary.sql", "area"),
+    return _execute(conn, _query("selection/area_summary", "area"),
                     _params(program, None, None, area, wilayah))
 
 

@@ -12,7 +12,7 @@ from psycopg.rows import dict_row
 
 from spatial.privacy import mask_nik
 from spatial.spreadsheet import safe_cell
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import run
 
 STATUS_LABELS = {"usulan": "Usulan", "terverifikasi": "Terverifikasi", "ditetapkan": "Ditetapkan",
                  "selesai": "Selesai", "ditolak": "Ditolak"}
@@ -31,7 +31,7 @@ def rows_for_export(conn, program: dict, full_nik: bool, kode_desa: str | None =
     """The programme's households in print order with export fields (NIK full or masked); only
     those of region ``wilayah`` (the user's scope) when given."""
     with conn.cursor(row_factory=dict_row) as cur:
-        cur.execute(sql("queries/selection_list.sql"), {"program_id": program["id"], "kode_desa": kode_desa,
+        run(cur, "selection/list", {"program_id": program["id"], "kode_desa": kode_desa,
                                                           "hidup": live_only, "wilayah": wilayah})
         rows = cur.fetchall()
     for row in rows:

@@ -3,22 +3,14 @@ from decimal import Decimal
 
 import psycopg
 
-from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
 from spatial.selection import rules
-from spatial.sqlfiles import sql
+from spatial.sqlfiles import fetch_all
 
 
 class SelectionError(ValueError):
     """A refused selection action, with a message in Bahasa Indonesia for the user."""
-
-
-def query_rows(conn, name: str, params: dict) -> list[dict]:
-    """Rows (dicts) of ``sql/queries/<name>`` with bound parameters; [] for statements without rows."""
-    with conn.cursor(row_factory=dict_row) as cur:
-        cur.execute(sql(f"queries/{name}"), params)
-        return cur.fetchall() if cur.description else []
 
 
 def _validate(data: dict) -> dict:
@@ -40,7 +32,7 @@ def _validate(data: dict) -> dict:
 def create_program(conn, data: dict, oleh: str) -> int:
     """Insert a programme from ``data`` (nama, tahun, sumber, biaya_satuan, anggaran, aturan,
     tahun_tanpa_bantuan, batas_wilayah, optional kuota {kode: n}); returns its id."""
-    program_id = query_rows(conn, "selection_program_insert.sql", {**_validate(data), "oleh": oleh})[0]["id"]
+    program_id = fetch_all(conn, "selection/program_insert", {**_validate(data), "oleh": oleh})[0]["id"]
     if data.get("kuota"):
         set_quotas(conn, program_id, data["kuota"])
     return program_id
@@ -48,7 +40,7 @@ def create_program(conn, data: dict, oleh: str) -> int:
 
 def update_program(conn, program_id: int, data: dict) -> None:
     """Change a programme's fields (and its quotas when ``kuota`` is given)."""
-    query_rows(conn, "selection_program_update.sql", {**_validate(data), "id": program_id})
+    fetch_all(conn, "selection/program_update", {**_validate(data), "id": program_id})
     if "kuota" in data:
         set_quotas(conn, program_id, data["kuota"] or {})
 
@@ -56,8 +48,8 @@ def update_program(conn, program_id: int, data: dict) -> None:
 def set_quotas(conn, program_id: int, quotas: dict) -> None:
     """Replace the quotas ({kode_desa or kode_kec: units}); unknown codes are refused."""
     codes = [str(c).strip() for c in quotas]
-    query_rows(conn, "selection_quota_clear.sql", {"id": program_id})
-    kept = {r["kode_wilayah"] for r in query_rows(conn, "selection_quota_replace.sql", {
+    fetch_all(conn, "selection/quota_clear", {"id": program_id})
+    kept = {r["kode_wilayah"] for r in fetch_all(conn, "selection/quota_replace", {
         "id": program_id, "kode": codes, "kuota": [int(v) for v in quotas.values()]})}
     unknown = [c for c in codes if c not in kept]
     if unknown:
@@ -80,29 +72,29 @@ def parse_quotas(text: str) -> dict:
 
 def get_program(conn, program_id: int) -> dict | None:
     """A programme with its resolved rules, quotas and totals (unit, biaya, sisa, per_status)."""
-    found = query_rows(conn, "selection_program.sql", {"id": program_id})
+    found = fetch_all(conn, "selection/program", {"id": program_id})
     if not found:
         return None
     program = found[0]
     program["aturan"] = rules.resolve(program["aturan"])
-    program["kuota"] = query_rows(conn, "selection_quota_list.sql", {"id": program_id})
+    program["kuota"] = fetch_all(conn, "selection/quota_list", {"id": program_id})
     program["sisa_unit"] = max(int(program["sisa"] // program["biaya_satuan"]), 0)
     return program
 
 
 def list_programs(conn) -> list[dict]:
     """All programmes with their live units and cost."""
-    return query_rows(conn, "selection_program_list.sql", {})
+    return fetch_all(conn, "selection/program_list", {})
 
 
 def set_status(conn, program_id: int, status: str, oleh: str) -> None:
     """Close (``ditutup``) or re-open (``aktif``) a programme; see the rules in 0006_selection.sql."""
     if status not in ("aktif", "ditutup"):
         raise SelectionError("Status program tidak dikenal.")
-    query_rows(conn, "selection_actor.sql", {"oleh": oleh, "alasan": None})
+    fetch_all(conn, "selection/actor", {"oleh": oleh, "alasan": None})
     try:
         with conn.transaction():
-            query_rows(conn, "selection_program_status.sql", {"id": program_id, "status": status})
+            fetch_all(conn, "selection/program_status", {"id": program_id, "status": status})
     except psycopg.errors.UniqueViolation as exc:
         raise SelectionError("Program tidak dapat dibuka kembali: sebagian rumah tangganya sudah terpilih di "
                              "program aktif lain.") from exc

@@ -16,7 +16,7 @@ import numpy as np
 import shapely
 
 from spatial.codelists import HOUSEHOLD_COLUMNS
-from spatial.generator_geo import offset, outside_distance_m
+from spatial.synthetic.geo import offset, outside_distance_m
 
 DIRTY_SHARE = 0.03
 COLUMN = {name: i for i, name in enumerate(HOUSEHOLD_COLUMNS)}

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from spatial.codelists import FACILITY_TYPES, KONDISI_BERFUNGSI, KONDISI_FASILITAS
-from spatial.generator_geo import distance_m, scatter
-from spatial.generator_names import dusun_name
+from spatial.synthetic.geo import distance_m, scatter
+from spatial.synthetic.names import dusun_name
 
 GAP_CLEARANCE_M = 1050.0
 BROKEN = tuple(k for k in KONDISI_FASILITAS if k not in KONDISI_BERFUNGSI)

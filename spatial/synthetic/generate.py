@@ -1,6 +1,6 @@
 """Deterministic synthetic household registry on real village boundaries.
 
-    python -m spatial.generator --boundaries data/boundaries/lampung_barat_18.04.geojson \\
+    python -m spatial.synthetic --boundaries data/boundaries/lampung_barat_18.04.geojson \\
         --households 85000 --seed 42 --out DIR [--dirty] [--facilities-per-village 1.0]
 
 Writes ``households.csv`` (HOUSEHOLD_COLUMNS), ``facilities.csv`` (FACILITY_COLUMNS) and
@@ -19,15 +19,15 @@ import numpy as np
 from tqdm import tqdm
 
 from spatial.codelists import FACILITY_COLUMNS, HOUSEHOLD_CATEGORIES, HOUSEHOLD_COLUMNS
-from spatial.generator_dirty import write_dirty
-from spatial.generator_facilities import make_facilities
-from spatial.generator_geo import distance_m, load_villages
-from spatial.generator_households import home_services_layak, village_households
-from spatial.generator_layout import allocate, plan_layout
+from spatial.synthetic.dirty import write_dirty
+from spatial.synthetic.facilities import make_facilities
+from spatial.synthetic.geo import distance_m, load_villages
+from spatial.synthetic.households import home_services_layak, village_households
+from spatial.synthetic.layout import allocate, plan_layout
 
 CHUNK_ROWS = 100_000
 PROGRESS_ABOVE = 100_000
-NIK_DATE_CODES = 71 * 1200      # (day incl. +40 for women) x month x year, see generator_households._nik
+NIK_DATE_CODES = 71 * 1200      # (day incl. +40 for women) x month x year, see synthetic.households._nik
 GAP_KINDS = ("air", "sanitasi")   # service_gaps kinds, in the order home_services_layak returns them
 
 
@@ -181,7 +181,7 @@ def _summary(result: dict) -> str:
 
 def main(argv=None) -> None:
     """Command line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m spatial.generator", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m spatial.synthetic", description=__doc__.split("\n")[0])
     parser.add_argument("--boundaries", required=True, help="village boundaries (GeoJSON/GeoPackage/Shapefile)")
     parser.add_argument("--households", type=int, default=85000)
     parser.add_argument("--seed", type=int, default=42)
@@ -194,6 +194,3 @@ def main(argv=None) -> None:
     generate(args.boundaries, args.out, args.households, args.seed, args.dirty, args.facilities_per_village,
              echo=print)
 
-
-if __name__ == "__main__":
-    main()

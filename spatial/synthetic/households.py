@@ -11,8 +11,8 @@ from spatial.codelists import (
     AIR_MINUM_LAYAK, FASILITAS_BAB, FASILITAS_BAB_LAYAK, JENIS_ATAP, JENIS_DINDING, JENIS_KLOSET, JENIS_KLOSET_LAYAK,
     JENIS_LANTAI, PEMBUANGAN_TINJA, PEMBUANGAN_TINJA_LAYAK, STATUS_RUMAH, SUMBER_AIR_MINUM, SUMBER_PENERANGAN,
 )
-from spatial.generator_geo import scatter
-from spatial.generator_names import dusun_name, first_names, second_names
+from spatial.synthetic.geo import scatter
+from spatial.synthetic.names import dusun_name, first_names, second_names
 
 REFERENCE_YEAR = 2025
 MISSING_COORDINATES = 0.02

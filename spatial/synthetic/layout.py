@@ -7,7 +7,7 @@ the same settlements, pockets and gaps, just fewer households in each.
 import numpy as np
 import pandas as pd
 
-from spatial.generator_geo import distance_m, interior_distance_m, sample_inside
+from spatial.synthetic.geo import distance_m, interior_distance_m, sample_inside
 
 MAX_SETTLEMENTS = 6
 SEPARATION_M = 800.0              # preferred distance between settlement centres of a village
