@@ -1,12 +1,12 @@
 """Spatial analyses: RTLH scores, view indikator_desa, result tables of each analysis run.
 
 Revision ID: 0004_analysis
-Revises: 0001_foundation
+Revises: 0003_import
 """
 from sql.migrations.sqlstep import run_sql_file
 
 revision = "0004_analysis"
-down_revision = "0001_foundation"
+down_revision = "0003_import"
 branch_labels = None
 depends_on = None
 

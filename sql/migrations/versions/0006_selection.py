@@ -1,12 +1,12 @@
 """Beneficiary selection (Perkim): programmes, quotas, selections with their workflow and history.
 
 Revision ID: 0006_selection
-Revises: 0001_foundation
+Revises: 0004_analysis
 """
 from sql.migrations.sqlstep import run_sql_file
 
 revision = "0006_selection"
-down_revision = "0001_foundation"
+down_revision = "0004_analysis"
 branch_labels = None
 depends_on = None
 

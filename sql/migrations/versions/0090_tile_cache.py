@@ -1,12 +1,12 @@
 """Tile cache: aggregate household tiles kept until the household table changes.
 
 Revision ID: 0090_tile_cache
-Revises: 0001_foundation
+Revises: 0008_security
 """
 from sql.migrations.sqlstep import run_sql_file
 
 revision = "0090_tile_cache"
-down_revision = "0001_foundation"
+down_revision = "0008_security"
 branch_labels = None
 depends_on = None
 

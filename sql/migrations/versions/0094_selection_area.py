@@ -1,12 +1,12 @@
 """Drawn-area selection: households without GPS by village, RTLH scores by key (index-only).
 
 Revision ID: 0094_selection_area
-Revises: 0004_analysis, 0006_selection
+Revises: 0093_import_speed
 """
 from sql.migrations.sqlstep import run_sql_file
 
 revision = "0094_selection_area"
-down_revision = ("0004_analysis", "0006_selection")
+down_revision = "0093_import_speed"
 branch_labels = None
 depends_on = None
 

@@ -1,12 +1,12 @@
 """Village indicators in tables kept current by triggers; view indikator_desa reads them.
 
 Revision ID: 0095_indikator_desa_tabel
-Revises: 0004_analysis
+Revises: 0094_selection_area
 """
 from sql.migrations.sqlstep import run_sql_file
 
 revision = "0095_indikator_desa_tabel"
-down_revision = "0004_analysis"
+down_revision = "0094_selection_area"
 branch_labels = None
 depends_on = None
 

@@ -1,12 +1,12 @@
 """Stored display geometries of villages and kecamatan for the map layers.
 
 Revision ID: 0097_map_geometry
-Revises: 0001_foundation
+Revises: 0095_indikator_desa_tabel
 """
 from sql.migrations.sqlstep import run_sql_file
 
 revision = "0097_map_geometry"
-down_revision = "0001_foundation"
+down_revision = "0095_indikator_desa_tabel"
 branch_labels = None
 depends_on = None
 

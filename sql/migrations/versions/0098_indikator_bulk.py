@@ -1,12 +1,12 @@
 """Drop the superuser-only event trigger of 0095; the bulk import counts its partition itself.
 
 Revision ID: 0098_indikator_bulk
-Revises: 0095_indikator_desa_tabel
+Revises: 0097_map_geometry
 """
 from sql.migrations.sqlstep import run_sql_file
 
 revision = "0098_indikator_bulk"
-down_revision = "0095_indikator_desa_tabel"
+down_revision = "0097_map_geometry"
 branch_labels = None
 depends_on = None
 

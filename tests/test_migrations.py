@@ -1,0 +1,53 @@
+"""The migrations form one chain, and a database migrated by the code before the chain (several
+branch heads recorded in alembic_version) upgrades to it."""
+from pathlib import Path
+
+import psycopg
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from spatial.migrate import migrate
+from sql.migrations.legacy import LegacyVersionError, chain_position
+
+ROOT = Path(__file__).resolve().parent.parent
+# alembic_version of a database migrated with the last release (before the chain).
+LEGACY_HEADS = ["0003_import", "0007_areas", "0008_security", "0090_tile_cache", "0093_import_speed",
+                "0094_selection_area", "0097_map_geometry", "0099_rumah_tangga_unique_order"]
+
+
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(Config(str(ROOT / "alembic.ini")))
+
+
+def _chain() -> list[str]:
+    return [r.revision for r in reversed(list(_script().walk_revisions()))]
+
+
+def test_revisions_form_one_chain_in_file_order():
+    script = _script()
+    assert len(script.get_heads()) == 1, f"several heads: {script.get_heads()} (new migrations go at the end)"
+    revisions = list(script.walk_revisions())
+    assert all(not isinstance(r.down_revision, tuple) for r in revisions), "a merge revision"
+    files = sorted(p.stem for p in (ROOT / "sql/migrations/versions").glob("[0-9]*.py"))
+    assert _chain() == files
+
+
+def test_legacy_heads_map_to_the_chain_and_gaps_are_refused():
+    chain = _chain()
+    assert chain_position(LEGACY_HEADS, chain) == "0099_rumah_tangga_unique_order"
+    # an old database that never got 0006_selection but has later branches cannot be placed
+    with pytest.raises(LegacyVersionError, match="0006_selection"):
+        chain_position(["0003_import", "0099_rumah_tangga_unique_order"], chain)
+
+
+def test_database_of_the_last_release_upgrades(scratch_db):
+    with psycopg.connect(scratch_db, autocommit=True) as conn:
+        tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0]
+        conn.execute("DELETE FROM alembic_version")
+        conn.cursor().executemany("INSERT INTO alembic_version VALUES (%s)", [(h,) for h in LEGACY_HEADS])
+    migrate(scratch_db)
+    with psycopg.connect(scratch_db) as conn:
+        assert [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")] == [_chain()[-1]]
+        assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0] == tables
+        assert conn.execute("SELECT count(*) FROM desa").fetchone()[0] > 0  # data kept
