@@ -99,7 +99,7 @@ def main() -> None:
     try:
         folder = args.data or dataset.generated(args.households, args.seed, args.boundaries)
     except (subprocess.CalledProcessError, OSError) as exc:
-        raise SystemExit(f"spatial.synthetic belum tersedia atau gagal: {exc}")
+        raise SystemExit(f"spatial.synthetic belum tersedia atau gagal: {exc}") from exc
     log("basis data benchmark: skema + batas desa")
     if args.only_web:
         from spatial.migrate import migrate

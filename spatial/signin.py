@@ -13,9 +13,8 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from psycopg.rows import dict_row
 
-from spatial.sqlfiles import run
+from spatial.sqlfiles import fetch_one, run
 
 
 @dataclass(frozen=True)
@@ -29,9 +28,8 @@ class Limits:
 
 def wait_seconds(conn, username: str, ip: str, limits: Limits = Limits()) -> int:
     """Seconds ``ip`` must wait before trying ``username`` again (0 = may try now)."""
-    with conn.cursor(row_factory=dict_row) as cur:
-        row = run(cur, "security/login_failures_recent",
-                          {"username": username, "ip": ip, "window_s": limits.window_s}).fetchone()
+    row = fetch_one(conn, "security/login_failures_recent", {"username": username, "ip": ip, "window_s": limits.window_s})
+    assert row is not None  # an aggregate: always one row
     waits = []
     if row["per_user_ip"] >= limits.max_failures:
         backoff = min(limits.window_s, limits.backoff_s * 2 ** (row["per_user_ip"] - limits.max_failures))
@@ -55,10 +53,8 @@ def start_session(conn, user_id: int, ip: str | None, lifetime_s: int, limits: L
     """A new session of ``user_id`` ending ``lifetime_s`` from now; returns the cookie's token.
     Also forgets the failures of ``username`` from ``ip``."""
     token = secrets.token_urlsafe(32)
-    run(conn, "security/session_start",
-                 {"token_hash": _digest(token), "pengguna_id": user_id, "detik": lifetime_s, "ip": ip})
-    run(conn, "security/login_failures_clear",
-                 {"username": username, "ip": ip or "-", "window_s": limits.window_s})
+    run(conn, "security/session_start", {"token_hash": _digest(token), "pengguna_id": user_id, "detik": lifetime_s, "ip": ip})
+    run(conn, "security/login_failures_clear", {"username": username, "ip": ip or "-", "window_s": limits.window_s})
     return token
 
 
@@ -66,9 +62,7 @@ def session_user(conn, user_id: int, token: str | None) -> dict | None:
     """The user row of a live session, or None (ended, expired, unknown or inactive user)."""
     if not token:
         return None
-    with conn.cursor(row_factory=dict_row) as cur:
-        return run(cur, "security/session_user",
-                           {"token_hash": _digest(token), "pengguna_id": user_id}).fetchone()
+    return fetch_one(conn, "security/session_user", {"token_hash": _digest(token), "pengguna_id": user_id})
 
 
 def end_sessions(conn, user_id: int) -> None:

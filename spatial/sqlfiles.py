@@ -6,7 +6,7 @@ is ``sql/queries/selection/program_lock.sql``. Names are written out in full whe
 code exists and that every query file is used. Parameters are always bound (``%(name)s``);
 identifiers that must vary are composed with :func:`composed`.
 """
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,17 +14,20 @@ import psycopg
 from psycopg import sql as psql
 from psycopg.rows import dict_row, tuple_row
 
+Connection = psycopg.Connection[Any]
+Cursor = psycopg.Cursor[Any]
+
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 QUERIES_DIR = SQL_DIR / "queries"
 
 
-@lru_cache(maxsize=None)
+@cache
 def query(name: str) -> str:
     """The text of ``sql/queries/<name>.sql``."""
     return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def statements(name: str) -> tuple[str, ...]:
     """The statements of a query file (a file may hold several, each ending with ``;`` at the end
     of a line); comment-only pieces are left out."""
@@ -41,39 +44,39 @@ def composed(name: str, **parts: psql.Composable) -> psql.Composed:
     return psql.SQL(query(name)).format(**parts)
 
 
-def run(conn: psycopg.Connection | psycopg.Cursor, name: str, params: dict | None = None) -> psycopg.Cursor:
+def run(conn: Connection | Cursor, name: str, params: dict | None = None) -> Cursor:
     """Execute the query's statements in order with bound parameters, on a connection (a new
     cursor with its row factory) or on the given cursor; returns the cursor, which holds the rows of
     the last statement."""
-    cur = conn.cursor() if isinstance(conn, psycopg.Connection) else conn
+    cur: Cursor = conn.cursor() if isinstance(conn, psycopg.Connection) else conn
     for statement in statements(name):
         cur.execute(statement, params if "%(" in statement else None)
     return cur
 
 
-def fetch_all(conn: psycopg.Connection, name: str, params: dict | None = None) -> list[dict[str, Any]]:
+def fetch_all(conn: Connection, name: str, params: dict | None = None) -> list[dict[str, Any]]:
     """Rows of the query as dicts, whatever the connection's row factory ([] for a statement that
     returns no rows)."""
     cur = run(conn.cursor(row_factory=dict_row), name, params)
     return cur.fetchall() if cur.description is not None else []
 
 
-def fetch_one(conn: psycopg.Connection, name: str, params: dict | None = None) -> dict[str, Any] | None:
+def fetch_one(conn: Connection, name: str, params: dict | None = None) -> dict[str, Any] | None:
     """First row of the query as a dict (``None`` when there is none)."""
     return run(conn.cursor(row_factory=dict_row), name, params).fetchone()
 
 
-def fetch_row(conn: psycopg.Connection, name: str, params: dict | None = None) -> tuple | None:
+def fetch_row(conn: Connection, name: str, params: dict | None = None) -> tuple | None:
     """First row of the query as a tuple, whatever the connection's row factory."""
     return run(conn.cursor(row_factory=tuple_row), name, params).fetchone()
 
 
-def fetch_rows(conn: psycopg.Connection, name: str, params: dict | None = None) -> list[tuple]:
+def fetch_rows(conn: Connection, name: str, params: dict | None = None) -> list[tuple]:
     """Rows of the query as tuples, whatever the connection's row factory."""
     return run(conn.cursor(row_factory=tuple_row), name, params).fetchall()
 
 
-def fetch_value(conn: psycopg.Connection, name: str, params: dict | None = None) -> Any:
+def fetch_value(conn: Connection, name: str, params: dict | None = None) -> Any:
     """First column of the first row of the query (``None`` when there is no row)."""
     row = fetch_row(conn, name, params)
     return None if row is None else row[0]

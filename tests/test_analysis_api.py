@@ -35,7 +35,7 @@ def test_run_parameter_and_unknown_run(app, db_url):
     run_analysis("kantong", url=db_url)
     client = app.test_client()
     assert client.get(f"/api/analisis/kantong?run={older.run_id}").get_json(force=True)["run_id"] == older.run_id
-    assert client.get("/api/analisis/hotspot?run=%d" % older.run_id).status_code == 404
+    assert client.get(f"/api/analisis/hotspot?run={older.run_id}").status_code == 404
     assert client.get("/api/analisis/kantong?run=999999").status_code == 404
     assert client.get("/api/analisis/runs").status_code == 401
     runs = login(app.test_client(), "viewer").get("/api/analisis/runs?jenis=kantong").get_json()["runs"]

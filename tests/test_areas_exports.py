@@ -143,8 +143,8 @@ def test_csv_and_geopackage_downloads(admin, db_url, tmp_path):
 def test_every_export_is_audited(admin, db_url):
     with psycopg.connect(db_url) as conn:
         before = conn.execute("SELECT count(*) FROM audit_log WHERE aksi = 'ekspor'").fetchone()[0]
-    admin.get("/ekspor/kecamatan.geojson").data
-    admin.get("/ekspor/kecamatan.csv").data
+    assert admin.get("/ekspor/kecamatan.geojson").data
+    assert admin.get("/ekspor/kecamatan.csv").data
     with psycopg.connect(db_url) as conn:
         rows = conn.execute("SELECT objek_id, detail->>'format' FROM audit_log WHERE aksi = 'ekspor' ORDER BY id DESC "
                             "LIMIT 2").fetchall()

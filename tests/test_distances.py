@@ -17,10 +17,11 @@ PAIRS = [
 def test_postgis_distance_matches_geodesic(db, a, b, srid):
     _, _, expected = GEOD.inv(a[0], a[1], b[0], b[1])
     metres, utm_srid, utm_metres = db.execute(
-        """SELECT sasaran_jarak_m(ST_SetSRID(ST_MakePoint(%(ax)s, %(ay)s), 4326), ST_SetSRID(ST_MakePoint(%(bx)s, %(by)s), 4326)),
-                  sasaran_utm_srid(ST_SetSRID(ST_MakePoint(%(ax)s, %(ay)s), 4326)),
-                  ST_Distance(ST_Transform(ST_SetSRID(ST_MakePoint(%(ax)s, %(ay)s), 4326), sasaran_utm_srid(ST_SetSRID(ST_MakePoint(%(ax)s, %(ay)s), 4326))),
-                              ST_Transform(ST_SetSRID(ST_MakePoint(%(bx)s, %(by)s), 4326), sasaran_utm_srid(ST_SetSRID(ST_MakePoint(%(ax)s, %(ay)s), 4326))))""",
+        """WITH p AS (SELECT ST_SetSRID(ST_MakePoint(%(ax)s, %(ay)s), 4326) AS a,
+                             ST_SetSRID(ST_MakePoint(%(bx)s, %(by)s), 4326) AS b)
+           SELECT sasaran_jarak_m(a, b), sasaran_utm_srid(a),
+                  ST_Distance(ST_Transform(a, sasaran_utm_srid(a)), ST_Transform(b, sasaran_utm_srid(a)))
+           FROM p""",
         {"ax": a[0], "ay": a[1], "bx": b[0], "by": b[1]}).fetchone()
     assert utm_srid == srid
     assert metres == pytest.approx(expected, abs=0.01)      # spheroid geography = geodesic

@@ -181,7 +181,7 @@ def test_gaps_have_no_working_facility_of_their_kind_within_one_km(sample, house
         members = points[points.geometry.distance(_centre(gap)) <= gap["radius_m"]]
         assert len(members) == gap["households"] > 0
         same_kind = facilities[working & (kind == gap["kind"])]
-        nearest = members.geometry.apply(lambda p: same_kind.distance(p).min())
+        nearest = members.geometry.apply(lambda p, same_kind=same_kind: same_kind.distance(p).min())
         assert nearest.min() > 1000, gap["id"]
         layak = (water if gap["kind"] == "air" else sanitation)[members.index]
         assert (~layak).mean() >= 0.6, gap["id"]

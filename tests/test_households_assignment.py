@@ -53,7 +53,10 @@ def test_overlap_prefers_declared_village_then_lowest_code(scratch_db, tmp_path)
                  CROSS JOIN LATERAL ST_PointOnSurface(ST_Intersection(a.geom, b.geom)) p
                 WHERE ST_Area(ST_Intersection(a.geom, b.geom)) > 0 AND ST_Intersects(a.geom, p) AND ST_Intersects(b.geom, p)
                 LIMIT 1""").fetchone()
-    header = "id_keluarga,nik_kepala,nama_kepala,kode_desa,alamat,latitude,longitude,desil,jumlah_anggota,jumlah_balita,ada_lansia,ada_disabilitas,kepala_perempuan,luas_lantai_m2,jenis_atap,jenis_dinding,jenis_lantai,fasilitas_bab,jenis_kloset,pembuangan_tinja,sumber_air_minum,sumber_penerangan,status_rumah,tahun_bantuan_rumah"
+    header = ("id_keluarga,nik_kepala,nama_kepala,kode_desa,alamat,latitude,longitude,desil,jumlah_anggota,"
+              "jumlah_balita,ada_lansia,ada_disabilitas,kepala_perempuan,luas_lantai_m2,jenis_atap,jenis_dinding,"
+              "jenis_lantai,fasilitas_bab,jenis_kloset,pembuangan_tinja,sumber_air_minum,sumber_penerangan,"
+              "status_rumah,tahun_bantuan_rumah")
     tail = "3,4,1,0,0,0,40,genteng,tembok,keramik,sendiri,leher angsa,tangki septik,ledeng,listrik pln meteran,milik sendiri,"
     lines = [header,
              f"K1,1804041234560001,A,{b},,{lat},{lon},{tail}",   # declares the higher code: keeps it

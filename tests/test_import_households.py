@@ -150,7 +150,7 @@ def test_xlsx_with_merged_header_cells_and_numeric_nik(import_db, places, tmp_pa
     (b"PK\x03\x04" + b"\x00" * 100, "ZIP"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".xls"),
     (b"\r\n\r\n", "baris pertama kosong"),
-    ("id,nama,alamat\n1,a,b\n".encode(), "kolom wajib tidak ditemukan: id_keluarga"[:27]),
+    (b"id,nama,alamat\n1,a,b\n", "kolom wajib tidak ditemukan: id_keluarga"[:27]),
 ])
 def test_unusable_files_fail_clearly_and_change_nothing(import_db, tmp_path, content, message):
     before = snapshot(import_db)

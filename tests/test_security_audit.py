@@ -11,13 +11,13 @@ import pytest
 
 from conftest import login
 
-SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
-SQL_NAME = re.compile(r"[\"']((?:queries|analysis)/[\w/]+\.sql|tiles_households_points\.sql)[\"']")
+QUERIES_DIR = Path(__file__).resolve().parents[1] / "sql" / "queries"
+SQL_NAME = re.compile(r"[\"']([a-z_]+/[a-z0-9_]+)[\"']")
 PERSONAL = re.compile(r"\b(nik_kepala|nama_kepala|alamat|ST_AsMVTGeom\(ST_Transform\(rt\.geom)")
 
 
 def _personal_sql(name: str) -> bool:
-    path = SQL_DIR / (name if "/" in name else f"queries/{name}")
+    path = QUERIES_DIR / f"{name}.sql"
     return path.exists() and bool(PERSONAL.search(path.read_text()))
 
 

@@ -99,7 +99,7 @@ def test_sql_injection_payloads_on_every_get_parameter(app, db_url):
             if helper_params:  # parameters a helper of the module may read: all at once
                 targets.append((base + "?" + "&".join(f"{p}={quote(payload, safe='')}" for p in sorted(helper_params)),
                                 "helpers"))
-            for target, param in targets:
+            for target, _param in targets:
                 sent += 1
                 began = time.perf_counter()
                 response = admin.get(target)

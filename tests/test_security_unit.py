@@ -38,7 +38,8 @@ def test_strong_password_accepted():
 
 
 def test_formula_cells_neutralised():
-    assert [safe_cell(v) for v in ("=1+1", "+62", "-2", "@SUM(A1)", "aman", 5)] == ["'=1+1", "'+62", "'-2", "'@SUM(A1)", "aman", 5]
+    assert [safe_cell(v) for v in ("=1+1", "+62", "-2", "@SUM(A1)", "aman", 5)] == [
+        "'=1+1", "'+62", "'-2", "'@SUM(A1)", "aman", 5]
 
 
 def _zip(tmp_path, members, name="a.zip", compression=zipfile.ZIP_DEFLATED):

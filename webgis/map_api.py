@@ -1,4 +1,5 @@
-"""JSON endpoints behind the maps: indicators, facilities, kecamatan, village search and the household look-up that replaces VectorGrid's unreliable canvas click events."""
+"""JSON endpoints behind the maps: indicators, facilities, kecamatan, village search and the
+household look-up that replaces VectorGrid's unreliable canvas click events."""
 import math
 import re
 

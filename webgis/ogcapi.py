@@ -8,7 +8,7 @@ aggregates, and ``POST /ogc/collections/{id}/query`` with a GeoJSON polygon retu
 inside it (``?hasil=fitur``, default) or statistics (``?hasil=statistik``).
 """
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, g, render_template, request, url_for
@@ -260,7 +260,7 @@ def _page(layer, params: dict, endpoint: str):
         links.append(_link(base + sep + urlencode({**args, "limit": limit, "offset": max(0, offset - limit)}), "prev",
                            GEOJSON))
     head = {"type": "FeatureCollection", "numberMatched": matched, "numberReturned": len(features),
-            "timeStamp": datetime.now(timezone.utc).isoformat(timespec="seconds"), "links": links}
+            "timeStamp": datetime.now(UTC).isoformat(timespec="seconds"), "links": links}
     if _wants_html():
         return _resource({**head, "title": layer.title}, "items", GEOJSON, fields=layer.fields,
                          features=[json.loads(f) for f in features])

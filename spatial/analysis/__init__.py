@@ -8,7 +8,7 @@ Kinds (``ANALYSES``): kantong (poverty pockets), hotspot (Gi*), lisa (Local Mora
 (water/sanitation gaps), skor (RTLH scores), lokasi (siting; needs a celah run).
 """
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from spatial.analysis import gaps, hotspots, pockets, scores, siting
 from spatial.analysis.common import merge_parameters, no_progress

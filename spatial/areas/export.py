@@ -9,7 +9,7 @@ import csv
 import io
 import json
 import tempfile
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import psycopg
@@ -24,7 +24,7 @@ CHUNK_BYTES = 1 << 16
 
 def export_filename(layer: Layer, extension: str, params: dict, now: datetime | None = None) -> str:
     """``sasaran_<layer>[_<kode>]_<YYYYmmdd-HHMM>.<ext>``: what and when."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     where = params.get("kode_desa") or params.get("kode_kec")
     parts = ["sasaran", layer.name] + ([where.replace(".", "")] if where else []) + [now.strftime("%Y%m%d-%H%M")]
     return "_".join(parts) + "." + extension

@@ -161,11 +161,11 @@ def _instant(text: str, end: bool) -> dt.datetime | None:
         if len(text) == 10:
             day = dt.date.fromisoformat(text)
             moment = dt.datetime.combine(day, dt.time.max if end else dt.time.min)
-            return moment.replace(tzinfo=dt.timezone.utc)
+            return moment.replace(tzinfo=dt.UTC)
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
         raise AreaError(f"datetime tidak sah: {text}") from exc
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def parse_datetime(text: str | None) -> tuple:

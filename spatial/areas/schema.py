@@ -24,7 +24,7 @@ _JSON_GEOMETRY = {"Point": "geometry-point", "Polygon": "geometry-polygon", "Mul
 
 def feature_schema(layer: Layer, schema_id: str) -> dict:
     """JSON Schema of the layer's features: geometry role and every property with its type (may be null)."""
-    properties = {"geometry": {"x-ogc-role": "primary-geometry", "format": _JSON_GEOMETRY[layer.geometry]}}
+    properties: dict[str, dict] = {"geometry": {"x-ogc-role": "primary-geometry", "format": _JSON_GEOMETRY[layer.geometry]}}
     for name, kind in layer.fields.items():
         spec = _JSON_TYPES[kind]
         properties[name] = {**spec, "type": [spec["type"], "null"]}
