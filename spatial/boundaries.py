@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import shapely
 
-from spatial.codes import normalise_kode_desa, province_name
+from spatial.codes import normalise_kode_desa, parents, province_name
 from spatial.db import connect
 from spatial.sqlfiles import run
 
@@ -82,10 +82,11 @@ def _stage_rows(frame: gpd.GeoDataFrame, source: str, report: BoundaryReport):
         jenis = values[columns["jenis"]] if columns["jenis"] else None
         if jenis not in ("desa", "kelurahan"):
             jenis = "kelurahan" if code[9] == "1" else "desa"
+        region = parents(code)
         yield (position, code, name or code, jenis,
-               values[columns["nama_kec"]] if columns["nama_kec"] else code[:8],
-               values[columns["nama_kab"]] if columns["nama_kab"] else code[:5],
-               province_name(code[:2]), shapely.to_wkb(geom), source)
+               values[columns["nama_kec"]] if columns["nama_kec"] else region["kode_kec"],
+               values[columns["nama_kab"]] if columns["nama_kab"] else region["kode_kab"],
+               province_name(region["kode_prov"]), shapely.to_wkb(geom), source)
 
 
 def load_boundaries(path: str, url: str | None = None, source: str | None = None) -> BoundaryReport:
@@ -103,6 +104,6 @@ def load_boundaries(path: str, url: str | None = None, source: str | None = None
             (report.inserted if baru else report.updated).append(kode)
             if diperbaiki:
                 report.repaired.append((kode, nama))
-        for kode_prov in sorted({row[1][:2] for row in rows}):
+        for kode_prov in sorted({parents(row[1])["kode_prov"] for row in rows}):
             conn.execute("SELECT sasaran_pastikan_partisi(%s)", (kode_prov,))
     return report

@@ -69,10 +69,6 @@ FACILITY_TYPES = {
 KONDISI_FASILITAS = ("baik", "rusak ringan", "rusak berat", "tidak berfungsi")
 KONDISI_BERFUNGSI = ("baik", "rusak ringan")
 
-# Boolean cells: accepted spellings (lower-case).
-TRUE_VALUES = ("1", "ya", "y", "true", "benar", "iya")
-FALSE_VALUES = ("0", "tidak", "t", "false", "salah", "tdk", "")
-
 # BPS definitions (Susenas/SDGs 6.1 and 6.2 as used in DTKS), in one place.
 # Safe water (air minum layak): improved source. Bottled/refill water counts as layak here
 # (BPS counts it when the household's water for bathing/washing is also improved; the registry

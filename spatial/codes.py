@@ -1,5 +1,6 @@
 """Kemendagri region codes: parsing and normalisation (``18.04.04.2002`` and ``1804042002``)."""
 import re
+from typing import TypedDict
 
 _DOTTED = re.compile(r"^(\d{2})\.(\d{2})\.(\d{2})\.(\d{4})$")
 _PLAIN = re.compile(r"^(\d{2})(\d{2})(\d{2})(\d{4})$")
@@ -16,13 +17,24 @@ def normalise_kode_desa(value) -> str | None:
     return ".".join(match.groups())
 
 
-def parent_codes(kode_desa: str) -> dict:
-    """Province, kabupaten and kecamatan codes of a dotted village code."""
-    return {
-        "kode_prov": kode_desa[:2],
-        "kode_kab": kode_desa[:5],
-        "kode_kec": kode_desa[:8],
-    }
+class Parents(TypedDict):
+    """The codes above a region code."""
+    kode_prov: str
+    kode_kab: str | None
+    kode_kec: str | None
+
+
+def parents(kode: str) -> Parents:
+    """Province, kabupaten and kecamatan codes of a dotted region code (None above its level):
+    ``18.04.04.2002`` -> ``{"kode_prov": "18", "kode_kab": "18.04", "kode_kec": "18.04.04"}``."""
+    return {"kode_prov": kode[:2], "kode_kab": kode[:5] if len(kode) >= 5 else None,
+            "kode_kec": kode[:8] if len(kode) >= 8 else None}
+
+
+def within(kode: str | None, wilayah: str | None) -> bool:
+    """True when the region or village ``kode`` is ``wilayah`` or lies inside it (always when
+    ``wilayah`` is None). The same rule as the SQL function ``dalam_wilayah``."""
+    return wilayah is None or (kode is not None and (kode == wilayah or kode.startswith(wilayah + ".")))
 
 
 PROVINCE_NAMES = {

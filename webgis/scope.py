@@ -3,8 +3,8 @@
 Blueprints filter their queries with the SQL function ``dalam_wilayah(kode, wilayah)`` and the
 bound parameter from ``region_params()``::
 
-    rows = fetch_all("queries/x.sql", {**params, **region_params()})
-    -- x.sql:  WHERE dalam_wilayah(kode_desa, %(wilayah)s)
+    rows = sqlfiles.fetch_all(conn, "feature/x", {**params, **region_params()})
+    -- sql/queries/feature/x.sql:  WHERE dalam_wilayah(kode_desa, %(wilayah)s)
 
 ``dalam_wilayah`` is true for every code when ``wilayah`` is NULL (unscoped user, or anonymous
 visitor of public aggregate pages), else when the code is the region or lies inside it.
@@ -12,7 +12,8 @@ Single-object routes call ``in_scope(kode)`` and answer 404 outside the scope.
 """
 from flask_login import current_user
 
-from spatial.privacy import full_nik_allowed, mask_nik, personal_fields_allowed
+from spatial.codes import within
+from spatial.privacy import nik_for_role, personal_fields_allowed
 
 
 def region_filter() -> str | None:
@@ -29,8 +30,7 @@ def region_params() -> dict:
 
 def in_scope(code: str | None) -> bool:
     """True when the region/village ``code`` is inside the user's scope (always when unscoped)."""
-    region = region_filter()
-    return region is None or (code is not None and (code == region or code.startswith(region + ".")))
+    return within(code, region_filter())
 
 
 def current_role() -> str | None:
@@ -45,6 +45,4 @@ def may_see_personal() -> bool:
 
 def shown_nik(nik: str | None) -> str | None:
     """The NIK as the current user may see it: full (admin, perkim), masked, or None."""
-    if not may_see_personal():
-        return None
-    return nik if full_nik_allowed(current_role()) else mask_nik(nik)
+    return nik_for_role(nik, current_role())

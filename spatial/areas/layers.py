@@ -14,10 +14,10 @@ from psycopg import sql as psql
 
 from spatial import sqlfiles
 from spatial.areas import AreaError, N_
+from spatial.privacy import PERSONAL_ROLES
 
 K_ANONYMITY = 5
 GRID_CELL_M = 1000
-PERSONAL_ROLES = ("admin", "perkim")
 
 # Property types of the published schemas (OGC API schema/queryables, GeoPackage export). Every
 # integer is published as 64-bit: counts and rupiah sums of a district pass 2^31, and a client that

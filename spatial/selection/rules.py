@@ -3,7 +3,6 @@ from spatial.analysis.scores import load_config
 
 SOURCES = ("APBN", "APBD", "DAK", "CSR")
 AREA_LIMITS = ("semua", "kawasan_prioritas", "lokus")
-STATUSES = ("usulan", "terverifikasi", "ditetapkan", "selesai", "ditolak")
 # Workflow (the same table lives in SQL: seleksi_transisi; the trigger enforces it).
 TRANSITIONS = {
     "usulan": ("terverifikasi", "ditolak"),
