@@ -57,7 +57,7 @@ def measure_import(url: str, folder) -> tuple[list, int]:
                 f">= {IMPORT_TARGET:,}/s", verdict(rate >= IMPORT_TARGET))], inserted
 
 
-# The importer's own location step (sql/queries/import_locate.sql: declared village first, joined
+# The importer's own location step (sql/queries/importer/locate.sql: declared village first, joined
 # on its code so PostGIS reuses the prepared polygon, then a spatial look-up for the rest), fed with
 # every located household as the importer's checked rows (imp_cek) would be.
 STAGE_CHECKED = """
@@ -109,7 +109,7 @@ def measure_assignment(url: str, folder, boundaries) -> list:
     _, peak, out = run_python(SJOIN_CODE, folder / "households.csv", boundaries)
     sjoin_s, read_s = float(out.split()[0]), float(out.split()[2])
     seconds, located, differ = assignment_seconds(url)
-    return [Row("penempatan desa", f"titik dalam poligon (import_locate.sql, desa_bagian), {located:,} rumah "
+    return [Row("penempatan desa", f"titik dalam poligon (importer/locate.sql, desa_bagian), {located:,} rumah "
                 f"tangga ber-GPS, detik; {differ} beda dari hasil impor", f"{seconds:.1f}",
                 f"geopandas sjoin {sjoin_s:.1f} (+{read_s:.1f} baca CSV+poligon, {peak:.0f} MB)",
                 f"{seconds / sjoin_s:.2f}", "rasio <= 1", verdict(seconds <= sjoin_s))]
