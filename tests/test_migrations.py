@@ -36,6 +36,7 @@ def test_revisions_form_one_chain_in_file_order():
 def test_legacy_heads_map_to_the_chain_and_gaps_are_refused():
     chain = _chain()
     assert chain_position(LEGACY_HEADS, chain) == "0099_rumah_tangga_unique_order"
+    assert chain_position(["0100_sesi", "0003_import"], chain) == "0100_sesi"
     # an old database that never got 0006_selection but has later branches cannot be placed
     with pytest.raises(LegacyVersionError, match="0006_selection"):
         chain_position(["0003_import", "0099_rumah_tangga_unique_order"], chain)

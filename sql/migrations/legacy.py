@@ -24,6 +24,8 @@ OLD_PARENTS = {
     "0097_map_geometry": ("0001_foundation",),
     "0098_indikator_bulk": ("0095_indikator_desa_tabel",),
     "0099_rumah_tangga_unique_order": ("0098_indikator_bulk",),
+    "0100_sesi": ("0099_rumah_tangga_unique_order", "0003_import", "0007_areas", "0008_security", "0090_tile_cache",
+                  "0093_import_speed", "0094_selection_area", "0097_map_geometry"),  # merged every head
 }
 
 

@@ -6,8 +6,7 @@ Revises: 0099_rumah_tangga_unique_order
 from sql.migrations.sqlstep import run_sql_file
 
 revision = "0100_sesi"
-down_revision = ("0099_rumah_tangga_unique_order", "0003_import", "0007_areas", "0008_security", "0090_tile_cache",
-                 "0093_import_speed", "0094_selection_area", "0097_map_geometry")
+down_revision = "0099_rumah_tangga_unique_order"
 branch_labels = None
 depends_on = None
 
