@@ -90,6 +90,11 @@ def db(db_url):
         conn.rollback()
 
 
+def drop_database(url: str) -> None:
+    """Drop the database of ``url`` (closing its connections)."""
+    _admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", _name(url))
+
+
 def _scratch(template_db_url):
     url = _with_name(TEST_URL, f"{_name(TEST_URL)}_s{os.getpid()}_{next(_scratch_numbers)}")
     recreate_database(url, template=_name(template_db_url))
