@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from spatial.boundaries import load_boundaries  # noqa: E402
 from spatial.codelists import HOUSEHOLD_COLUMNS  # noqa: E402
-from spatial.config import database_url  # noqa: E402
+from spatial.settings import database_url  # noqa: E402
 from spatial.migrate import migrate  # noqa: E402
 
 LAMPUNG = ROOT.parent / "shared" / "data" / "boundaries" / "lampung_18.geojson"

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from bench.common import PYTHON, Server, log
 from bench.tiles_list import fixed_tiles
 from bench.web import SECRET, bench_programme, find_route, session
-from spatial.config import database_url
+from spatial.settings import database_url
 from spatial.sample import SAMPLE_BOUNDARIES
 
 MIX = (("peta", 0.2), ("tile", 0.6), ("seleksi", 0.2))

@@ -11,6 +11,7 @@ import shapely
 from spatial.codes import normalise_kode_desa, parents, province_name
 from spatial.db import connect
 from spatial.sqlfiles import run
+from spatial.errors import BoundaryError
 
 # Accepted names (lower-case) of each attribute in village boundary files.
 ATTRIBUTE_ALIASES = {
@@ -22,9 +23,6 @@ ATTRIBUTE_ALIASES = {
 }
 STAGE_COLUMNS = ("urutan", "kode_desa", "nama", "jenis", "nama_kec", "nama_kab", "nama_prov", "geom_wkb", "sumber")
 
-
-class BoundaryError(ValueError):
-    """A boundary file that cannot be loaded at all (unreadable, no code column)."""
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The ``python -m spatial`` command line: migrations, loaders, sample data."""
 import click
 
-from spatial import config
+from spatial.settings import current as settings
 from spatial.boundaries import BoundaryError, load_boundaries
 from spatial.migrate import migrate
 from spatial.importer.cli import import_options, print_history, run_import
@@ -70,7 +70,7 @@ def load_sample_command(if_empty, households, seed):
     if if_empty and not no_household_data():
         click.echo("data sudah ada; sampel tidak dimuat ulang")
         return
-    load_sample(households or config.sample_households(), seed if seed is not None else config.sample_seed(),
+    load_sample(households or settings().sample_households, seed if seed is not None else settings().sample_seed,
                 echo=click.echo, show_progress=True)
 
 

@@ -5,7 +5,7 @@ from functools import lru_cache
 import psycopg
 import sqlalchemy
 
-from spatial.config import database_url
+from spatial.settings import database_url
 
 
 def sqlalchemy_url(url: str) -> str:

@@ -5,7 +5,7 @@ from alembic import command
 from alembic.config import Config
 
 from spatial.db import connect, sqlalchemy_url
-from spatial.config import database_url
+from spatial.settings import database_url
 from spatial.sqlfiles import functions_files
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,6 +12,8 @@ import zipfile
 from itertools import accumulate
 from pathlib import Path, PurePosixPath
 
+from spatial.errors import UploadError
+
 MB = 1 << 20
 MAX_UPLOAD_BYTES = 200 * MB
 MAX_ZIP_MEMBERS = 200
@@ -35,9 +37,6 @@ KIND_NAMES = {"zip": "arsip ZIP", "xlsx": "Excel (XLSX)", "shapefile_zip": "Shap
               "jpeg": "gambar JPEG", "gzip": "arsip gzip", "exe": "program", "rar": "arsip RAR", "7z": "arsip 7z",
               "geojson": "GeoJSON", "json": "JSON", "csv": "teks CSV", "text": "teks", "binary": "data biner"}
 
-
-class UploadError(ValueError):
-    """An upload refused, with a message for the user."""
 
 
 def check_size(size: int, limit: int = MAX_UPLOAD_BYTES) -> None:

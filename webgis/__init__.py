@@ -2,7 +2,8 @@
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from webgis import assets, auth, database, i18n, settings
+from spatial.settings import load as load_settings
+from webgis import assets, auth, database, errors, i18n, settings
 from webgis.api import blueprint as api_blueprint
 from webgis.maps import blueprint as maps_blueprint
 from webgis import map_api, tiles, village_profile
@@ -19,9 +20,10 @@ csrf = CSRFProtect()
 def create_app(overrides: dict | None = None) -> Flask:
     """Build the app: configuration from the environment, then blueprints and extensions."""
     app = Flask(__name__)
-    app.config.update(settings.from_environment())
+    app.config.update(settings.flask_config(load_settings()))
     app.config.update(overrides or {})
     csrf.init_app(app)
+    errors.init_app(app)
     database.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)

@@ -21,7 +21,7 @@ from spatial.uploads import UploadError
 from webgis.audit import record
 from webgis.auth import authenticated, role_required
 from webgis.database import fetch_value, pool
-from webgis.i18n import error_text
+from webgis.errors import message_of
 from webgis.mapkit import base_map, render_parts
 from webgis.scope import region_filter, region_params
 
@@ -36,7 +36,7 @@ def kinds() -> dict:
 
 
 def _error(exc: Exception, status: int = 400):
-    return jsonify(error=error_text(exc)), status
+    return jsonify(error=message_of(exc)), status
 
 
 def _json_body() -> dict:

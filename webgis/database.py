@@ -4,12 +4,13 @@ When the database is down, requests fail with a friendly 503 page and the pool r
 itself once PostgreSQL is back.
 """
 import psycopg
-from flask import current_app, g, jsonify, render_template, request
+from flask import current_app, g, jsonify, render_template
 from flask_babel import gettext as _
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from spatial import sqlfiles
+from webgis.errors import wants_json
 
 
 def init_app(app) -> None:
@@ -52,7 +53,7 @@ def _database_unavailable(error):
     """503 while PostgreSQL is unreachable: JSON for API/tile clients, the friendly page otherwise."""
     current_app.logger.warning("database unavailable: %s", error)
     headers = {"Retry-After": "5", "Cache-Control": "no-store"}
-    if request.path.startswith(("/api/", "/tiles/", "/ogc/")) or request.accept_mimetypes.best == "application/json":
+    if wants_json():
         return jsonify(error=_("Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.")), 503, headers
     if "_login_user" not in g:  # the page header asks for the user: do not load it from the dead database
         g._login_user = current_app.login_manager.anonymous_user()

@@ -15,7 +15,7 @@ from webgis.agency import agency_or_user, requester
 from webgis.audit import record
 from webgis.auth import authenticated, role_required
 from webgis.database import pool
-from webgis.i18n import error_text
+from webgis.errors import message_of
 
 blueprint = Blueprint("exports", __name__)
 FORMATS = {"geojson": "application/geo+json", "csv": "text/csv; charset=utf-8",
@@ -60,7 +60,7 @@ def download(name, fmt):
     try:
         params = request_params(who)
     except AreaError as exc:
-        return jsonify(error=error_text(exc)), 400
+        return jsonify(error=message_of(exc)), 400
     filename = export_filename(layer, fmt, params)
     record("ekspor", "lapisan", name, {"format": fmt, "berkas": filename, "pribadi": params["pribadi"],
                                        "filter": {k: params[k] for k in ("kode_kec", "kode_desa", "xmin", "ymin",
@@ -99,7 +99,7 @@ def tokens():
                     record("buat_token", "token_instansi", new_token["id"],
                            {"instansi": request.form.get("instansi"), "koleksi": request.form.getlist("koleksi")})
             except AreaError as exc:
-                flash(error_text(exc), "danger")
+                flash(message_of(exc), "danger")
     with pool().connection() as conn:
         rows = list_tokens(conn)
     return render_template("areas/tokens.html", rows=rows, layers=ogc_layers, new_token=new_token)

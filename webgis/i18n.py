@@ -1,6 +1,6 @@
 """Languages: Bahasa Indonesia by default, English on request (Flask-Babel)."""
 from flask import Blueprint, redirect, request, session, url_for
-from flask_babel import Babel, get_locale, gettext
+from flask_babel import Babel, get_locale
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -11,12 +11,6 @@ def select_locale() -> str:
     """The user's chosen language (session), else Indonesian."""
     chosen = session.get("lang")
     return chosen if chosen in LANGUAGES else "id"
-
-
-def error_text(exc: Exception) -> str:
-    """The message of an input error raised below the web layer, in the user's language: fixed
-    messages (marked ``N_`` in spatial/) come from the catalogue, others are shown as written."""
-    return gettext(str(exc))
 
 
 def init_app(app) -> None:

@@ -28,13 +28,12 @@ from webgis.auth import role_required
 from webgis.database import pool
 
 blueprint = Blueprint("imports", __name__, url_prefix="/impor")
-ROOT = Path(__file__).resolve().parent.parent
 KINDS = {"rumah_tangga": (HOUSEHOLDS, import_households), "fasilitas": (FACILITIES, import_facilities)}
 MAX_MAPPING_BYTES = 1 << 20
 
 
 def _work_dir() -> Path:
-    folder = Path(current_app.config.get("IMPORT_DIR") or ROOT / "var" / "impor")
+    folder = Path(current_app.config["IMPORT_DIR"])
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

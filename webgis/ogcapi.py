@@ -22,7 +22,7 @@ from webgis.agency import agency_or_user
 from webgis.audit import record
 from webgis.database import fetch_one, pool
 from webgis.exports import readable_layers
-from webgis.i18n import error_text
+from webgis.errors import message_of
 
 blueprint = Blueprint("ogcapi", __name__, url_prefix="/ogc")
 GEOJSON = "application/geo+json"
@@ -278,7 +278,7 @@ def items(collection_id):
         params = _params(layer)
         response = _page(layer, params, "ogcapi.items")
     except AreaError as exc:
-        return _problem(400, "InvalidParameterValue", error_text(exc))
+        return _problem(400, "InvalidParameterValue", message_of(exc))
     record("baca_ogc", "lapisan", layer.name, {"args": {k: v for k, v in request.args.items() if k != "token"}},
            user=g.requester.name)
     return response
@@ -343,7 +343,7 @@ def polygon_query(collection_id):
                 run(conn, "areas/check_geojson", {"geom": params["geom"]})
         response = _json(_statistics(layer, params)) if mode == "statistik" else _page(layer, params, "ogcapi.polygon_query")
     except AreaError as exc:
-        return _problem(400, "InvalidParameterValue", error_text(exc))
+        return _problem(400, "InvalidParameterValue", message_of(exc))
     except Exception as exc:  # PostGIS refusing the polygon
         if type(exc).__module__.startswith("psycopg"):
             return _problem(400, "InvalidParameterValue", str(exc).splitlines()[0])

@@ -8,7 +8,6 @@ also carry 'unsafe-inline' (nonces would have to be threaded through every foliu
 templates with ``new Function``. XSS is prevented by escaping every stored text on output, and the policy still blocks scripts,
 frames, plug-ins and data requests from anywhere else, and form posts off-site.
 """
-import os
 import sys
 from urllib.parse import urlsplit
 
@@ -100,7 +99,7 @@ def init_app(app) -> None:
     client address, scheme and host come from ``X-Forwarded-For/-Proto/-Host``: the sign-in back-off
     and the audit log need the real address, ``Secure`` cookies and the Origin check the real
     scheme and host."""
-    hops = int(app.config.get("PROXY_HOPS", os.environ.get("SASARAN_PROXY_HOPS", "0")))
+    hops = int(app.config["PROXY_HOPS"])
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.session_interface = SessionInterface()

@@ -29,7 +29,6 @@ from webgis.scope import in_scope, region_filter, region_params
 blueprint = Blueprint("seleksi", __name__)
 protect_blueprint(blueprint, "perkim")
 
-ROOT = Path(__file__).resolve().parent.parent
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 PHOTO_KINDS = ("jpeg", "png")
 STATUS_LABELS = {"usulan": _l("Usulan"), "terverifikasi": _l("Terverifikasi"), "ditetapkan": _l("Ditetapkan"),
@@ -361,7 +360,7 @@ def api_proposal(program_id):
 # --- list, workflow, photos ---------------------------------------------------------------------
 
 def _photo_dir(program_id: int) -> Path:
-    folder = Path(current_app.config.get("UPLOAD_DIR") or ROOT / "var" / "unggahan") / "seleksi" / str(program_id)
+    folder = Path(current_app.config["UPLOAD_DIR"]) / "seleksi" / str(program_id)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

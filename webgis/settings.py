@@ -1,38 +1,39 @@
-"""App configuration from environment variables (sane defaults for a local install)."""
-import os
-import secrets
+"""The Flask configuration of the app, derived from the one settings object (spatial.settings)."""
 from datetime import timedelta
 
-from spatial.config import database_url
+from spatial.settings import Settings
 
 
-def from_environment() -> dict:
-    """Flask config values read from ``SASARAN_*`` / ``DATABASE_URL`` environment variables."""
+def flask_config(settings: Settings) -> dict:
+    """Flask config values of ``settings`` (tests override single keys through ``create_app``)."""
     return {
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": settings.database_url,
         # No secret in the repo: set SASARAN_SECRET_KEY in production; a random key otherwise
         # (sessions then end when the app restarts).
-        "SECRET_KEY": os.environ.get("SASARAN_SECRET_KEY") or secrets.token_hex(32),
+        "SECRET_KEY": settings.session_key,
         # Basemap tile URL template; "none" = no basemap (village boundaries are the reference layer).
-        "BASEMAP_URL": os.environ.get("SASARAN_BASEMAP_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
-        "BASEMAP_ATTRIBUTION": os.environ.get("SASARAN_BASEMAP_ATTRIBUTION", "&copy; OpenStreetMap contributors"),
-        "BABEL_DEFAULT_LOCALE": os.environ.get("SASARAN_LOCALE", "id"),
-        "BABEL_DEFAULT_TIMEZONE": os.environ.get("SASARAN_TIMEZONE", "Asia/Jakarta"),
-        "SAMPLE_MODE": os.environ.get("SASARAN_SAMPLE_MODE", "1") == "1",
+        "BASEMAP_URL": settings.basemap_url,
+        "BASEMAP_ATTRIBUTION": settings.basemap_attribution,
+        "BABEL_DEFAULT_LOCALE": settings.locale,
+        "BABEL_DEFAULT_TIMEZONE": settings.timezone,
+        "SAMPLE_MODE": settings.sample_mode,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": os.environ.get("SASARAN_SECURE_COOKIES", "0") == "1",
+        "SESSION_COOKIE_SECURE": settings.secure_cookies,
         # Issue #8: signed sessions end 8 hours after sign-in; no long-lived remember-me cookie.
         "SESSION_COOKIE_NAME": "sasaran_sesi",
-        "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(os.environ.get("SASARAN_SESSION_HOURS", "8"))),
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=settings.session_hours),
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
-        "REMEMBER_COOKIE_SECURE": os.environ.get("SASARAN_SECURE_COOKIES", "0") == "1",
+        "REMEMBER_COOKIE_SECURE": settings.secure_cookies,
         "REMEMBER_COOKIE_DURATION": timedelta(hours=8),
-        "MAX_CONTENT_LENGTH": int(os.environ.get("SASARAN_MAX_UPLOAD_MB", "200")) * 1024 * 1024,
-        "DB_POOL_MAX": int(os.environ.get("SASARAN_DB_POOL_MAX", "10")),
+        "MAX_CONTENT_LENGTH": settings.max_upload_mb * 1024 * 1024,
+        "DB_POOL_MAX": settings.db_pool_max,
         # Seconds a request waits for a database connection: during an outage it gets its 503
         # within this time. Keep DB_POOL_MAX at least the threads of a worker so that a busy but
         # healthy server never waits that long.
-        "DB_POOL_TIMEOUT": float(os.environ.get("SASARAN_DB_POOL_TIMEOUT", "1.5")),
+        "DB_POOL_TIMEOUT": settings.db_pool_timeout,
+        "PROXY_HOPS": settings.proxy_hops,
+        "IMPORT_DIR": str(settings.import_dir),
+        "UPLOAD_DIR": str(settings.upload_dir),
     }

@@ -8,19 +8,12 @@
 - ``tokens``: agency API tokens (only the hash is stored);
 - ``layers`` / ``export``: export layers, streamed as GeoJSON / CSV / GeoPackage.
 """
+from spatial.errors import N_, AreaError
+
 JENIS_KAWASAN = ("lokus_kemiskinan_ekstrem", "lokus_stunting", "zona_air", "zona_sanitasi", "lainnya")
 JENIS_LOKUS = ("kemiskinan_ekstrem", "stunting")
 
-
-class AreaError(ValueError):
-    """An area or lokus input refused, with a message in Bahasa Indonesia for the user. Fixed
-    messages are marked with ``N_`` so that pybabel extracts them and the web app shows them in the
-    user's language (webgis.i18n.error_text)."""
-
-
-def N_(message: str) -> str:
-    """Mark a fixed message for translation (extracted by pybabel; translated where it is shown)."""
-    return message
+__all__ = ["JENIS_KAWASAN", "JENIS_LOKUS", "N_", "AreaError", "clean_year"]
 
 
 def clean_year(value) -> int:

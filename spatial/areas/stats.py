@@ -1,17 +1,18 @@
 """Statistics inside an area, computed in PostGIS (households, poverty, RTLH candidates and cost,
 water, sanitation, toddlers, facilities, villages touched with the share of each inside)."""
 import json
-import os
 
 from psycopg.rows import dict_row
 
+from spatial.settings import current
 from spatial.sqlfiles import run
 
 
 def unit_cost() -> float:
     """Estimated repair cost per RTLH house (rupiah): ``SASARAN_BIAYA_RTLH`` or the RTLH config."""
-    if os.environ.get("SASARAN_BIAYA_RTLH"):
-        return float(os.environ["SASARAN_BIAYA_RTLH"])
+    configured = current().biaya_rtlh
+    if configured is not None:
+        return configured
     from spatial.analysis.scores import load_config
 
     return float(load_config()["biaya_satuan"])

@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spatial.codelists import FACILITY_COLUMNS, HOUSEHOLD_COLUMNS
+from spatial.errors import ImportFileError
 
-
-class ImportFileError(ValueError):
-    """A file that cannot be imported at all; the message is meant for the data officer."""
 
 
 HOUSEHOLD_ALIASES = {

@@ -7,10 +7,8 @@ from psycopg.types.json import Jsonb
 
 from spatial.selection import rules
 from spatial.sqlfiles import fetch_all
+from spatial.errors import SelectionError
 
-
-class SelectionError(ValueError):
-    """A refused selection action, with a message in Bahasa Indonesia for the user."""
 
 
 def _validate(data: dict) -> dict:
@@ -99,4 +97,4 @@ def set_status(conn, program_id: int, status: str, oleh: str) -> None:
         raise SelectionError("Program tidak dapat dibuka kembali: sebagian rumah tangganya sudah terpilih di "
                              "program aktif lain.") from exc
     except psycopg.errors.CheckViolation as exc:
-        raise SelectionError(exc.diag.message_primary) from exc
+        raise SelectionError(exc.diag.message_primary or str(exc)) from exc

@@ -3,7 +3,7 @@ from alembic import context
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, pool
 
-from spatial.config import database_url
+from spatial.settings import database_url
 from spatial.db import sqlalchemy_url
 from sql.migrations.legacy import collapse_heads
 

@@ -1,0 +1,116 @@
+"""One error model for everything a user can be refused.
+
+A ``SasaranError`` carries the message for the user (Bahasa Indonesia, the msgid of the
+translation catalogue: write it as ``N_("... %(name)s ...")`` with its values as keyword
+arguments, so pybabel extracts it and the web app shows it in the user's language), the HTTP
+status and a short machine-readable ``code``. Code below the web layer raises these; the one
+handler in the app factory (``webgis.errors``) turns them into a JSON body for API clients or a
+flashed message / error page for people; command-line tools print ``str(error)``. Views have no
+``except`` blocks of their own for them.
+
+The classes say what went wrong, the status follows from the class:
+
+=================  ======  ===========================================================
+``InvalidInput``   400     a value in the request is wrong (also a ``ValueError``)
+``Forbidden``      403     the user may not do this (role, region scope)
+``NotFound``       404     the object does not exist or lies outside the user's region
+``Conflict``       409     the request clashes with the current state (closed programme)
+``TooLarge``       413     an upload over a limit
+=================  ======  ===========================================================
+
+Feature errors (``AreaError``, ``SelectionError``, ``UploadError``, ``ImportFileError``,
+``BoundaryError``) are ``InvalidInput`` with a code of their own (``SelectionError``: 409, the
+programme's rules or state refuse the action).
+"""
+from collections.abc import Callable
+from typing import Any
+
+
+def N_(message: str) -> str:
+    """Mark a fixed message for translation (extracted by pybabel; translated where it is shown)."""
+    return message
+
+
+class SasaranError(Exception):
+    """A refusal with a message for the user, an HTTP status and a code."""
+    status: int = 400
+    code: str = "permintaan_tidak_valid"
+
+    def __init__(self, message: str, *, status: int | None = None, code: str | None = None, **params: Any):
+        super().__init__(message)
+        self.message = message
+        self.params = params
+        if status is not None:
+            self.status = status
+        if code is not None:
+            self.code = code
+
+    def __str__(self) -> str:
+        """The message in Bahasa Indonesia with its values (command line, logs)."""
+        return self.translated(lambda text: text)
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        """The message in the language of ``gettext`` with its values filled in."""
+        text = gettext(self.message)
+        if not self.params:
+            return text
+        try:
+            return text % self.params
+        except (KeyError, ValueError, TypeError):  # a translation with other placeholders: show the source
+            return self.message % self.params
+
+
+class InvalidInput(SasaranError, ValueError):
+    """A value in the request is wrong (400)."""
+    status = 400
+    code = "masukan_tidak_valid"
+
+
+class Forbidden(SasaranError):
+    """The user may not do this: role or region scope (403)."""
+    status = 403
+    code = "tidak_diizinkan"
+
+
+class NotFound(SasaranError):
+    """The object does not exist, or lies outside the user's region (404)."""
+    status = 404
+    code = "tidak_ditemukan"
+
+
+class Conflict(SasaranError):
+    """The request clashes with the current state (409)."""
+    status = 409
+    code = "konflik"
+
+
+class TooLarge(SasaranError):
+    """An upload over a limit (413)."""
+    status = 413
+    code = "terlalu_besar"
+
+
+class AreaError(InvalidInput):
+    """A priority area, lokus or export filter refused."""
+    code = "kawasan_tidak_valid"
+
+
+class SelectionError(InvalidInput):
+    """A beneficiary-selection action refused by the programme's rules or state (409)."""
+    status = 409
+    code = "seleksi_ditolak"
+
+
+class UploadError(InvalidInput):
+    """An uploaded file refused (type, size, structure)."""
+    code = "unggahan_ditolak"
+
+
+class ImportFileError(InvalidInput):
+    """A registry file that cannot be imported at all (the data officer reads the message)."""
+    code = "berkas_impor_ditolak"
+
+
+class BoundaryError(InvalidInput):
+    """A boundary file that cannot be loaded at all (unreadable, no code column)."""
+    code = "batas_wilayah_ditolak"

@@ -1,0 +1,69 @@
+"""One error model: a SasaranError carries message, status and code; the app's one handler renders
+it as JSON for API clients, a flashed message after a form, or the error page, in the user's language."""
+import pytest
+from flask import Blueprint
+
+from spatial.errors import N_, AreaError, Conflict, InvalidInput, NotFound, SasaranError, SelectionError
+from webgis import create_app
+
+
+def test_message_with_values_translates_then_fills():
+    error = InvalidInput(N_("Tahun harus antara %(awal)s dan %(akhir)s."), awal=2000, akhir=2100)
+    assert str(error) == "Tahun harus antara 2000 dan 2100."
+    english = {"Tahun harus antara %(awal)s dan %(akhir)s.": "The year must be between %(awal)s and %(akhir)s."}
+    assert error.translated(lambda m: english.get(m, m)) == "The year must be between 2000 and 2100."
+    broken = {"Tahun harus antara %(awal)s dan %(akhir)s.": "Year %(tahun)s"}  # a bad translation
+    assert error.translated(lambda m: broken.get(m, m)) == "Tahun harus antara 2000 dan 2100."
+
+
+def test_status_and_code_follow_the_class():
+    assert (InvalidInput("x").status, NotFound("x").status, Conflict("x").status) == (400, 404, 409)
+    assert (AreaError("x").status, AreaError("x").code) == (400, "kawasan_tidak_valid")
+    assert SelectionError("x").status == 409 and isinstance(SelectionError("x"), ValueError)
+    assert SasaranError("x", status=422, code="lain").status == 422
+
+
+@pytest.fixture(scope="module")
+def client():
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False,
+                      "DATABASE_URL": "postgresql://nobody@127.0.0.1:9/none"})
+    probe = Blueprint("probe", __name__)
+
+    @probe.route("/api/probe/area")
+    def api_area():
+        raise AreaError(N_("Tahun harus berupa angka."))
+
+    @probe.route("/probe/missing")
+    def page_missing():
+        raise NotFound(N_("Tahun harus berupa angka."))
+
+    @probe.route("/probe/form", methods=["POST"])
+    def form():
+        raise SelectionError(N_("Tahun harus berupa angka."))
+
+    for view in (api_area, page_missing, form):
+        view.required_roles = ()  # classified as open (webgis.access), the guard lets it through
+    app.register_blueprint(probe)
+    return app.test_client()
+
+
+def test_api_gets_json_with_code_in_the_users_language(client):
+    response = client.get("/api/probe/area")
+    assert response.status_code == 400
+    assert response.get_json() == {"error": "Tahun harus berupa angka.", "kode": "kawasan_tidak_valid"}
+    client.get("/bahasa/en")
+    english = client.get("/api/probe/area").get_json()["error"]
+    client.get("/bahasa/id")
+    assert english != "Tahun harus berupa angka." and "year" in english.lower()
+
+
+def test_page_gets_the_error_page_with_status(client):
+    response = client.get("/probe/missing")
+    assert response.status_code == 404 and "Tahun harus berupa angka." in response.get_data(as_text=True)
+
+
+def test_form_goes_back_with_a_flashed_message(client):
+    response = client.post("/probe/form", headers={"Referer": "http://localhost/seleksi/"})
+    assert response.status_code == 303 and response.headers["Location"].endswith("/seleksi/")
+    with client.session_transaction() as session:
+        assert ("danger", "Tahun harus berupa angka.") in session["_flashes"]

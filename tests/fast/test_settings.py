@@ -1,0 +1,45 @@
+"""The one settings object: defaults, typed values, and every bad variable named at once."""
+from pathlib import Path
+
+import pytest
+
+from spatial.settings import DEFAULT_DATABASE_URL, Settings, SettingsError, load
+
+
+def test_defaults_without_environment():
+    settings = load({})
+    assert settings.database_url == DEFAULT_DATABASE_URL
+    assert (settings.session_hours, settings.db_pool_timeout, settings.sample_mode) == (8, 1.5, True)
+    assert settings.biaya_rtlh is None and settings.secret_key is None
+    assert settings.session_key == load({}).session_key  # one random key per process
+
+
+def test_values_are_parsed_to_their_types():
+    settings = load({"SASARAN_SESSION_HOURS": "12", "SASARAN_SAMPLE_MODE": "0", "SASARAN_DB_POOL_TIMEOUT": "2.5",
+                     "SASARAN_BIAYA_RTLH": "17500000", "SASARAN_VAR_DIR": "/tmp/sasaran-var",
+                     "SASARAN_SECURE_COOKIES": "true", "SASARAN_LOCALE": "en", "SASARAN_SECRET_KEY": "rahasia"})
+    assert settings.session_hours == 12 and settings.sample_mode is False and settings.secure_cookies is True
+    assert settings.db_pool_timeout == 2.5 and settings.biaya_rtlh == 17_500_000.0
+    assert settings.upload_dir == Path("/tmp/sasaran-var/unggahan") and settings.session_key == "rahasia"
+
+
+def test_every_bad_value_is_named_in_one_error():
+    with pytest.raises(SettingsError) as caught:
+        load({"SASARAN_SESSION_HOURS": "delapan", "SASARAN_SAMPLE_MODE": "mungkin", "DATABASE_URL": "mysql://x",
+              "SASARAN_TIMEZONE": "Asia/Jakartaa", "SASARAN_DB_POOL_MAX": "0", "SASARAN_LOCALE": "fr"})
+    problems = caught.value.problems
+    assert len(problems) == 6
+    for name in ("SASARAN_SESSION_HOURS='delapan'", "SASARAN_SAMPLE_MODE='mungkin'", "DATABASE_URL='mysql://x'",
+                 "SASARAN_TIMEZONE", "SASARAN_DB_POOL_MAX='0'", "SASARAN_LOCALE='fr'"):
+        assert any(p.startswith(name) for p in problems), name
+    assert "harus berupa angka bulat" in str(caught.value)
+
+
+def test_empty_variables_keep_the_default():
+    assert load({"SASARAN_SESSION_HOURS": "", "SASARAN_BIAYA_RTLH": "  "}).session_hours == 8
+
+
+def test_every_setting_is_documented():
+    described = Settings.describe()
+    assert all(meaning for _name, _default, meaning in described)
+    assert len({name for name, _d, _m in described}) == len(described)
