@@ -79,6 +79,14 @@ def _directory(text: str) -> Path:
     return Path(text).expanduser().resolve()
 
 
+def _basemap_file(text: str) -> Path:
+    from spatial.basemap import open_basemap  # BasemapError is a ValueError naming what is wrong
+
+    path = Path(text).expanduser().resolve()
+    open_basemap(path)
+    return path
+
+
 def _setting(env: str, default: Any, parse: Callable[[str], Any] = _text, doc: str = "") -> Any:
     return field(default=default, metadata={"env": env, "parse": parse, "doc": doc})
 
@@ -90,6 +98,8 @@ class Settings:
                                  "PostgreSQL/PostGIS connection URL")
     secret_key: str | None = _setting("SASARAN_SECRET_KEY", None, _text,
                                       "key signing the session cookie; unset: a random key per start")
+    basemap_file: Path | None = _setting("SASARAN_BASEMAP", None, _basemap_file,
+                                         "local PMTiles/MBTiles basemap served by the app (first in the basemap order)")
     basemap_url: str = _setting("SASARAN_BASEMAP_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", _text,
                                 "basemap tile URL template; 'none' = no basemap")
     basemap_attribution: str = _setting("SASARAN_BASEMAP_ATTRIBUTION", "&copy; OpenStreetMap contributors", _text,

@@ -13,6 +13,7 @@ from webgis import analysis_api, analysis_pages
 from webgis import compression
 from webgis import selection
 from webgis import areas, exports, lokus, ogcapi
+from webgis import basemap
 
 csrf = CSRFProtect()
 
@@ -27,7 +28,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     database.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)
-    for blueprint in (assets.blueprint, i18n.blueprint, auth.blueprint, maps_blueprint, api_blueprint):
+    for blueprint in (assets.blueprint, basemap.blueprint, i18n.blueprint, auth.blueprint, maps_blueprint,
+                      api_blueprint):
         app.register_blueprint(blueprint)
     for blueprint in (map_api.blueprint, tiles.blueprint, village_profile.blueprint):
         app.register_blueprint(blueprint)

@@ -15,7 +15,7 @@ from flask_login import current_user
 # indicators, facilities, kecamatan outlines, priority areas, grid-aggregate tiles with small
 # cells suppressed); personal fields inside them are gated by role in the view itself.
 PUBLIC = frozenset({
-    "static", "assets.vendor", "i18n.switch_language", "auth.login", "auth.logout", "health.healthz",
+    "static", "assets.vendor", "basemap.tile", "i18n.switch_language", "auth.login", "auth.logout", "health.healthz",
     "maps.dashboard", "profil.village", "api.villages", "map_api.indicators", "map_api.facilities",
     "map_api.kecamatan", "map_api.search_villages", "tiles.households",
     # analysis result layers of the dashboard (issue #4): polygons/cells/sites, aggregates only

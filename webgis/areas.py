@@ -23,6 +23,7 @@ from webgis.auth import authenticated, role_required
 from webgis.database import fetch_value, pool
 from webgis.errors import message_of
 from webgis.mapkit import base_map, render_parts
+from webgis.maps import context_layers
 from webgis.scope import region_filter, region_params
 
 blueprint = Blueprint("areas", __name__)
@@ -50,19 +51,20 @@ def _area_map():
     fmap = base_map(element_id="peta_kawasan")
     group = folium.FeatureGroup(name=_("Kawasan sedang diedit"))
     group.add_to(fmap)
+    context = context_layers(fmap)
     if current_user.has_role(*EDITORS):
         Draw(feature_group=group, show_geometry_on_click=False, position="topleft",
              draw_options={"polyline": False, "circle": False, "marker": False, "circlemarker": False,
                            "rectangle": {"showArea": False}, "polygon": {"allowIntersection": False, "showArea": False}},
              edit_options={"edit": True, "remove": False}).add_to(fmap)
-    return fmap, group
+    return fmap, group, context
 
 
 @blueprint.route("/kawasan")
 @authenticated
 def index():
     """The area page: map with drawing tools, form, statistics panel and list."""
-    fmap, group = _area_map()
+    fmap, group, context = _area_map()
     parts = render_parts(fmap)
     config = {"mapVar": parts["map_var"], "drawGroup": group.get_name(), "canEdit": current_user.has_role(*EDITORS),
               "kinds": kinds(), "urls": {"list": url_for("areas.api_list"), "stats": url_for("areas.api_stats_geometry"),
@@ -76,7 +78,8 @@ def index():
                         "no_sanitation": _("Tanpa sanitasi layak"), "toddlers": _("Balita"),
                         "facilities": _("Fasilitas"), "villages": _("Desa tersentuh"),
                         "share": _("bagian luas desa di dalam kawasan"), "none": _("Tidak ada")}}
-    return render_template("areas/index.html", map=parts, config=config, kinds=kinds(), can_edit=config["canEdit"])
+    return render_template("areas/index.html", map=parts, config=config, kinds=kinds(), can_edit=config["canEdit"],
+                           context=context)
 
 
 @blueprint.route("/api/kawasan")

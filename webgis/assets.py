@@ -33,13 +33,14 @@ LOCAL_ASSETS = {
     "leaflet_measure_js": "leaflet-measure/dist/leaflet-measure.js",
     "leaflet_measure_css": "leaflet-measure/dist/leaflet-measure.css",
     "vectorGrid": "leaflet.vectorgrid/dist/Leaflet.VectorGrid.bundled.min.js",
+    "protomaps_leaflet": "protomaps-leaflet/dist/protomaps-leaflet.js",
 }
 
 # Packages (top-level folders of node_modules) that may be served.
 SERVED_PACKAGES = frozenset({
     "leaflet", "jquery", "bootstrap", "leaflet.awesome-markers", "@fortawesome", "leaflet-draw",
     "leaflet.markercluster", "leaflet.fullscreen", "leaflet-measure", "leaflet.vectorgrid", "chart.js",
-    "@kurkle",
+    "@kurkle", "protomaps-leaflet",
 })
 
 blueprint = Blueprint("assets", __name__)

@@ -1,10 +1,17 @@
-"""Folium maps configured the Sasaran way: local assets, optional basemap, scale, fullscreen."""
+"""Folium maps configured the Sasaran way: local assets, basemap fallback chain, scale, fullscreen."""
+import json
+
 import folium
-from flask import current_app
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from flask import url_for
 from folium.plugins import Fullscreen, MeasureControl
 from flask_babel import gettext as _
+from jinja2 import Template
 
-from webgis.assets import localize
+from webgis.assets import localize, vendor_url
+from webgis.basemap import candidates
+from webgis.map_texts import ControlTexts, measure_options
 
 # Centre of Kabupaten Lampung Barat, the bundled sample.
 DEFAULT_CENTER = (-5.05, 104.2)
@@ -16,14 +23,28 @@ def base_map(location=DEFAULT_CENTER, zoom_start: int = 10, element_id: str | No
                       prefer_canvas=False)
     if element_id:
         fmap._name, fmap._id = "map", element_id
-    basemap = current_app.config["BASEMAP_URL"]
-    if basemap and basemap.lower() != "none":
-        folium.TileLayer(basemap, attr=current_app.config["BASEMAP_ATTRIBUTION"], name=_("Peta dasar"),
-                         max_zoom=19).add_to(fmap)
+    ControlTexts().add_to(fmap)  # before any drawing control is made
+    BasemapChoice(candidates()).add_to(fmap)
     Fullscreen(title=_("Layar penuh"), title_cancel=_("Keluar layar penuh")).add_to(fmap)
-    MeasureControl(primary_length_unit="meters", secondary_length_unit="kilometers",
-                   primary_area_unit="hectares").add_to(fmap)
+    MeasureControl(primary_length_unit="meters", secondary_length_unit="kilometers", primary_area_unit="hectares",
+                   secondary_area_unit="sqmeters", **measure_options()).add_to(fmap)
     return fmap
+
+
+class BasemapChoice(JSCSSMixin, MacroElement):
+    """The basemap of the map, chosen in the browser from the server's fallback order
+    (``webgis.basemap.candidates``) by ``static/js/basemap.js``."""
+    _template = Template("""{% macro script(this, kwargs) %}
+        Sasaran.basemap({{ this._parent.get_name() }}, {{ this.candidates_json }});
+    {% endmacro %}""")
+
+    def __init__(self, choices: list):
+        super().__init__()
+        self._name = "BasemapChoice"
+        self.candidates_json = json.dumps(choices)
+        self.default_js = [("sasaran_basemap", url_for("static", filename="js/basemap.js"))]
+        if any(choice["kind"] == "vector" for choice in choices):
+            self.default_js.insert(0, ("protomaps_leaflet", vendor_url("protomaps-leaflet/dist/protomaps-leaflet.js")))
 
 
 def render_parts(fmap: folium.Map) -> dict:

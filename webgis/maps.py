@@ -12,7 +12,6 @@ from folium.plugins import VectorGridProtobuf
 
 from spatial.codelists import FACILITY_TYPES
 from webgis.analysis_labels import property_labels, value_labels
-from webgis.areas import kinds as area_kinds
 from webgis.database import fetch_one, fetch_value
 from webgis.indicators import DEFAULT_INDICATOR, INDICATORS
 from webgis.mapkit import base_map, render_parts
@@ -42,7 +41,7 @@ FACILITY_TYPE_LABELS = {
 def layer_labels() -> dict:
     """Translated names of the dashboard's layers (layer control and legend)."""
     return {
-        "desa": _("Desa/kelurahan"), "kecamatan": _("Batas kecamatan"),
+        "desa": _("Desa/kelurahan"), "kecamatan": _("Batas kecamatan"), "label": _("Nama desa dan kecamatan"),
         "kantong": _("Kantong kemiskinan"), "hotspot": _("Titik panas (hot spot)"),
         "celah": _("Klaster belum terlayani"), "lokasi": _("Lokasi usulan"),
         "kawasan": _("Kawasan prioritas"), "rumah_tangga": _("Rumah tangga"),
@@ -74,6 +73,8 @@ def data_date() -> str | None:
 
 def page_config_base(fmap: folium.Map, groups: dict) -> dict:
     """What ``peta.js`` needs on every map page: layer variables, texts, locale, facility icons."""
+    from webgis.areas import kinds as area_kinds  # webgis.areas builds its map with context_layers below
+
     return {
         "map": fmap.get_name(), "groups": {key: group.get_name() for key, group in groups.items()},
         "locale": str(get_locale()), "labels": layer_labels(), "texts": ui_texts(),
@@ -83,14 +84,43 @@ def page_config_base(fmap: folium.Map, groups: dict) -> dict:
     }
 
 
+def households_layer(fmap: folium.Map, show: bool = False):
+    """The household vector tiles (points or grid cells by role and zoom, see webgis.tiles)."""
+    # Options as JavaScript (not a dict): folium's tojavascript would camel-case the keys.
+    return VectorGridProtobuf(url_for("tiles.households", z=0, x=0, y=0).replace("/0/0/0.pbf", "/{z}/{x}/{y}.pbf"),
+                              layer_labels()["rumah_tangga"], "Sasaran.householdTileOptions()", show=show).add_to(fmap)
+
+
+def context_sources() -> dict:
+    """Endpoints of the context layers every map may show."""
+    sources = dict(ANALYSIS_LAYERS)
+    sources.update({"desa": url_for("api.villages"), "kecamatan": url_for("map_api.kecamatan"),
+                    "fasilitas": url_for("map_api.facilities")})
+    return sources
+
+
+def context_layers(fmap: folium.Map) -> dict:
+    """The context under a drawing map (Kawasan, Seleksi): kecamatan outlines and names, pockets,
+    hot spots, water and sanitation gaps, facilities and the household grid, in the layer control.
+    Returns the ``peta.js`` configuration of ``Sasaran.initContext()``."""
+    labels = layer_labels()
+    groups = {key: folium.FeatureGroup(name=labels[key], show=key in ("kecamatan", "label")).add_to(fmap)
+              for key in ("kecamatan", "label", "kantong", "hotspot", "celah")}
+    for group in FACILITY_GROUPS:
+        groups[f"fasilitas_{group}"] = folium.FeatureGroup(name=labels[f"fasilitas_{group}"], show=False).add_to(fmap)
+    households = households_layer(fmap)
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    sources = {key: path for key, path in context_sources().items() if key in groups or key in ("desa", "fasilitas")}
+    return {**page_config_base(fmap, groups), "sources": sources, "households": households.get_name(),
+            "nearest": None, "pointMinZoom": POINT_MIN_ZOOM}
+
+
 def dashboard_config(fmap: folium.Map, groups: dict, households_layer) -> dict:
     """The dashboard's ``peta.js`` configuration: endpoints of every layer, role, indicator."""
-    sources = dict(ANALYSIS_LAYERS)
+    sources = context_sources()
     if current_user.is_authenticated:  # the areas API is for signed-in users
         sources["kawasan"] = PRIORITY_AREAS
-    sources.update({
-        "desa": url_for("api.villages"), "kecamatan": url_for("map_api.kecamatan"),
-        "fasilitas": url_for("map_api.facilities"), "indikator": url_for("map_api.indicators")})
+    sources["indikator"] = url_for("map_api.indicators")
     chosen = request.args.get("indikator")
     return {
         **page_config_base(fmap, groups), "households": households_layer.get_name(), "sources": sources,
@@ -106,14 +136,13 @@ def dashboard():
     fmap = base_map()
     labels = layer_labels()
     groups = {}
-    for key in ("desa", "kecamatan", "kantong", "hotspot", "celah", "lokasi", "kawasan"):
-        groups[key] = folium.FeatureGroup(name=labels[key], show=key in ("desa", "kecamatan", "kantong")).add_to(fmap)
+    for key in ("desa", "kecamatan", "label", "kantong", "hotspot", "celah", "lokasi", "kawasan"):
+        groups[key] = folium.FeatureGroup(name=labels[key],
+                                          show=key in ("desa", "kecamatan", "label", "kantong")).add_to(fmap)
     for group in FACILITY_GROUPS:
         key = f"fasilitas_{group}"
         groups[key] = folium.FeatureGroup(name=labels[key], show=False).add_to(fmap)
-    # Options as JavaScript (not a dict): folium's tojavascript would camel-case the keys.
-    households = VectorGridProtobuf(url_for("tiles.households", z=0, x=0, y=0).replace("/0/0/0.pbf", "/{z}/{x}/{y}.pbf"),
-                                    labels["rumah_tangga"], "Sasaran.householdTileOptions()", show=False).add_to(fmap)
+    households = households_layer(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
     extent = fetch_one("maps/villages_extent")
     if extent and extent["xmin"] is not None:

@@ -24,6 +24,7 @@ from webgis.audit import record
 from webgis.auth import role_required
 from webgis.database import fetch_all, fetch_one, pool
 from webgis.mapkit import base_map, render_parts
+from webgis.maps import context_layers
 from webgis.scope import in_scope, region_filter, region_params
 
 blueprint = Blueprint("seleksi", __name__)
@@ -195,6 +196,7 @@ def map_page(program_id):
     with pool().connection() as conn:
         program = _program_or_404(conn, program_id)
     fmap = base_map()
+    context = context_layers(fmap)
     Draw(export=False, show_geometry_on_click=False, position="topleft",
          draw_options={"polyline": False, "circle": False, "marker": False, "circlemarker": False,
                        "polygon": {"allowIntersection": False, "showArea": False},
@@ -219,7 +221,7 @@ def map_page(program_id):
     villages = fetch_all("selection/village_list", region_params())
     config["desaNama"] = {v["kode_desa"]: v["nama"] for v in villages}
     return render_template("selection/map.html", program=program, map=render_parts(fmap), config=config,
-                           kecamatan=kecamatan, villages=villages, status_labels=STATUS_LABELS)
+                           kecamatan=kecamatan, villages=villages, status_labels=STATUS_LABELS, context=context)
 
 
 def _filters(args) -> dict:

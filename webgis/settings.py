@@ -11,7 +11,9 @@ def flask_config(settings: Settings) -> dict:
         # No secret in the repo: set SASARAN_SECRET_KEY in production; a random key otherwise
         # (sessions then end when the app restarts).
         "SECRET_KEY": settings.session_key,
-        # Basemap tile URL template; "none" = no basemap (village boundaries are the reference layer).
+        # Basemap, in this order (webgis.basemap): a local PMTiles/MBTiles file served by the app, a
+        # tile URL template, OpenStreetMap online; "none" = no online basemap (context layers only).
+        "BASEMAP_FILE": str(settings.basemap_file) if settings.basemap_file else None,
         "BASEMAP_URL": settings.basemap_url,
         "BASEMAP_ATTRIBUTION": settings.basemap_attribution,
         "BABEL_DEFAULT_LOCALE": settings.locale,

@@ -1,4 +1,5 @@
 """The one settings object: defaults, typed values, and every bad variable named at once."""
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,22 @@ def test_every_setting_is_documented():
     described = Settings.describe()
     assert all(meaning for _name, _default, meaning in described)
     assert len({name for name, _d, _m in described}) == len(described)
+
+
+def test_basemap_file_is_checked_at_start(tmp_path):
+    assert load({}).basemap_file is None
+    good = tmp_path / "peta.mbtiles"
+    with sqlite3.connect(good) as conn:
+        conn.executescript("CREATE TABLE metadata (name text, value text);"
+                           "CREATE TABLE tiles (zoom_level int, tile_column int, tile_row int, tile_data blob);"
+                           "INSERT INTO metadata VALUES ('format', 'png');"
+                           "INSERT INTO tiles VALUES (0, 0, 0, x'89504e47');")
+    conn.close()
+    assert load({"SASARAN_BASEMAP": str(good)}).basemap_file == good.resolve()
+    broken = tmp_path / "peta.pmtiles"
+    broken.write_bytes(b"bukan peta dasar")
+    with pytest.raises(SettingsError) as caught:
+        load({"SASARAN_BASEMAP": str(broken)})
+    assert caught.value.problems[0].startswith("SASARAN_BASEMAP=") and "bukan PMTiles atau MBTiles" in str(caught.value)
+    with pytest.raises(SettingsError, match="tidak ditemukan"):
+        load({"SASARAN_BASEMAP": str(tmp_path / "tidak_ada.pmtiles")})

@@ -3,7 +3,7 @@
    Reads its configuration from <script id="sasaran-config" type="application/json">. */
 (function () {
   "use strict";
-  var S = window.Sasaran = {};
+  var S = window.Sasaran = window.Sasaran || {};
   var cfgNode = document.getElementById("sasaran-config");
   S.config = cfgNode ? JSON.parse(cfgNode.textContent) : {};
 
@@ -59,10 +59,15 @@
     };
   };
 
+  var fetched = {};
+  /* GET JSON once per page and URL (a layer and its labels share one download); null on failure. */
   function getJSON(url) {
-    return fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .catch(function () { return null; });
+    if (!fetched[url]) {
+      fetched[url] = fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .catch(function () { return null; });
+    }
+    return fetched[url];
   }
   S.getJSON = getJSON;
 
@@ -124,11 +129,11 @@
     this.map = map; this.payload = payload; this.byCode = {};
     var self = this;
     this.layer = L.geoJSON(villages, {
-      style: {weight: 1, color: "#2c3e50", fillOpacity: 0.7, className: "desa-poly"},
+      style: {weight: 0.8, color: "#4d5d6c", fillOpacity: 0.7, className: "desa-poly"},
       onEachFeature: function (feature, layer) {
         self.byCode[feature.properties.kode_desa] = layer;
         layer.on("mouseover", function () { layer.setStyle({weight: 3, color: "#e67e22"}); });
-        layer.on("mouseout", function () { layer.setStyle({weight: 1, color: "#2c3e50"}); });
+        layer.on("mouseout", function () { layer.setStyle({weight: 0.8, color: "#4d5d6c"}); });
       }
     }).addTo(group);
     this.legend = L.control({position: "bottomright"});
@@ -195,7 +200,8 @@
 
   /* ---- other layers --------------------------------------------------------------------- */
   var LAYER_STYLES = {
-    kecamatan: {color: "#111", weight: 2, dashArray: "6 4", fill: false, interactive: false},
+    /* kecamatan outlines stronger than the village outlines (0.8 px), readable without a basemap */
+    kecamatan: {color: "#1a1a1a", weight: 2.6, opacity: 0.9, fill: false, interactive: false},
     kantong: {color: "#7a0177", weight: 2, fillColor: "#c51b8a", fillOpacity: 0.25},
     hotspot: {color: "#b10026", weight: 1, fillColor: "#d7301f", fillOpacity: 0.35},
     celah: {color: "#08519c", weight: 2, fillColor: "#3182bd", fillOpacity: 0.3},
@@ -332,18 +338,18 @@
     });
   }
 
-  /* ---- dashboard ------------------------------------------------------------------------ */
-  S.initDashboard = function () {
-    var c = S.config, map = window[c.map], groups = {};
-    Object.keys(c.groups).forEach(function (k) { groups[k] = window[c.groups[k]]; });
-    var householdsLayer = window[c.households];
-    enableHouseholdClicks(map, householdsLayer);
-    map.on("overlayadd", function (e) {
-      if (e.layer === householdsLayer && c.nearest && map.getZoom() < c.pointMinZoom) {
-        L.popup().setLatLng(map.getCenter()).setContent(esc(c.texts.perbesar)).openOn(map);
-      }
+  /* ---- context layers (dashboard and drawing maps) ----------------------------------------- */
+  /* Village and kecamatan names as collision-free labels (static/js/basemap.js), in group "label". */
+  function labelLayer(c, group) {
+    if (!group || !S.LabelLayer || !c.sources.desa || !c.sources.kecamatan) { return null; }
+    return Promise.all([getJSON(c.sources.desa), getJSON(c.sources.kecamatan)]).then(function (res) {
+      group.addLayer(new S.LabelLayer(S.labelItems(res[1], "kecamatan").concat(S.labelItems(res[0], "desa"))));
     });
-    /* Layers switched off at first are fetched only when the user switches them on. */
+  }
+
+  /* Fill the layer groups of the page (config groups/sources): those shown at first now, the others
+     when the user switches them on. Returns the promises of the first ones. */
+  function loadContext(c, map, groups) {
     var loaders = {};
     ["kecamatan", "kantong", "hotspot", "celah", "lokasi", "kawasan"].forEach(function (key) {
       if (!c.sources[key]) { return; }
@@ -368,6 +374,32 @@
     map.on("overlayadd", function (e) {
       Object.keys(groups).forEach(function (key) { if (groups[key] === e.layer) { load(key); } });
     });
+    return initial.concat([labelLayer(c, groups.label)]);
+  }
+
+  function contextGroups(c) {
+    var groups = {};
+    Object.keys(c.groups).forEach(function (k) { groups[k] = window[c.groups[k]]; });
+    return groups;
+  }
+
+  /* Drawing maps (Kawasan, Seleksi): the context layers under the drawing tools. */
+  S.initContext = function () {
+    var c = S.config, map = window[c.map];
+    return Promise.all(loadContext(c, map, contextGroups(c)));
+  };
+
+  /* ---- dashboard ------------------------------------------------------------------------ */
+  S.initDashboard = function () {
+    var c = S.config, map = window[c.map], groups = contextGroups(c);
+    var householdsLayer = window[c.households];
+    enableHouseholdClicks(map, householdsLayer);
+    map.on("overlayadd", function (e) {
+      if (e.layer === householdsLayer && c.nearest && map.getZoom() < c.pointMinZoom) {
+        L.popup().setLatLng(map.getCenter()).setContent(esc(c.texts.perbesar)).openOn(map);
+      }
+    });
+    var initial = loadContext(c, map, groups);
     var ready = Promise.all([getJSON(c.sources.desa), getJSON(c.sources.indikator)]).then(function (res) {
       var choropleth = new Choropleth(map, groups.desa, res[0], res[1]);
       choropleth.extraLegend = function () {
