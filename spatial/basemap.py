@@ -8,9 +8,9 @@ the next basemap, see ``webgis.mapkit``).
 """
 import gzip
 import json
-import mmap
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,9 +35,9 @@ class Basemap:
     min_zoom: int
     max_zoom: int
     bounds: tuple                    # west, south, east, north (WGS 84)
+    read: Callable[[int, int, int], bytes | None] = field(repr=False)  # (z, x, y) in XYZ order
     attribution: str = ""
     vector_layers: list = field(default_factory=list)
-    _read: object = field(default=None, repr=False)
 
     @property
     def vector(self) -> bool:
@@ -52,7 +52,7 @@ class Basemap:
         """The tile's bytes as stored (vector tiles gzip-compressed or not), or None when absent."""
         if not (self.min_zoom <= z <= self.max_zoom and 0 <= x < 2 ** z and 0 <= y < 2 ** z):
             return None
-        return self._read(z, x, y)
+        return self.read(z, x, y)
 
 
 def _pmtiles(path: Path) -> Basemap:
@@ -61,7 +61,7 @@ def _pmtiles(path: Path) -> Basemap:
         reader = Reader(MmapSource(handle))
         header = reader.header()
         metadata = reader.metadata()
-    except (ValueError, KeyError, IndexError, OSError, mmap.error, gzip.BadGzipFile) as exc:
+    except (ValueError, KeyError, IndexError, OSError, gzip.BadGzipFile) as exc:
         handle.close()
         raise BasemapError(f"{path.name}: bukan berkas PMTiles yang dapat dibaca ({exc})") from exc
     kind = _PMTILES_FORMATS.get(header["tile_type"])
@@ -74,8 +74,8 @@ def _pmtiles(path: Path) -> Basemap:
         data = reader.get(z, x, y)
         return gzip.decompress(data) if data and compressed and kind != "pbf" else data
     bounds = tuple(header[k] / 1e7 for k in ("min_lon_e7", "min_lat_e7", "max_lon_e7", "max_lat_e7"))
-    return Basemap(path, kind, header["min_zoom"], header["max_zoom"], bounds, metadata.get("attribution", ""),
-                   metadata.get("vector_layers", []), read)
+    return Basemap(path, kind, header["min_zoom"], header["max_zoom"], bounds, read, metadata.get("attribution", ""),
+                   metadata.get("vector_layers", []))
 
 
 def _mbtiles(path: Path) -> Basemap:
@@ -100,7 +100,7 @@ def _mbtiles(path: Path) -> Basemap:
                                (z, x, 2 ** z - 1 - y)).fetchone()
         return bytes(row[0]) if row else None
     return Basemap(path, kind, int(meta.get("minzoom", zooms[0])), int(meta.get("maxzoom", zooms[1])), bounds,
-                   meta.get("attribution", ""), layers, read)
+                   read, meta.get("attribution", ""), layers)
 
 
 def open_basemap(path: str | Path) -> Basemap:
