@@ -2,7 +2,9 @@
 
 This module is the single place where valid category values and the BPS definitions of
 improved sanitation (sanitasi layak) and safe drinking water (air minum layak) live.
-Values are stored lower-case exactly as listed here; importers match case-insensitively.
+Values are stored lower-case exactly as listed here. Importers match what registry files write
+(other spellings, the questionnaire's answer numbers, synonyms: spatial/vocabulary.py with the
+table spatial/codelist_synonyms.toml) to these entries.
 """
 
 HOUSEHOLD_COLUMNS = (
@@ -68,6 +70,11 @@ FACILITY_TYPES = {
 }
 KONDISI_FASILITAS = ("baik", "rusak ringan", "rusak berat", "tidak berfungsi")
 KONDISI_BERFUNGSI = ("baik", "rusak ringan")
+
+# Yes/no columns (stored as boolean): the code list "ya_tidak"; other spellings and the answer
+# numbers are in codelist_synonyms.toml.
+BOOLEAN_COLUMNS = ("ada_lansia", "ada_disabilitas", "kepala_perempuan")
+YA_TIDAK = ("ya", "tidak")
 
 # BPS definitions (Susenas/SDGs 6.1 and 6.2 as used in DTKS), in one place.
 # Safe water (air minum layak): improved source. Bottled/refill water counts as layak here
