@@ -41,16 +41,16 @@ def load_boundaries_command(path):
 @import_options
 @click.option("--mark-inactive", "--tandai-nonaktif", "mark_inactive", is_flag=True,
               help="Full re-import: households of the file's kabupaten absent from it become inactive.")
-def import_households_command(path, dry_run, mapping, rejects, user, quiet, mark_inactive):
+def import_households_command(path, dry_run, mapping, rejects, user, quiet, mark_inactive, **options):
     """Import households (CSV or XLSX in the documented format)."""
-    run_import(import_households, path, dry_run, mapping, rejects, user, quiet, mark_inactive=mark_inactive)
+    run_import(import_households, path, dry_run, mapping, rejects, user, quiet, mark_inactive=mark_inactive, **options)
 
 
 @cli.command("import-facilities")
 @import_options
-def import_facilities_command(path, dry_run, mapping, rejects, user, quiet):
+def import_facilities_command(path, dry_run, mapping, rejects, user, quiet, **options):
     """Import facilities (CSV or XLSX in the documented format)."""
-    run_import(import_facilities, path, dry_run, mapping, rejects, user, quiet)
+    run_import(import_facilities, path, dry_run, mapping, rejects, user, quiet, **options)
 
 
 @cli.command("import-history")

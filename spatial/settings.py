@@ -132,6 +132,11 @@ class Settings:
         return self.var_dir / "impor"
 
     @property
+    def report_dir(self) -> Path:
+        """Reports of imports run from the command line (never beside the imported file)."""
+        return self.var_dir / "laporan"
+
+    @property
     def upload_dir(self) -> Path:
         """Uploaded files kept (verification photos under ``seleksi/<programme>``)."""
         return self.var_dir / "unggahan"

@@ -17,6 +17,7 @@ from spatial.codelists import (
     HOUSEHOLD_COLUMNS, JENIS_KLOSET_LAYAK, KONDISI_BERFUNGSI, KONDISI_FASILITAS, PEMBUANGAN_TINJA_LAYAK,
 )
 from spatial.synthetic import generate
+from spatial.synthetic.dirty import SPELLINGS, UNKNOWN_VALUES
 from spatial.sample import SAMPLE_BOUNDARIES
 
 HOUSEHOLDS = 3000
@@ -215,8 +216,7 @@ def _defect_present(reason: str, row: dict, earlier: pd.DataFrame, villages) -> 
         "id_kosong": lambda: row["id_keluarga"] == "",
         "nik_tidak_valid": lambda: re.fullmatch(r"\d{16}", row["nik_kepala"]) is None,
         "kode_desa_tidak_dikenal": lambda: row["kode_desa"] not in villages.index,
-        "kategori_tidak_valid": lambda: any(row[c] and row[c].lower() not in codes
-                                            for c, codes in HOUSEHOLD_CATEGORIES.items()),
+        "kategori_tidak_valid": lambda: any(row[c] == value for c, value in UNKNOWN_VALUES),
         "desil_di_luar_rentang": lambda: int(row["desil"]) not in range(1, 11),
         "angka_tidak_valid": lambda: not row["jumlah_anggota"].isdigit(),
         "koordinat_di_luar_indonesia": lambda: not _in_indonesia(float(lat), float(lon))
@@ -230,7 +230,8 @@ def _defect_present(reason: str, row: dict, earlier: pd.DataFrame, villages) -> 
         "nik_ganda": lambda: row["nik_kepala"] in set(earlier["nik_kepala"])
         and row["id_keluarga"] not in set(earlier["id_keluarga"]),
         "valid_variant": lambda: re.fullmatch(r"\d+,\d+", row["luas_lantai_m2"]) is not None
-        or (row["jenis_atap"].isupper() and row["jenis_atap"].lower() in HOUSEHOLD_CATEGORIES["jenis_atap"]),
+        or (row["jenis_atap"].isupper() and row["jenis_atap"].lower() in HOUSEHOLD_CATEGORIES["jenis_atap"])
+        or any(row[c] == value for c, value in SPELLINGS),
     }
     return checks[reason]()
 

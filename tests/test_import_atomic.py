@@ -88,13 +88,15 @@ def test_facilities_checked_located_and_upserted(atomic_db, tmp_path):
     result = import_facilities(path, url=scratch_db)
     header, rejected, warned = rejects(result.import_id, scratch_db)
     reasons = {row[0]: row[-2] for row in rejected + warned}
-    assert reasons == {"F3": "kategori_tidak_valid", "F4": "kategori_tidak_valid", "F5": "angka_tidak_valid",
+    # "sumur bor" is sumur_bor; "rusak" says neither rusak ringan nor berat: kept, kondisi unknown
+    assert reasons == {"F4": "kategori_tidak_valid", "F5": "koordinat_tidak_lengkap",
                        "F1": "id_ganda", "F6": "angka_tidak_valid;lokasi_meragukan", "F7": "koordinat_tertukar"}
-    assert "mungkin 'sumur_bor'" in next(r for r in rejected if r[0] == "F3")[-1]
-    assert "mungkin 'rusak" in next(r for r in rejected if r[0] == "F4")[-1]
+    assert {r[0] for r in rejected} == {"F5", "F1"}
+    assert "kondisi 'rusak' tidak dikenal" in next(r for r in warned if r[0] == "F4")[-1]
     with psycopg.connect(scratch_db) as conn:
         got = dict((r[0], r[1:]) for r in conn.execute(
             "SELECT id_fasilitas, jenis, kondisi, berfungsi, kode_desa FROM fasilitas ORDER BY 1"))
     assert got == {"F1": ("sumur_bor", "baik", True, code), "F2": ("posyandu", "rusak ringan", True, code),
-                   "F7": ("pustu", "tidak berfungsi", False, code)}
+                   "F3": ("sumur_bor", "baik", True, code), "F4": ("spam", None, None, code),
+                   "F6": ("puskesmas", "baik", True, far[0]), "F7": ("pustu", "tidak berfungsi", False, code)}
     assert import_facilities(path, url=scratch_db).changes == 0

@@ -68,13 +68,22 @@ def test_each_reason_code_on_its_row_and_valid_rows_land(import_db, places, tmp_
         3: ["id_kosong"], 4: ["nik_tidak_valid"], 5: ["kode_desa_tidak_dikenal"], 6: ["kategori_tidak_valid"],
         7: ["desil_di_luar_rentang"], 8: ["angka_tidak_valid"], 9: ["koordinat_di_luar_indonesia"],
         10: ["koordinat_tertukar"], 11: ["lokasi_meragukan"], 12: ["id_ganda"], 13: ["nik_ganda"]}
-    assert (result.rows, result.rejected, result.warned, result.inserted) == (14, 9, 2, 5)
+    # only identity and location problems reject; an unreadable attribute keeps the household
+    assert {r[-3] for r in rejected} == {3, 4, 5, 9, 12, 13}
+    assert (result.rows, result.rejected, result.warned, result.inserted) == (14, 6, 5, 8)
     assert result.reasons["kategori_tidak_valid"] == 1 and result.reasons["lokasi_meragukan"] == 1
-    # the rejects report holds the original cells plus baris/alasan/keterangan, with a suggestion
-    assert header[-3:] == ["baris", "alasan", "keterangan"] and header[:2] == ["id_keluarga", "nik_kepala"]
-    atap = next(r for r in rejected if r[-3] == 6)
+    # the report holds the original cells plus baris/alasan/keterangan, with a suggestion
+    assert header[-4:] == ["status", "baris", "alasan", "keterangan"] and header[:2] == ["id_keluarga", "nik_kepala"]
+    header, _, kept = rejects(result.import_id, import_db)
+    atap = next(r for r in kept if r[-3] == 6)
     assert atap[header.index("jenis_atap")] == "gentng" and "mungkin 'genteng'" in atap[-1]
+    assert "dikosongkan" in atap[-1] and "dikosongkan" in next(r for r in kept if r[-3] == 7)[-1]
     assert "16 digit" in next(r for r in rejected if r[-3] == 4)[-1]
+    with psycopg.connect(import_db) as conn:
+        emptied = conn.execute("SELECT id_keluarga, jenis_atap, desil, jumlah_anggota, jenis_dinding FROM rumah_tangga "
+                               "WHERE id_keluarga IN ('KK00005', 'KK00006', 'KK00007') ORDER BY 1").fetchall()
+    assert emptied == [("KK00005", None, 2, 4, "tembok"), ("KK00006", "genteng", None, 4, "tembok"),
+                       ("KK00007", "genteng", 2, None, "tembok")]
 
     landed = _rows(import_db, "KK00001", "KK00009", "KK00010", "KK00013", "KK00014", "KK00012")
     assert landed["KK00001"][:3] == (a[0], "gps", False)
@@ -88,7 +97,7 @@ def test_each_reason_code_on_its_row_and_valid_rows_land(import_db, places, tmp_
 def test_rejects_report_fixed_and_imported_again(import_db, places, tmp_path):
     a = places["a"]
     path = tmp_path / "perbaiki.csv"
-    path.write_text(csv_text([household(40, a), household(41, a, jenis_atap="Genteng Tanah")]), encoding="utf-8")
+    path.write_text(csv_text([household(40, a), household(41, a, nik_kepala="1804041234OO0041")]), encoding="utf-8")
     first = import_households(path, url=import_db)
     assert (first.inserted, first.rejected) == (1, 1)
     report = tmp_path / "ditolak.xlsx"
@@ -96,8 +105,8 @@ def test_rejects_report_fixed_and_imported_again(import_db, places, tmp_path):
     from openpyxl import load_workbook
     sheet = load_workbook(report).worksheets[0]
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    column = values[0].index("jenis_atap")
-    values[1][column] = "genteng"                      # the data officer fixes the cell
+    column = values[0].index("nik_kepala")
+    values[1][column] = "1804041234000041"             # the data officer fixes the cell
     fixed = Workbook()
     for row in values:
         fixed.active.append(row)
@@ -258,11 +267,13 @@ def test_generator_dirty_file_every_planted_defect_found(scratch_db, sample_dir)
         rejected, reasons = found.get(entry["row"], (False, []))
         if entry["outcome"] == "ditolak":
             assert entry["reason"] in reasons, entry
+        elif entry["outcome"] == "dikosongkan":   # kept, the attribute empty, with a warning
+            assert not rejected and reasons == [entry["reason"]] and entry["id_keluarga"] in landed, entry
         elif entry["outcome"] == "diperbaiki":
             assert reasons == ["koordinat_tertukar"] and landed[entry["id_keluarga"]] == "gps_diperbaiki", entry
         elif entry["outcome"] == "ditandai":
             assert reasons == ["lokasi_meragukan"] and entry["id_keluarga"] in landed, entry
-        else:  # valid variants (decimal comma, upper case) are accepted silently
+        else:  # valid variants (decimal comma, upper case, another office's spelling) are accepted silently
             assert entry["row"] not in found and entry["id_keluarga"] in landed, entry
     assert result.rejected == len(expected_rejects)
     assert result.inserted == result.rows - result.rejected

@@ -6,7 +6,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from spatial.importer.columns import ImportFileError
+from spatial import settings
+from spatial.errors import ImportFileError
 from spatial.importer.report import history, write_report
 from spatial.importer.registry import overall_percent
 
@@ -19,8 +20,14 @@ def import_options(command):
                      help="Check and count only; nothing is changed (the attempt is recorded)."),
         click.option("--mapping", "--pemetaan", "mapping", type=click.Path(exists=True, dir_okay=False),
                      help="Column mapping file: JSON {\"header in file\": \"column\"} or 2-column CSV."),
+        click.option("--nilai", "--values", "values", type=click.Path(exists=True, dir_okay=False),
+                     help="Value mapping for code-list cells: JSON {\"column\": {\"cell\": \"entry\"}} or CSV "
+                          "kolom,nilai,kode (entry \"kosong\" or empty: unknown)."),
+        click.option("--izinkan-pindah", "--allow-moves", "allow_moves", is_flag=True,
+                     help="Let a row move a stored record to another kabupaten (refused by default: pindah_wilayah)."),
         click.option("--rejects", "--tolak", "rejects", type=click.Path(dir_okay=False),
-                     help="Write the rejects report here (.csv or .xlsx). Default: <file>.ditolak.csv"),
+                     help="Write the report of rejected and warned rows here (.csv or .xlsx). "
+                          "Default: var/laporan/impor-<id>-<file>.ditolak.csv (never beside the input)."),
         click.option("--user", "--oleh", "user", default=None, help="Who imports (default: OS user)."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
     )):
@@ -58,10 +65,35 @@ def run_import(function, path, dry_run, mapping, rejects, user, quiet, **options
         click.echo(f"  {code}: {count}")
     for note in result.notes:
         click.echo(f"  catatan: {note}")
+    for line in value_lines(result.values):
+        click.echo(line)
     if result.rejected or result.warned:
-        target = Path(rejects) if rejects else Path(path).with_suffix(".ditolak.csv")
+        target = Path(rejects) if rejects else report_path(result.import_id, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
         written = write_report(result.import_id, target)
-        click.echo(f"laporan penolakan ({written} baris ditolak): {target}")
+        click.echo(f"laporan ({written} baris ditolak, {result.warned} dengan peringatan): {target}")
+
+
+def report_path(import_id: int, path) -> Path:
+    """Where a report goes when no --rejects is given: under var/, never beside the input file
+    (which may be on a read-only share, or be a file the office must not see altered)."""
+    return settings.current().report_dir / f"impor-{import_id}-{Path(path).stem}.ditolak.csv"
+
+
+def value_lines(values: dict) -> list:
+    """What the value step recognised or could not, per column, for the summary."""
+    lines = []
+    for column, found in values.items():
+        unknown = [v for v in found if v["cara"] == "tidak_dikenal"]
+        matched = sum(v["jumlah"] for v in found if v["cara"] != "tidak_dikenal")
+        if matched:
+            lines.append(f"  {column}: {matched} sel dengan ejaan lain dikenali")
+        for value in unknown:
+            hint = f" (mungkin {value['saran']!r}?)" if value["saran"] else ""
+            lines.append(f"  {column}: {value['nilai']!r} tidak dikenal, {value['jumlah']} baris dikosongkan{hint}")
+    if any(v["cara"] == "tidak_dikenal" for found in values.values() for v in found):
+        lines.append("  petakan nilai yang tidak dikenal dengan --nilai pemetaan.json (lihat README)")
+    return lines
 
 
 def print_history(kind, limit):

@@ -52,7 +52,7 @@ FACILITY_ALIASES = {
     "kapasitas_kk": ("kapasitas",),
 }
 # Columns a rejects report adds; ignored when that report is fixed and imported again.
-REPORT_COLUMNS = ("baris", "alasan", "keterangan")
+REPORT_COLUMNS = ("status", "baris", "alasan", "keterangan")
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,16 @@ from pathlib import Path
 from psycopg import sql as psql
 from psycopg.types.json import Jsonb
 
-from spatial.codelists import (FACILITY_TYPES, HOUSEHOLD_CATEGORIES, KONDISI_FASILITAS)
 from spatial.db import connect
 from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, Schema, read_mapping_file
 from spatial.importer.source import Source, inspect, stage
+from spatial.importer.values import (FACILITY_VALUES, HOUSEHOLD_VALUES, ValueReport, match_values, register_lists,
+                                     value_matcher)
 from spatial.sqlfiles import composed, run
 
-__all__ = ["ImportFileError", "ImportResult", "import_households", "import_facilities", "overall_percent"]
+__all__ = ["ImportFileError", "ImportResult", "import_households", "import_facilities", "overall_percent",
+           "survey_values"]
 
-BOOLEAN_VALUES = ["ya", "tidak", "1", "0"]
 # Progress phases in order, with the share of the progress bar each one takes.
 PHASES = {"membaca": 0.55, "memeriksa": 0.2, "menempatkan": 0.1, "menyimpan": 0.15}
 
@@ -50,6 +51,7 @@ class ImportResult:
     seconds: float = 0.0
     notes: list = field(default_factory=list)
     phases: dict = field(default_factory=dict)  # seconds per step (see _Clock)
+    values: dict = field(default_factory=dict)  # other spellings of code-list cells (ValueReport.columns)
 
     @property
     def changes(self) -> int:
@@ -61,7 +63,7 @@ class ImportResult:
         return {"baris": self.rows, "ditambah": self.inserted, "diubah": self.updated, "tetap": self.unchanged,
                 "ditolak": self.rejected, "peringatan": self.warned, "dinonaktifkan": self.deactivated,
                 "per_alasan": self.reasons, "detik": round(self.seconds, 2), "catatan": self.notes,
-                "detik_per_tahap": self.phases}
+                "detik_per_tahap": self.phases, "nilai": self.values}
 
     def summary(self) -> str:
         """One line for the command line."""
@@ -88,14 +90,6 @@ def _create_staging(conn, names: list, missing: list) -> None:
                  .format(columns))
     conn.execute(psql.SQL("CREATE TEMP VIEW imp_sel AS SELECT urutan, ARRAY[{}]::text[] AS sel FROM imp_mentah")
                  .format(psql.SQL(", ").join(psql.Identifier(n) for n in names)))
-
-
-def _category_lists(schema: Schema) -> dict:
-    if schema is HOUSEHOLDS:
-        lists = {k: list(v) for k, v in HOUSEHOLD_CATEGORIES.items()}
-        lists.update({k: BOOLEAN_VALUES for k in ("ada_lansia", "ada_disabilitas", "kepala_perempuan")})
-        return lists
-    return {"jenis": list(FACILITY_TYPES), "kondisi": list(KONDISI_FASILITAS)}
 
 
 class _Clock:
@@ -149,17 +143,33 @@ def _merge_households(conn, clock: _Clock, province: str | None) -> tuple[int, i
     return added, changed
 
 
-def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool, mark_inactive: bool,
-                mapping, name: str | None, progress) -> ImportResult:
+@dataclass
+class ImportOptions:
+    """How to import a file (see import_households for each option)."""
+    dry_run: bool = False
+    mark_inactive: bool = False
+    mapping: object = None       # column mapping: dict or file
+    values: object = None        # value mapping: dict or file
+    allow_moves: bool = False    # --izinkan-pindah
+    name: str | None = None      # the file name to record (uploads)
+    survey: bool = False         # stop after the value step, keep nothing (survey_values)
+
+
+def _run_import(path, schema: Schema, user: str, url: str | None, progress, options: ImportOptions) -> ImportResult:
     started = time.perf_counter()
     report, clock = _Progress(progress), _Clock()
+    mapping = options.mapping
     if mapping is not None and not isinstance(mapping, dict):
         mapping = read_mapping_file(mapping)
-    with clock("sniff"):
-        source = inspect(Path(path), schema, mapping, name)
     households = schema is HOUSEHOLDS
-    options = {"uji_coba": dry_run, "tandai_nonaktif": mark_inactive, "pemetaan": mapping or {},
-               "pengodean": source.encoding, "pemisah": source.delimiter, "format": source.kind}
+    spec = HOUSEHOLD_VALUES if households else FACILITY_VALUES
+    matcher = value_matcher(spec.kind, options.values)
+    dry_run = options.dry_run
+    with clock("sniff"):
+        source = inspect(Path(path), schema, mapping, options.name)
+    recorded = {"uji_coba": dry_run, "tandai_nonaktif": options.mark_inactive, "pemetaan": mapping or {},
+                "pemetaan_nilai": matcher.mapping, "izinkan_pindah": options.allow_moves,
+                "pengodean": source.encoding, "pemisah": source.delimiter, "format": source.kind}
     with connect(url) as conn:
         conn.execute("SET LOCAL work_mem = '256MB'")
         conn.execute("SET LOCAL jit = off")  # compiling the wide check expressions costs more than it saves
@@ -167,11 +177,10 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
         # million checked rows on disk (upsert 2.0-2.2 s at 1M rows, bench/); a hash join 0.9 s
         conn.execute("SET LOCAL enable_mergejoin = off")
         run(conn, "importer/stage")
-        for column, values in _category_lists(schema).items():
-            run(conn, "importer/list_add", {"kolom": column, "daftar": values})
+        register_lists(conn, spec, matcher)
         import_id = run(conn, "importer/begin", {
             "jenis": schema.kind, "nama_file": source.name, "sha256": source.sha256, "oleh": user,
-            "opsi": Jsonb(options), "ukuran_byte": source.size, "kolom_berkas": source.header,
+            "opsi": Jsonb(recorded), "ukuran_byte": source.size, "kolom_berkas": source.header,
             "baris_judul": source.header_rows}).fetchone()[0]
         names, missing = _staging_names(source, schema)
         _create_staging(conn, names, missing)
@@ -182,30 +191,40 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
         report("memeriksa", 0, 1)
         with clock("periksa"):
             run(conn, "importer/households_check" if households else "importer/facilities_check")
+        with clock("nilai"):
+            matched = match_values(conn, spec, matcher)
+        if options.survey:
+            conn.rollback()  # a survey leaves nothing behind: no history row, no work table
+            return ImportResult(0, 0, 0, 0, dry_run=True, notes=source.notes, phases=clock.seconds,
+                                values=matched.columns)
         if households:
             with clock("nik_terdaftar"):
                 run(conn, "importer/households_nik_known")
         report("menempatkan", 0, 1)
         with clock("tempat"):
             run(conn, "importer/locate")
+        with clock("siap"):
+            if households:
+                run(conn, "importer/households_ready")
+                run(conn, "importer/households_known")
+            run(conn, "importer/households_moves" if households else "importer/facilities_moves")
+            run(conn, "importer/moves_mark", {"izinkan": options.allow_moves})
         with clock("tolak"):
             rejected, warned, reasons, rows, province = run(conn, "importer/rejects").fetchone()
         report("menyimpan", 0, 1)
         with conn.transaction(force_rollback=dry_run):
             if households:
-                with clock("siap"):
-                    run(conn, "importer/households_ready")
-                    run(conn, "importer/households_known")
                 added, changed = _merge_households(conn, clock, province)
                 merged = added, changed, rows - rejected - added - changed
                 with clock("nonaktif"):
                     deactivated = (run(conn, "importer/households_deactivate").fetchone()[0]
-                                   if mark_inactive else 0)
+                                   if options.mark_inactive else 0)
             else:
                 run(conn, "importer/facilities_ready")
                 merged, deactivated = run(conn, "importer/facilities_merge").fetchone(), 0
         result = ImportResult(import_id, *merged, rejected=rejected, warned=warned, deactivated=deactivated,
-                              rows=rows, reasons=reasons, dry_run=dry_run, notes=source.notes, phases=clock.seconds)
+                              rows=rows, reasons=reasons, dry_run=dry_run, notes=source.notes, phases=clock.seconds,
+                              values=matched.columns)
         result.seconds = time.perf_counter() - started
         run(conn, "importer/end")
         run(conn, "importer/finish", {"status": "uji_coba" if dry_run else "selesai",
@@ -218,26 +237,44 @@ def _run_import(path, schema: Schema, user: str, url: str | None, dry_run: bool,
 
 
 def import_households(path, user: str = "sistem", url: str | None = None, *, dry_run: bool = False,
-                      mark_inactive: bool = False, mapping=None, name: str | None = None,
-                      progress=None, analyse: bool = False) -> ImportResult:
+                      mark_inactive: bool = False, mapping=None, values=None, allow_moves: bool = False,
+                      name: str | None = None, progress=None, analyse: bool = False) -> ImportResult:
     """Import a household file (CSV or XLSX, documented format).
 
     ``dry_run``: check and count, change nothing but the import history. ``mark_inactive``: a full
     re-import; households of the file's kabupaten it no longer lists become inactive (never deleted).
-    ``mapping``: dict or mapping file (JSON / two-column CSV) for unrecognised headers. ``name``: the
-    file name to record (uploads). ``progress(phase, done, total)`` is called as the import advances.
+    ``mapping``: dict or mapping file (JSON / two-column CSV) for unrecognised headers. ``values``:
+    value mapping ``{column: {cell: entry or "kosong"}}`` or its file (JSON / CSV kolom,nilai,kode)
+    for code-list cells the matcher does not recognise (spatial.importer.values). ``allow_moves``:
+    a row that would move a stored household to another kabupaten updates it (warning
+    pindah_wilayah) instead of being refused. ``name``: the file name to record (uploads).
+    ``progress(phase, done, total)`` is called as the import advances.
     Raises ImportFileError (clear message, nothing written) when the file cannot be read at all.
     ``analyse``: re-run the spatial analyses afterwards when rows changed (the CLI and the web
     import pass True; see _after_import)."""
-    result = _run_import(path, HOUSEHOLDS, user, url, dry_run, mark_inactive, mapping, name, progress)
+    options = ImportOptions(dry_run, mark_inactive, mapping, values, allow_moves, name)
+    result = _run_import(path, HOUSEHOLDS, user, url, progress, options)
     return _after_import(result, url, user, analyse)
 
 
 def import_facilities(path, user: str = "sistem", url: str | None = None, *, dry_run: bool = False,
-                      mapping=None, name: str | None = None, progress=None, analyse: bool = False) -> ImportResult:
+                      mapping=None, values=None, allow_moves: bool = False, name: str | None = None,
+                      progress=None, analyse: bool = False) -> ImportResult:
     """Import a facility file (CSV or XLSX, documented format); see import_households."""
-    result = _run_import(path, FACILITIES, user, url, dry_run, False, mapping, name, progress)
+    options = ImportOptions(dry_run, False, mapping, values, allow_moves, name)
+    result = _run_import(path, FACILITIES, user, url, progress, options)
     return _after_import(result, url, user, analyse)
+
+
+def survey_values(path, kind: str, url: str | None = None, *, mapping=None, values=None, name: str | None = None,
+                  progress=None) -> ValueReport:
+    """Read a file as an import would, up to the value step, and report its code-list values that
+    are not written exactly as an entry (with counts, what they matched, suggestions for the
+    unknown ones); nothing is stored. The web import lists the unknown ones for the user to map."""
+    schema = HOUSEHOLDS if kind == HOUSEHOLDS.kind else FACILITIES
+    result = _run_import(path, schema, "sistem", url, progress,
+                         ImportOptions(mapping=mapping, values=values, name=name, survey=True))
+    return ValueReport(result.values)
 
 
 def _after_import(result: ImportResult, url: str | None, user: str, analyse: bool) -> ImportResult:

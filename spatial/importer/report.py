@@ -1,9 +1,10 @@
 """Rejects reports (CSV/XLSX the data officer can fix and import again) and the import history.
 
-A rejects report holds the original cells of each rejected row in the file's own column order,
-then ``baris`` (row number as the spreadsheet shows it), ``alasan`` (reason codes) and
-``keterangan`` (what is wrong, with the nearest valid value for a wrong category). The importer
-ignores those three columns, so the fixed report can be imported as it is.
+A rejects report holds the original cells of each rejected row, and of each row kept with a
+warning (an attribute left empty, a point fixed or doubtful), in the file's own column order, then
+``status`` (``ditolak`` or ``dimuat``), ``baris`` (row number as the spreadsheet shows it),
+``alasan`` (reason codes) and ``keterangan`` (what is wrong, with the nearest valid value for an
+unknown category). The importer ignores those columns, so the fixed report can be imported as it is.
 """
 import csv
 import re
@@ -13,7 +14,7 @@ from spatial.db import connect
 from spatial.spreadsheet import safe_cell
 from spatial.sqlfiles import run
 
-REPORT_EXTRA = ["baris", "alasan", "keterangan"]
+REPORT_EXTRA = ["status", "baris", "alasan", "keterangan"]
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?$")
 
 
@@ -33,7 +34,8 @@ def rejects(import_id: int, url: str | None = None) -> tuple[list, list, list]:
         raise LookupError(f"impor #{import_id} tidak ada")
     rejected, warned = [], []
     for header_rows, urutan, ditolak, alasan, keterangan, sel in found:
-        (rejected if ditolak else warned).append(list(sel) + [urutan + header_rows, ";".join(alasan), keterangan])
+        status = "ditolak" if ditolak else "dimuat"
+        (rejected if ditolak else warned).append(list(sel) + [status, urutan + header_rows, ";".join(alasan), keterangan])
     return list(header[0] or []) + REPORT_EXTRA, rejected, warned
 
 
@@ -64,12 +66,13 @@ def write_xlsx(header: list, rows: list, target, warnings: list | None = None) -
 
 
 def write_report(import_id: int, target, url: str | None = None) -> int:
-    """Write the rejects report of an import to ``target`` (.csv or .xlsx); returns the rejected count."""
+    """Write the report of an import to ``target``: .xlsx with sheets Ditolak and Peringatan, or
+    .csv with the rejected rows first, then the warned ones. Returns the rejected count."""
     header, rows, warned = rejects(import_id, url)
     if Path(target).suffix.lower() == ".xlsx":
         write_xlsx(header, rows, target, warned)
     else:
-        write_csv(header, rows, target)
+        write_csv(header, rows + warned, target)
     return len(rows)
 
 

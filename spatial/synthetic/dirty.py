@@ -2,11 +2,13 @@
 one defect each, listed in ``dirty_truth.json`` (1-based data row, id_keluarga as written, the
 importer's reason code, the expected outcome and the changed cells).
 
-Rejected: id_kosong, nik_tidak_valid, kode_desa_tidak_dikenal, kategori_tidak_valid,
-desil_di_luar_rentang, angka_tidak_valid, koordinat_di_luar_indonesia, id_ganda (a later copy of an
-earlier row), nik_ganda (a later row with an earlier row's NIK). Fixed: koordinat_tertukar (the
+Rejected (identity and location): id_kosong, nik_tidak_valid, kode_desa_tidak_dikenal,
+koordinat_di_luar_indonesia, id_ganda (a later copy of an earlier row), nik_ganda (a later row with
+an earlier row's NIK). Kept with the attribute empty and a warning: kategori_tidak_valid (a value no
+office writes), desil_di_luar_rentang, angka_tidak_valid. Fixed: koordinat_tertukar (the
 swapped-back point lies in the declared village). Kept but flagged: lokasi_meragukan (in Indonesia,
-more than 5 km outside the declared village). Accepted: valid_variant (decimal comma, upper case).
+more than 5 km outside the declared village). Accepted: valid_variant (decimal comma, upper case,
+another office's spelling of a code-list value).
 """
 import csv
 import json
@@ -20,9 +22,13 @@ from spatial.synthetic.geo import offset, outside_distance_m
 
 DIRTY_SHARE = 0.03
 COLUMN = {name: i for i, name in enumerate(HOUSEHOLD_COLUMNS)}
-OUTCOME = {"koordinat_tertukar": "diperbaiki", "lokasi_meragukan": "ditandai", "valid_variant": "diterima"}
-TYPOS = (("jenis_atap", "Genting"), ("sumber_air_minum", "sumur bor"), ("jenis_dinding", "tembok bata"),
-         ("jenis_lantai", "semen"))
+OUTCOME = {"koordinat_tertukar": "diperbaiki", "lokasi_meragukan": "ditandai", "valid_variant": "diterima",
+           "kategori_tidak_valid": "dikosongkan", "desil_di_luar_rentang": "dikosongkan",
+           "angka_tidak_valid": "dikosongkan"}
+SPELLINGS = (("jenis_atap", "Genting"), ("sumber_air_minum", "sumur bor"), ("jenis_dinding", "tembok bata"),
+             ("jenis_lantai", "semen"))
+UNKNOWN_VALUES = (("jenis_atap", "ilalang kering"), ("sumber_air_minum", "air gunung"),
+                  ("jenis_dinding", "seng bekas"))
 NUMBER_WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
 FAR_M = 6000.0   # a doubtful point lies at least this far outside its declared village
 INDONESIA = (-11.5, 6.5, 94.5, 141.5)   # lat min/max, lon min/max: the importer's bounding box
@@ -131,8 +137,13 @@ def _unknown_village(row, context, source):
     return {"kode_desa": row[COLUMN["kode_desa"]][:5] + ".99.9999"}
 
 
-def _typo(row, context, source):
-    column, value = TYPOS[context["rng"].integers(len(TYPOS))]
+def _other_spelling(row, context, source):
+    column, value = SPELLINGS[context["rng"].integers(len(SPELLINGS))]
+    return {column: value}
+
+
+def _unknown_value(row, context, source):
+    column, value = UNKNOWN_VALUES[context["rng"].integers(len(UNKNOWN_VALUES))]
     return {column: value}
 
 
@@ -193,10 +204,12 @@ def _upper_case(row, context, source):
 
 DEFECTS = {
     "id_kosong": _missing_id, "nik_tidak_valid": _bad_nik, "kode_desa_tidak_dikenal": _unknown_village,
-    "kategori_tidak_valid": _typo, "desil_di_luar_rentang": _desil_out_of_range,
+    "kategori_tidak_valid": _unknown_value, "desil_di_luar_rentang": _desil_out_of_range,
     "angka_tidak_valid": _number_as_word, "koordinat_di_luar_indonesia": _outside_indonesia,
     "koordinat_tertukar": _swapped, "lokasi_meragukan": _doubtful, "id_ganda": _duplicate_id,
     "nik_ganda": _duplicate_nik, "koma_desimal": _decimal_comma, "huruf_besar": _upper_case,
+    "ejaan_lain": _other_spelling,
 }
 SOURCED = ("id_ganda", "nik_ganda")
-REASON = {"koma_desimal": "valid_variant", "huruf_besar": "valid_variant"}  # defect name -> reason code
+REASON = {"koma_desimal": "valid_variant", "huruf_besar": "valid_variant",  # defect name -> reason code
+          "ejaan_lain": "valid_variant"}

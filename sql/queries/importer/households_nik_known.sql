@@ -5,7 +5,9 @@ CREATE TEMP TABLE imp_nik_lain ON COMMIT DROP AS
 SELECT r.nik_kepala, min(r.id_keluarga) AS id_lain
   FROM rumah_tangga r
  WHERE r.aktif
-   AND NOT EXISTS (SELECT 1 FROM imp_cek f WHERE f.id_keluarga = r.id_keluarga)
+   AND NOT EXISTS (SELECT 1 FROM imp_cek f  -- the same household: same id in its kabupaten, or same id and NIK
+                    WHERE f.id_keluarga = r.id_keluarga
+                      AND (left(f.kode_desa_deklarasi, 5) = r.kode_kab_registri OR f.nik_kepala = r.nik_kepala))
    AND EXISTS (SELECT 1 FROM imp_cek f WHERE f.nik_kepala = r.nik_kepala)
  GROUP BY r.nik_kepala;
 

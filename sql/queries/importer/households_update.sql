@@ -1,4 +1,5 @@
--- Upsert, first half: households of rt_siap already in rumah_tangga whose imported attributes
+-- Upsert, first half: households of rt_siap already in rumah_tangga (the record found by
+-- households_known.sql; a move it refused is no longer in rt_siap) whose imported attributes
 -- changed or that were inactive (imp_ada.berubah, households_known.sql) are updated; identical
 -- ones are untouched. Requires the import id in impor_aktif.
 UPDATE rumah_tangga r
@@ -15,4 +16,4 @@ UPDATE rumah_tangga r
        impor_id = (SELECT id FROM impor_aktif), diubah_pada = now()
   FROM rt_siap h
   JOIN imp_ada a ON a.urutan = h.urutan AND a.berubah
- WHERE r.id_keluarga = h.id_keluarga;
+ WHERE r.kode_prov = a.kode_prov AND r.id = a.id;

@@ -1,2 +1,2 @@
--- Valid values of one category column for this import's checks.
-INSERT INTO imp_daftar (kolom, daftar) VALUES (%(kolom)s, %(daftar)s);
+-- One code-list column of this import: the cells taken as they are and the entry of each.
+INSERT INTO imp_daftar (kolom, cepat, kode) VALUES (%(kolom)s, %(cepat)s, %(kode)s);

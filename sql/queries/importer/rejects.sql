@@ -11,13 +11,14 @@ WITH semua AS MATERIALIZED (
     INSERT INTO impor_tolak (impor_id, urutan, ditolak, alasan, keterangan, sel)
     SELECT (SELECT id FROM impor_aktif), c.urutan,
            cardinality(c.alasan) + coalesce(cardinality(t.alasan), 0) > 0,
-           c.alasan || coalesce(t.alasan, '{}') || coalesce(t.peringatan, '{}'),
+           c.alasan || coalesce(t.alasan, '{}') || c.peringatan || coalesce(t.peringatan, '{}'),
            array_to_string(c.keterangan || coalesce(t.keterangan, '{}'), '; '),
            s.sel
       FROM imp_cek c
       LEFT JOIN imp_tempat t ON t.urutan = c.urutan
       JOIN imp_sel s ON s.urutan = c.urutan
-     WHERE cardinality(c.alasan) > 0 OR cardinality(t.alasan) > 0 OR cardinality(t.peringatan) > 0
+     WHERE cardinality(c.alasan) > 0 OR cardinality(c.peringatan) > 0 OR cardinality(t.alasan) > 0
+        OR cardinality(t.peringatan) > 0
     RETURNING ditolak, alasan
 )
 SELECT count(*) FILTER (WHERE ditolak) AS ditolak,
