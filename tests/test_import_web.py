@@ -62,7 +62,7 @@ def test_upload_runs_in_background_with_progress_summary_and_report(web):
     assert "progress-bar" in client.get(response.location).get_data(as_text=True)
     state = _wait(client, response.location)
     assert state["status"] == "selesai" and state["persen"] == 100
-    assert (state["hasil"]["ditambah"], state["hasil"]["ditolak"]) == (30, 1)
+    assert (state["hasil"]["ditambah"], state["hasil"]["ditolak"], state["hasil"]["peringatan"]) == (31, 0, 1)
     assert state["hasil"]["per_alasan"] == {"desil_di_luar_rentang": 1}
     report = client.get(f"/impor/{state['impor_id']}/ditolak.csv")
     text = report.get_data().decode("utf-8-sig")
@@ -99,3 +99,40 @@ def test_bad_uploads_are_refused_with_a_clear_message(web):
         assert message in client.get("/impor/").get_data(as_text=True), name
     with psycopg.connect(url) as conn:
         assert conn.execute("SELECT count(*) FROM impor").fetchone()[0] == before
+
+
+def test_unknown_values_are_mapped_in_a_step_saved_per_source_and_offered_next_time(web):
+    client, url = web
+    login(client, "perkim")
+    places = villages(url)
+    rows = [household(200 + i, places["a"], jenis_atap="Atap Daun Kelapa" if i % 3 else "3",
+                      sumber_air_minum="air gunung" if i < 2 else "PDAM") for i in range(6)]
+    response = _upload(client, csv_text(rows).encode(), "kantor lain.csv", sumber="Dinsos Kab. Uji")
+    state = _wait(client, response.location)
+    assert state["status"] == "pemetaan"
+    assert state["tidak_dikenal"] == {
+        "jenis_atap": [{"nilai": "Atap Daun Kelapa", "jumlah": 4, "kode": None, "cara": "tidak_dikenal",
+                        "saran": "jerami/ijuk/daun/rumbia"}],
+        "sumber_air_minum": [{"nilai": "air gunung", "jumlah": 2, "kode": None, "cara": "tidak_dikenal", "saran": None}]}
+    assert "berkas" not in state
+    with psycopg.connect(url) as conn:   # nothing imported yet
+        assert conn.execute("SELECT count(*) FROM rumah_tangga WHERE id_keluarga LIKE 'KK002%%'").fetchone()[0] == 0
+    form_url = response.location.rstrip("/") + "/nilai"
+    page = client.get(form_url).get_data(as_text=True)
+    assert "Atap Daun Kelapa" in page and "air gunung" in page and "kosong (tidak diketahui)" in page
+    done = client.post(form_url, data={"sumber": "Dinsos Kab. Uji", "nilai-jenis_atap-0": "jerami/ijuk/daun/rumbia",
+                                       "nilai-sumber_air_minum-0": ""})
+    state = _wait(client, done.location)
+    assert state["status"] == "selesai" and state["hasil"]["ditambah"] == 6 and state["hasil"]["ditolak"] == 0
+    with psycopg.connect(url) as conn:
+        stored = conn.execute("SELECT jenis_atap, sumber_air_minum, count(*) FROM rumah_tangga "
+                              "WHERE id_keluarga LIKE 'KK002%%' GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
+    assert stored == [("jerami/ijuk/daun/rumbia", "ledeng", 3), ("jerami/ijuk/daun/rumbia", None, 1),
+                      ("seng", "ledeng", 1), ("seng", None, 1)]
+    # the next file of the same source: the saved choice is offered (pre-selected)
+    again = _upload(client, csv_text([household(300, places["a"], jenis_atap="atap daun kelapa")]).encode(),
+                    "kantor lain 2.csv", sumber="Dinsos Kab. Uji")
+    assert _wait(client, again.location)["status"] == "pemetaan"
+    page = client.get(again.location.rstrip("/") + "/nilai").get_data(as_text=True)
+    assert '<option value="jerami/ijuk/daun/rumbia" selected>' in page and "tersimpan" in page
+    assert client.post(again.location.rstrip("/") + "/nilai", data={"nilai-jenis_atap-0": "bukan entri"}).status_code == 400

@@ -1,8 +1,12 @@
-"""Impor Data: upload household/facility files (admin, perkim), progress, summary, rejects report.
+"""Impor Data: upload household/facility files (admin, perkim), value mapping, progress, summary,
+rejects report.
 
-The upload is checked at once (size, real type, header); the import itself runs in a background
-thread and writes its progress to a small JSON file that any worker process can serve to the
-page polling it.
+The upload is checked at once (size, real type, header). A background thread then reads the
+file's code-list values (spatial.importer.registry.survey_values); when some match no entry, the job
+stops at the value-mapping step: the user maps each distinct unknown value (with its count) to an
+entry or to "kosong", the choice is saved for the import source and offered for its next file,
+and the import runs. Jobs write their state to a small JSON file that any worker process can
+serve to the page polling it.
 """
 import json
 import os
@@ -20,10 +24,12 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
 from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, read_mapping_file
+from spatial.importer.registry import import_facilities, import_households, overall_percent, survey_values
 from spatial.importer.report import history, rejects, write_csv, write_xlsx
 from spatial.importer.source import inspect
-from spatial.importer.registry import import_facilities, import_households, overall_percent
+from spatial.importer.sources import offered, save_mapping, sources
 from spatial.sqlfiles import run
+from spatial.vocabulary import vocabularies
 from webgis.auth import role_required
 from webgis.database import pool
 
@@ -64,8 +70,20 @@ class _JobProgress:
             _write_job(self.path, self.state)
 
 
-def _run_job(path: Path, state: dict, function, upload: Path, options: dict) -> None:
+def _run_job(path: Path, state: dict, upload: Path, url: str, survey: bool) -> None:
+    """The background part of an import: read the values first (``survey``; stop at the mapping
+    step when some are unknown), then import with the options and value mapping in ``state``."""
+    function = KINDS[state["jenis"]][1]
+    options = dict(state["opsi"], url=url, values=state.get("nilai") or None)
+    keep_upload = False
     try:
+        if survey:
+            found = survey_values(upload, state["jenis"], url, mapping=options["mapping"], name=options["name"],
+                                  progress=_JobProgress(path, state)).unknown()
+            if found:
+                state.update(status="pemetaan", persen=100, tidak_dikenal=found)
+                keep_upload = True
+                return
         result = function(upload, progress=_JobProgress(path, state), analyse=True, **options)
         state.update(status="selesai", persen=100, impor_id=result.import_id, hasil=result.counts(),
                      uji_coba=result.dry_run)
@@ -74,8 +92,16 @@ def _run_job(path: Path, state: dict, function, upload: Path, options: dict) -> 
     except Exception as exc:  # the page must show something; the database rolled everything back
         state.update(status="gagal", galat=f"{type(exc).__name__}: {exc}")
     finally:
-        upload.unlink(missing_ok=True)
+        if not keep_upload:
+            upload.unlink(missing_ok=True)
+        _write_job(path, state)
+
+
+def _start(path: Path, state: dict, survey: bool) -> None:
+    state.update(status="berjalan", fase="membaca", persen=0)
     _write_job(path, state)
+    threading.Thread(target=_run_job, args=(path, state, Path(state["berkas"]), current_app.config["DATABASE_URL"],
+                                            survey), daemon=True).start()
 
 
 @blueprint.errorhandler(RequestEntityTooLarge)
@@ -90,7 +116,9 @@ def _too_large(error):
 @role_required("perkim")
 def index():
     """Upload form and the import history."""
-    return render_template("imports/index.html", imports=history(current_app.config["DATABASE_URL"], limit=30))
+    url = current_app.config["DATABASE_URL"]
+    return render_template("imports/index.html", imports=history(url, limit=30),
+                           sources={kind: [s["nama"] for s in sources(kind, url)] for kind in KINDS})
 
 
 @blueprint.route("/", methods=["POST"])
@@ -100,7 +128,7 @@ def upload():
     kind = request.form.get("jenis", "rumah_tangga")
     if kind not in KINDS:
         abort(400)
-    schema, function = KINDS[kind]
+    schema = KINDS[kind][0]
     uploaded = request.files.get("berkas")
     if uploaded is None or not uploaded.filename:
         flash(_("Pilih berkas CSV atau XLSX terlebih dahulu."), "warning")
@@ -117,15 +145,13 @@ def upload():
         target.unlink(missing_ok=True)
         flash(str(exc), "danger")
         return redirect(url_for("imports.index"))
-    options = {"user": current_user.username, "url": current_app.config["DATABASE_URL"], "name": uploaded.filename,
-               "dry_run": bool(request.form.get("uji_coba")), "mapping": mapping}
+    options = {"user": current_user.username, "name": uploaded.filename, "mapping": mapping,
+               "dry_run": bool(request.form.get("uji_coba")), "allow_moves": bool(request.form.get("izinkan_pindah"))}
     if kind == "rumah_tangga":
         options["mark_inactive"] = bool(request.form.get("tandai_nonaktif"))
-    state = {"status": "berjalan", "fase": "membaca", "persen": 0, "jenis": kind, "nama_file": uploaded.filename,
-             "oleh": current_user.username}
-    path = _job_path(folder, job_id)
-    _write_job(path, state)
-    threading.Thread(target=_run_job, args=(path, state, function, target, options), daemon=True).start()
+    state = {"jenis": kind, "nama_file": uploaded.filename, "oleh": current_user.username, "opsi": options,
+             "sumber": request.form.get("sumber", "").strip()[:200], "berkas": str(target)}
+    _start(_job_path(folder, job_id), state, survey=True)
     return redirect(url_for("imports.job", job_id=job_id))
 
 
@@ -152,6 +178,50 @@ def job(job_id):
     return render_template("imports/job.html", job_id=job_id)
 
 
+def _own_job(job_id: str) -> tuple[Path, dict]:
+    """A job of the signed-in user waiting at the value-mapping step (404 otherwise)."""
+    path = _job_path(_work_dir(), job_id)
+    if not path.exists():
+        abort(404)
+    state = json.loads(path.read_text(encoding="utf-8"))
+    if state.get("status") != "pemetaan" or state.get("oleh") != current_user.username:
+        abort(404)
+    return path, state
+
+
+@blueprint.route("/tugas/<job_id>/nilai", methods=["GET"])
+@role_required("perkim")
+def values_form(job_id):
+    """The value-mapping step: every distinct value no entry matched, with its row count, to map
+    to an entry or to kosong; the source's saved mapping (and otherwise the suggestion) is offered."""
+    _, state = _own_job(job_id)
+    saved = offered(state["jenis"], state.get("sumber"), state["tidak_dikenal"], current_app.config["DATABASE_URL"])
+    entries = {column: vocabulary.entries for column, vocabulary in vocabularies(state["jenis"]).items()}
+    return render_template("imports/values.html", job_id=job_id, state=state, saved=saved, entries=entries)
+
+
+@blueprint.route("/tugas/<job_id>/nilai", methods=["POST"])
+@role_required("perkim")
+def values_submit(job_id):
+    """Take the user's value mapping, save it for the import source, and run the import."""
+    path, state = _own_job(job_id)
+    entries = {column: vocabulary.entries for column, vocabulary in vocabularies(state["jenis"]).items()}
+    chosen: dict[str, dict[str, str]] = {}
+    for column, found in state["tidak_dikenal"].items():
+        for number, value in enumerate(found):
+            entry = request.form.get(f"nilai-{column}-{number}", "")
+            if entry and entry not in entries[column]:
+                abort(400)
+            chosen.setdefault(column, {})[value["nilai"]] = entry
+    source = request.form.get("sumber", state.get("sumber", "")).strip()[:200]
+    if source:
+        save_mapping(state["jenis"], source, chosen, current_user.username, current_app.config["DATABASE_URL"])
+    state.update(nilai=chosen, sumber=source)
+    state.pop("tidak_dikenal")
+    _start(path, state, survey=False)
+    return redirect(url_for("imports.job", job_id=job_id))
+
+
 @blueprint.route("/tugas/<job_id>/status")
 @role_required("perkim")
 def job_status(job_id):
@@ -159,7 +229,9 @@ def job_status(job_id):
     path = _job_path(_work_dir(), job_id)
     if not path.exists():
         abort(404)
-    return jsonify(json.loads(path.read_text(encoding="utf-8")))
+    state = json.loads(path.read_text(encoding="utf-8"))
+    state.pop("berkas", None)  # the server's path of the upload is none of the page's business
+    return jsonify(state)
 
 
 @blueprint.route("/<int:impor_id>/ditolak.<fmt>")
@@ -177,7 +249,7 @@ def rejects_report(impor_id, fmt):
                                                        "detail": Jsonb({"format": fmt, "baris": len(rows)})})
     target = _work_dir() / f"laporan-{impor_id}-{secrets.token_hex(4)}.{fmt}"
     if fmt == "csv":
-        write_csv(header, rows, target)
+        write_csv(header, rows + warned, target)
     else:
         write_xlsx(header, rows, target, warned)
     data = target.read_bytes()

@@ -14,6 +14,10 @@
     bar.style.width = percent + "%";
     bar.textContent = percent + "%";
     bar.parentElement.setAttribute("aria-valuenow", percent);
+    if (state.status === "pemetaan") {   // values no entry matched: the user maps them first
+      window.location.assign(box.dataset.valuesUrl);
+      return false;
+    }
     if (state.status === "gagal") {
       bar.classList.remove("progress-bar-animated");
       bar.classList.add("bg-danger");
