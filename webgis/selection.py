@@ -37,6 +37,7 @@ STATUS_LABELS = {"usulan": _l("Usulan"), "terverifikasi": _l("Terverifikasi"), "
 REASON_LABELS = {
     "bukan_rtlh": _l("rumah tidak tergolong RTLH"), "bukan_milik_sendiri": _l("rumah/tanah bukan milik sendiri"),
     "desil_di_atas_batas": _l("desil di atas batas program"),
+    "data_tidak_lengkap": _l("data tidak lengkap (isian kosong yang menentukan kelayakan)"),
     "skor_di_bawah_minimum": _l("skor prioritas di bawah minimum program"),
     "sudah_dibantu": _l("sudah menerima bantuan rumah dalam %(n)s tahun terakhir"),
     "sudah_dibantu_program": _l("sudah diperbaiki program lain dalam %(n)s tahun terakhir"),

@@ -19,6 +19,15 @@ from webgis.tiles import may_see_points
 blueprint = Blueprint("profil", __name__, url_prefix="/desa")
 
 TOP_HOUSEHOLDS = 20
+INCOMPLETE_HOUSEHOLDS = 200
+# Components of the RTLH score that an empty attribute leaves unscored (skor_rtlh.data_tidak_lengkap).
+MISSING_LABELS = {
+    "atap": _l("bahan atap"), "dinding": _l("bahan dinding"), "lantai": _l("bahan lantai"),
+    "luas_sempit": _l("luas lantai / jumlah anggota"), "sanitasi": _l("jamban / pembuangan tinja"),
+    "air": _l("sumber air minum"), "listrik": _l("sumber penerangan"), "desil": _l("desil"),
+    "balita": _l("jumlah balita"), "lansia": _l("ada lansia"), "disabilitas": _l("ada disabilitas"),
+    "kepala_perempuan": _l("kepala keluarga perempuan"), "status_rumah": _l("status rumah"),
+}
 CHARTS = {
     "desil": _l("Sebaran desil kesejahteraan"),
     "sumber_air_minum": _l("Sumber air minum"),
@@ -90,14 +99,17 @@ def village(kode_desa):
     config = page_config_base(fmap, groups)
     config["sources"] = {"fasilitas": url_for("map_api.facilities", kode_desa=kode_desa)}
     config["villageName"] = row["nama"]
-    households = None
+    households = incomplete = None
     if may_see_points() and in_scope(kode_desa):
         households = fetch_all("villages/priority_households", {"kode_desa": kode_desa, "limit": TOP_HOUSEHOLDS})
-        audit.record("lihat_daftar", "rumah_tangga", kode_desa, {"jumlah": len(households)})
+        incomplete = fetch_all("villages/incomplete_households", {"kode_desa": kode_desa, "limit": INCOMPLETE_HOUSEHOLDS})
+        for household in incomplete:
+            household["isian"] = ", ".join(str(MISSING_LABELS.get(c, c)) for c in household["data_tidak_lengkap"])
+        audit.record("lihat_daftar", "rumah_tangga", kode_desa, {"jumlah": len(households) + len(incomplete)})
     return render_template(
         "maps/village_profile.html", village=row, map=render_parts(fmap), config=config,
         luas=format_decimal(row["luas_km2"], format="#,##0.##"),
         data_date=format_date(row["data_per"], format="long") if row["data_per"] else None,
-        indicators=_indicator_table(kode_desa), charts=_charts(kode_desa), households=households,
+        indicators=_indicator_table(kode_desa), charts=_charts(kode_desa), households=households, incomplete=incomplete,
         facility_labels={k: str(v) for k, v in FACILITY_TYPE_LABELS.items()},
         print_view=request.args.get("cetak") == "1", indicator_keys=list(INDICATORS))

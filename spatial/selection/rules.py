@@ -17,6 +17,7 @@ REASONS = {
     "bukan_rtlh": "rumah tidak tergolong RTLH",
     "bukan_milik_sendiri": "rumah/tanah bukan milik sendiri",
     "desil_di_atas_batas": "desil di atas batas program",
+    "data_tidak_lengkap": "data tidak lengkap (isian kosong yang menentukan kelayakan)",
     "skor_di_bawah_minimum": "skor prioritas di bawah minimum program",
     "sudah_dibantu": "sudah menerima bantuan rumah dalam {n} tahun terakhir",
     "sudah_dibantu_program": "sudah diperbaiki program lain dalam {n} tahun terakhir",

@@ -3,12 +3,15 @@
 -- komunal. KNN: for each service the index-assisted `<->` operator picks the 5 nearest by planar
 -- lon/lat distance, the exact metre distance of those 5 decides (at Indonesian latitudes the planar
 -- order is off by well under 1 percent, so the true nearest is always among them).
--- Unserved = no access at home (NULL counts as no) and no such facility within the radius.
+-- Served = access at home, or such a working facility within the radius; unserved = no access at
+-- home and none within the radius; NULL ("data tidak lengkap") when the household's answer is
+-- empty and no facility is within the radius: never silently counted as served or unserved.
 INSERT INTO analisis_akses (run_id, kode_prov, rumah_tangga_id, kode_desa, air_layak, sanitasi_layak,
                             jarak_air_m, jarak_sanitasi_m, terlayani_air, terlayani_sanitasi)
 SELECT %(run_id)s::bigint, h.kode_prov, h.id, h.kode_desa, l.air, l.sanitasi, d.air, d.sanitasi,
-       COALESCE(l.air, false) OR COALESCE(d.air <= %(radius_air_m)s, false),
-       COALESCE(l.sanitasi, false) OR COALESCE(d.sanitasi <= %(radius_sanitasi_m)s, false)
+       CASE WHEN l.air OR COALESCE(d.air <= %(radius_air_m)s, false) THEN true WHEN l.air IS NOT NULL THEN false END,
+       CASE WHEN l.sanitasi OR COALESCE(d.sanitasi <= %(radius_sanitasi_m)s, false) THEN true
+            WHEN l.sanitasi IS NOT NULL THEN false END
 FROM rumah_tangga h
 CROSS JOIN LATERAL (
     SELECT sasaran_air_layak(h.sumber_air_minum) AS air,

@@ -1,9 +1,13 @@
 -- RTLH score of every active household from the configuration cfg (jsonb of
 -- spatial/analysis/rtlh_config.toml). Replaces the previous scores. The configuration is unpacked
 -- once (CTE k: scalars, small material maps, the ownership list) so that rows only read small values.
+-- An empty attribute is "data tidak lengkap" (issue #17), never silently good or bad: its component
+-- scores 0 and is listed in data_tidak_lengkap; a house that is not RTLH on the known components
+-- but has unscored condition/health components, or whose tenure or desil is empty, gets the reason
+-- data_tidak_lengkap instead of bukan_rtlh / bukan_milik_sendiri / desil_di_atas_batas.
 DELETE FROM skor_rtlh;
 INSERT INTO skor_rtlh (kode_prov, rumah_tangga_id, kode_desa, run_id, skor, komponen, rtlh,
-                       memenuhi_syarat, alasan_tidak_memenuhi, biaya)
+                       memenuhi_syarat, alasan_tidak_memenuhi, biaya, data_tidak_lengkap)
 WITH cfg AS (SELECT %(cfg)s::jsonb AS c),
 k AS MATERIALIZED (
     SELECT c #> '{kondisi,atap}' AS atap, c #> '{kondisi,dinding}' AS dinding, c #> '{kondisi,lantai}' AS lantai,
@@ -36,7 +40,24 @@ p AS (
            CASE WHEN h.jumlah_balita > 0 THEN k.balita ELSE 0 END AS balita,
            CASE WHEN h.ada_lansia THEN k.lansia ELSE 0 END AS lansia,
            CASE WHEN h.ada_disabilitas THEN k.disabilitas ELSE 0 END AS disabilitas,
-           CASE WHEN h.kepala_perempuan THEN k.kepala_perempuan ELSE 0 END AS kepala_perempuan
+           CASE WHEN h.kepala_perempuan THEN k.kepala_perempuan ELSE 0 END AS kepala_perempuan,
+           array_remove(ARRAY[   -- condition and health components that could not be scored
+               CASE WHEN h.jenis_atap IS NULL THEN 'atap' END,
+               CASE WHEN h.jenis_dinding IS NULL THEN 'dinding' END,
+               CASE WHEN h.jenis_lantai IS NULL THEN 'lantai' END,
+               CASE WHEN h.luas_lantai_m2 IS NULL OR h.jumlah_anggota IS NULL THEN 'luas_sempit' END,
+               CASE WHEN sasaran_sanitasi_layak(h.fasilitas_bab, h.jenis_kloset, h.pembuangan_tinja) IS NULL THEN 'sanitasi' END,
+               CASE WHEN sasaran_air_layak(h.sumber_air_minum) IS NULL THEN 'air' END,
+               CASE WHEN h.sumber_penerangan IS NULL THEN 'listrik' END
+           ], NULL) AS kurang_rtlh,
+           array_remove(ARRAY[
+               CASE WHEN h.desil IS NULL THEN 'desil' END,
+               CASE WHEN h.jumlah_balita IS NULL THEN 'balita' END,
+               CASE WHEN h.ada_lansia IS NULL THEN 'lansia' END,
+               CASE WHEN h.ada_disabilitas IS NULL THEN 'disabilitas' END,
+               CASE WHEN h.kepala_perempuan IS NULL THEN 'kepala_perempuan' END,
+               CASE WHEN h.status_rumah IS NULL THEN 'status_rumah' END
+           ], NULL) AS kurang_lain
     FROM rumah_tangga h CROSS JOIN k
     WHERE h.aktif
 ), s AS (
@@ -46,10 +67,12 @@ p AS (
 ), e AS (
     SELECT s.*, kondisi + kesehatan >= ambang AS rtlh,
            array_remove(ARRAY[
-               CASE WHEN kondisi + kesehatan < ambang THEN 'bukan_rtlh' END,
-               CASE WHEN status_rumah IS NULL OR NOT lower(status_rumah) = ANY(milik) THEN 'bukan_milik_sendiri' END,
+               CASE WHEN kondisi + kesehatan < ambang AND cardinality(kurang_rtlh) = 0 THEN 'bukan_rtlh' END,
+               CASE WHEN kondisi + kesehatan < ambang AND cardinality(kurang_rtlh) > 0
+                      OR status_rumah IS NULL OR desil IS NULL THEN 'data_tidak_lengkap' END,
+               CASE WHEN NOT lower(status_rumah) = ANY(milik) THEN 'bukan_milik_sendiri' END,
                CASE WHEN tahun_bantuan_rumah > tahun_batas THEN 'sudah_dibantu' END,
-               CASE WHEN desil IS NULL OR desil > desil_maks THEN 'desil_di_atas_batas' END
+               CASE WHEN desil > desil_maks THEN 'desil_di_atas_batas' END
            ], NULL) AS alasan
     FROM s
 )
@@ -61,5 +84,6 @@ SELECT kode_prov, id, kode_desa, %(run_id)s::bigint,
                           'kepala_perempuan', kepala_perempuan, 'kondisi', kondisi, 'kesehatan', kesehatan,
                           'kesejahteraan', desil_poin, 'kerentanan', kerentanan),
        rtlh, cardinality(alasan) = 0, alasan,
-       CASE WHEN cardinality(alasan) = 0 THEN biaya ELSE 0 END
+       CASE WHEN cardinality(alasan) = 0 THEN biaya ELSE 0 END,
+       kurang_rtlh || kurang_lain
 FROM e;

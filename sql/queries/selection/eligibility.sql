@@ -24,6 +24,7 @@ WITH kawasan AS (
     SELECT rt.kode_prov, rt.id, rt.id_keluarga, rt.nama_kepala, rt.nik_kepala, rt.alamat, rt.kode_desa,
            rt.kode_kec, rt.desil, rt.status_rumah, rt.tahun_bantuan_rumah, rt.kualitas_lokasi,
            ST_X(rt.geom) AS lon, ST_Y(rt.geom) AS lat, sk.skor, sk.komponen, sk.rtlh,
+           sk.alasan_tidak_memenuhi AS alasan_skor, sk.data_tidak_lengkap,
            (k.id IS NOT NULL) AS dalam_kawasan,
            se.id AS seleksi_id, se.status AS status_seleksi, lain.program AS program_lain,
            (dibantu.kode_prov IS NOT NULL) AS dibantu_program
@@ -42,10 +43,14 @@ WITH kawasan AS (
       AND (%(rentan)s::boolean IS NULL OR ((sk.komponen ->> 'kerentanan')::numeric > 0) = %(rentan)s)
 ), e AS (
     SELECT h.*, array_remove(ARRAY[
-               CASE WHEN %(wajib_rtlh)s AND NOT h.rtlh THEN 'bukan_rtlh' END,
-               CASE WHEN h.status_rumah IS NULL OR NOT (lower(h.status_rumah) = ANY(%(status_rumah)s::text[]))
-                    THEN 'bukan_milik_sendiri' END,
-               CASE WHEN h.desil IS NULL OR h.desil > %(desil_maksimum)s THEN 'desil_di_atas_batas' END,
+               -- an empty attribute the decision needs: data_tidak_lengkap (issue #17), never a silent no;
+               -- the score says bukan_rtlh only when the house is not RTLH on complete data
+               CASE WHEN %(wajib_rtlh)s AND NOT h.rtlh AND 'bukan_rtlh' = ANY(h.alasan_skor) THEN 'bukan_rtlh' END,
+               CASE WHEN h.status_rumah IS NULL OR h.desil IS NULL
+                      OR %(wajib_rtlh)s AND NOT h.rtlh AND NOT 'bukan_rtlh' = ANY(h.alasan_skor)
+                    THEN 'data_tidak_lengkap' END,
+               CASE WHEN NOT (lower(h.status_rumah) = ANY(%(status_rumah)s::text[])) THEN 'bukan_milik_sendiri' END,
+               CASE WHEN h.desil > %(desil_maksimum)s THEN 'desil_di_atas_batas' END,
                CASE WHEN h.skor < %(skor_minimum)s THEN 'skor_di_bawah_minimum' END,
                CASE WHEN h.tahun_bantuan_rumah > %(tahun)s::int - %(tahun_tanpa_bantuan)s::int
                     THEN 'sudah_dibantu' END,
