@@ -16,9 +16,11 @@ SAMPLE_DIR = ROOT / "var" / "sample"
 
 
 def generator_version() -> str:
-    """Short hash of the generator's code and the boundaries, so a changed generator gets fresh files."""
+    """Short hash of the generator's code, the synonym table (the foreign-office files) and the
+    boundaries, so a changed generator gets fresh files."""
     digest = hashlib.sha256(SAMPLE_BOUNDARIES.read_bytes())
-    for source in sorted((Path(__file__).parent / "synthetic").glob("*.py")):
+    sources = sorted((Path(__file__).parent / "synthetic").glob("*.py"))
+    for source in sources + [Path(__file__).with_name("codelist_synonyms.toml")]:
         digest.update(source.read_bytes())
     return digest.hexdigest()[:10]
 
@@ -31,7 +33,7 @@ def sample_files(households: int, seed: int, out_root: Path = SAMPLE_DIR) -> Pat
     if not (folder / "ground_truth.json").exists():
         out_root.mkdir(parents=True, exist_ok=True)
         building = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=out_root))
-        generate(SAMPLE_BOUNDARIES, building, households=households, seed=seed, dirty=True)
+        generate(SAMPLE_BOUNDARIES, building, households=households, seed=seed, dirty=True, foreign=True)
         try:
             building.rename(folder)  # atomic: a concurrent run may have won, then keep its files
         except OSError:

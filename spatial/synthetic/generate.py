@@ -5,7 +5,8 @@
 
 Writes ``households.csv`` (HOUSEHOLD_COLUMNS), ``facilities.csv`` (FACILITY_COLUMNS) and
 ``ground_truth.json`` (the planted poverty pockets and service gaps later analyses are tested
-against); with ``--dirty`` also ``households_dirty.csv`` and ``dirty_truth.json``. The same seed
+against); with ``--dirty`` also ``households_dirty.csv`` and ``dirty_truth.json``; with
+``--foreign`` the same rows spelled as other offices write them (spatial/synthetic/foreign.py). The same seed
 and parameters give byte-identical files. Households are generated village by village (one random
 stream per village) and written in chunks, so memory stays bounded.
 """
@@ -21,6 +22,7 @@ from tqdm import tqdm
 from spatial.codelists import FACILITY_COLUMNS, HOUSEHOLD_CATEGORIES, HOUSEHOLD_COLUMNS
 from spatial.synthetic.dirty import write_dirty
 from spatial.synthetic.facilities import make_facilities
+from spatial.synthetic.foreign import write_foreign
 from spatial.synthetic.geo import distance_m, load_villages
 from spatial.synthetic.households import home_services_layak, village_households
 from spatial.synthetic.layout import allocate, plan_layout
@@ -32,7 +34,7 @@ GAP_KINDS = ("air", "sanitasi")   # service_gaps kinds, in the order home_servic
 
 
 def generate(boundaries_path, out_dir, households: int = 85000, seed: int = 42, dirty: bool = False,
-             facilities_per_village: float = 1.0, echo=None) -> dict:
+             facilities_per_village: float = 1.0, echo=None, foreign: bool = False) -> dict:
     """Write the synthetic registry files into ``out_dir``; returns their paths and counts."""
     started = time.perf_counter()
     out = Path(out_dir)
@@ -58,6 +60,11 @@ def generate(boundaries_path, out_dir, households: int = 85000, seed: int = 42, 
         paths["households_dirty"], paths["dirty_truth"] = out / "households_dirty.csv", out / "dirty_truth.json"
         result["counts"]["dirty_rows"] = write_dirty(paths["households"], paths["households_dirty"],
                                                      paths["dirty_truth"], villages, geoms, seed)
+    if foreign:
+        for name in ("households_foreign", "facilities_foreign"):
+            paths[name] = out / f"{name}.csv"
+        paths["foreign_truth"] = out / "foreign_truth.json"
+        result["counts"]["foreign_unknown"] = write_foreign(out, seed)["households"]["unknown"]
     result["seconds"] = round(time.perf_counter() - started, 1)
     if echo:
         echo(_summary(result))
@@ -187,10 +194,13 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--out", required=True, help="output folder")
     parser.add_argument("--dirty", action="store_true", help="also write households_dirty.csv and dirty_truth.json")
+    parser.add_argument("--foreign", "--kantor-lain", dest="foreign", action="store_true",
+                        help="also write households_foreign.csv, facilities_foreign.csv and foreign_truth.json: "
+                             "the same rows with code-list values spelled as other offices do")
     parser.add_argument("--facilities-per-village", type=float, default=1.0,
                         help="facility density (1.0: a water point and an MCK near most settlements, "
                              "about 9 facilities per village)")
     args = parser.parse_args(argv)
     generate(args.boundaries, args.out, args.households, args.seed, args.dirty, args.facilities_per_village,
-             echo=print)
+             echo=print, foreign=args.foreign)
 
