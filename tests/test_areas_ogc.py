@@ -138,3 +138,27 @@ def test_admin_token_page_shows_the_token_once_and_revokes(app, db_url):
         token_id = conn.execute("SELECT id FROM token_instansi WHERE instansi = 'Bappeda Provinsi'").fetchone()[0]
     admin.post("/ekspor/token", data={"cabut": token_id})
     assert app.test_client().get("/ogc/collections/kawasan", headers=_bearer(token)).status_code == 401
+
+
+def test_html_views_opened_with_a_token_keep_it_out_of_links_and_the_address(app, agency_token):
+    """A person opening the HTML view with ``?token=`` (a link from an email) must not get the
+    agency's token in every link of the page, where it is copied and passed around: the token moves
+    to a cookie for /ogc only, the address loses it, links carry none; JSON keeps it for GDAL."""
+    client = app.test_client()
+    first = client.get(f"/ogc/collections/desa/items?limit=5&f=html&token={agency_token}")
+    assert first.status_code == 303, first.status_code
+    assert agency_token not in first.headers["Location"] and "limit=5" in first.headers["Location"]
+    cookie = first.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/ogc" in cookie
+    page = client.get(first.headers["Location"])
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    html = page.get_data(as_text=True)
+    assert 'rel="next"' in html and "18.04" in html
+    assert agency_token not in html and "token=" not in html
+    for path in ("/ogc?f=html", "/ogc/collections?f=html", "/ogc/collections/desa?f=html"):
+        followed = client.get(path)
+        assert followed.status_code == 200 and agency_token not in followed.get_data(as_text=True), path
+    assert client.get("/ogc/collections/fasilitas/items?f=json&limit=1").status_code == 200
+    assert app.test_client().get("/ogc/collections?f=html").status_code == 401, "the cookie belongs to that browser"
+    doc = app.test_client().get(f"/ogc/collections/desa/items?limit=5&token={agency_token}").get_json(force=True)
+    assert all(f"token={agency_token}" in link["href"] for link in doc["links"]), "GDAL follows JSON links"

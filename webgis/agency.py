@@ -3,7 +3,9 @@
 Agencies send ``Authorization: Bearer <token>``; clients that cannot set headers (GDAL's OAPIF
 driver, QGIS) may pass ``?token=<token>`` instead. The query-string form ends up in proxy and
 server logs and in browser history, so such tokens should be scoped to aggregate collections and
-revoked when no longer needed.
+revoked when no longer needed. A person who opens an HTML view with ``?token=`` gets the token in a
+cookie for ``/ogc`` only (``remember_token``) and the address without it, so that the links of the
+page, which people copy and pass around, never carry it.
 
 Views decorated with ``agency_or_user`` are classified for ``webgis.access`` with the pseudo-role
 ``instansi`` beside every user role.
@@ -11,7 +13,7 @@ Views decorated with ``agency_or_user`` are classified for ``webgis.access`` wit
 from dataclasses import dataclass
 from functools import wraps
 
-from flask import g, jsonify, request
+from flask import Response, current_app, g, jsonify, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -20,6 +22,7 @@ from spatial.users import ROLES
 from webgis.database import pool
 
 AGENCY = "instansi"
+TOKEN_COOKIE = "sasaran_token_instansi"
 
 
 @dataclass
@@ -43,7 +46,19 @@ def _token_from_request() -> tuple[str | None, bool]:
     if header.lower().startswith("bearer "):
         return header[7:].strip(), False
     token = request.args.get("token")
-    return (token, True) if token else (None, False)
+    if token:
+        return token, True
+    return request.cookies.get(TOKEN_COOKIE) or None, False
+
+
+def remember_token(response: Response, token: str) -> Response:
+    """Keep ``token`` for this browser in a cookie sent only to ``/ogc`` (HttpOnly, SameSite=Strict,
+    Secure over HTTPS, as long as a session)."""
+    app = current_app
+    response.set_cookie(TOKEN_COOKIE, token, max_age=int(app.permanent_session_lifetime.total_seconds()),
+                        path="/ogc", httponly=True, samesite="Strict",
+                        secure=app.session_interface.get_cookie_secure(app))
+    return response
 
 
 def requester() -> Requester | None:

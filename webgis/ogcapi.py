@@ -11,14 +11,14 @@ import json
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, g, render_template, request, url_for
+from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
 
 from spatial.areas import AreaError
 from spatial.areas.geometry import polygon_of
 from spatial.areas.layers import COUNT, EXTENT, FEATURE, K_ANONYMITY, LAYERS, ONE, PAGE, filter_params, query
 from spatial.areas.schema import feature_schema, queryables as queryables_schema, xml_schema
 from spatial.sqlfiles import run
-from webgis.agency import agency_or_user
+from webgis.agency import agency_or_user, remember_token, requester
 from webgis.audit import record
 from webgis.database import fetch_one, pool
 from webgis.exports import readable_layers
@@ -74,6 +74,17 @@ def _wants_html() -> bool:
             abort(_problem(400, "InvalidParameterValue", "f harus json atau html."))
         return request.args["f"] == "html"
     return request.accept_mimetypes.best_match(["application/json", GEOJSON, "text/html"]) == "text/html"
+
+
+@blueprint.before_request
+def _token_out_of_html_links():
+    """An HTML view opened with a live ``?token=``: the token moves to a cookie for /ogc and the
+    browser goes to the same address without it, so no link of the page carries it."""
+    token = request.args.get("token")
+    if not token or request.method != "GET" or not _wants_html() or requester() is None:
+        return None
+    args = {key: request.args.getlist(key) for key in request.args if key != "token"}
+    return remember_token(redirect(url_for(request.endpoint, **(request.view_args or {}), **args), 303), token)
 
 
 def _this_url(**changes) -> str:
