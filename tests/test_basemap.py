@@ -58,6 +58,17 @@ def _labels(tab) -> list:
                                                        " return [e.textContent, r.left, r.top, r.right, r.bottom]; })")
 
 
+# Labels protomaps-leaflet placed from the basemap's tiles at the current zoom (its label index).
+BASEMAP_LABELS = ("(() => { const index = Sasaran.basemapLayer().labelers.getIndex(window[Sasaran.config.map]"
+                  ".getZoom()); return index ? index.tree.all().length : 0; })()")
+
+
+def _switch_app_labels(tab):
+    """Click the layer control's "Nama desa dan kecamatan" box (the app's own labels)."""
+    tab.evaluate("() => [...document.querySelectorAll('.leaflet-control-layers-overlays label')]"
+                 ".find(l => l.textContent.includes('Nama desa dan kecamatan')).querySelector('input').click()")
+
+
 def _assert_no_overlap(labels):
     for i, a in enumerate(labels):
         for b in labels[i + 1:]:
@@ -114,6 +125,16 @@ def test_dashboard_offline_draws_the_local_basemap_and_labels(db_url, basemap_fi
         labels = _labels(tab)
         _assert_no_overlap(labels)
         assert any(text.isupper() for text, *_ in labels), "kecamatan names are labelled"
+        # The basemap's own place names would repeat the app's village names, faintly, under the
+        # choropleth: hidden while the app's labels are on, back when the user switches those off.
+        tab.wait_for_function("() => document.querySelectorAll('.leaflet-tile-pane canvas.leaflet-tile-loaded')"
+                              ".length >= 4", timeout=30000)
+        tab.wait_for_function(f"() => {BASEMAP_LABELS} === 0", timeout=30000)
+        _switch_app_labels(tab)
+        tab.wait_for_function(f"() => {BASEMAP_LABELS} > 0", timeout=30000)
+        _switch_app_labels(tab)
+        tab.wait_for_function(f"() => {BASEMAP_LABELS} === 0", timeout=30000)
+        assert _labels(tab), "the app's labels are back"
         if kind == "pmtiles":
             tab.screenshot(path=str(tmp_path / "dasbor_luring.png"))
     finally:

@@ -1,6 +1,7 @@
-"""Texts of the map controls in the page's language: Leaflet.draw (``L.drawLocal``) and
-leaflet-measure (its npm build is English only: its texts are replaced in the control's DOM by
-``static/js/map_texts.js``, its units and number format come from the control's options)."""
+"""Texts of the map controls in the page's language: Leaflet.draw (``L.drawLocal``), Leaflet's own
+zoom buttons and popup close button, and leaflet-measure (its npm build is English only). The
+English texts of the last two are replaced in the map's DOM by ``static/js/map_texts.js``;
+leaflet-measure's units and number format come from the control's options."""
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from flask import url_for
@@ -53,10 +54,12 @@ def draw_local() -> dict:
     }
 
 
-# leaflet-measure's English texts (node_modules/leaflet-measure/languages/en.json) -> ours.
-def measure_texts() -> dict:
-    """English text of leaflet-measure -> the same text in the page's language."""
+# Leaflet's English titles and leaflet-measure's texts (node_modules/leaflet-measure/languages/en.json)
+# -> ours.
+def english_texts() -> dict:
+    """English text of Leaflet's controls and of leaflet-measure -> the same text in the page's language."""
     return {
+        "Zoom in": _("Perbesar"), "Zoom out": _("Perkecil"), "Close popup": _("Tutup popup"),
         "Measure": _("Ukur"), "Measure distances and areas": _("Ukur jarak dan luas"),
         "Create a new measurement": _("Buat pengukuran baru"),
         "Start creating a measurement by adding points to the map":
@@ -80,13 +83,14 @@ def measure_options() -> dict:
 
 
 class ControlTexts(JSCSSMixin, MacroElement):
-    """Sets ``L.drawLocal`` before any drawing control is made and translates leaflet-measure."""
+    """Sets ``L.drawLocal`` before any drawing control is made and translates Leaflet's and
+    leaflet-measure's English texts."""
     _template = Template("""{% macro script(this, kwargs) %}
-        Sasaran.controlTexts({{ this._parent.get_name() }}, {{ this.draw|tojson }}, {{ this.measure|tojson }});
+        Sasaran.controlTexts({{ this._parent.get_name() }}, {{ this.draw|tojson }}, {{ this.english|tojson }});
     {% endmacro %}""")
 
     def __init__(self):
         super().__init__()
         self._name = "ControlTexts"
-        self.draw, self.measure = draw_local(), measure_texts()
+        self.draw, self.english = draw_local(), english_texts()
         self.default_js = [("sasaran_map_texts", url_for("static", filename="js/map_texts.js"))]

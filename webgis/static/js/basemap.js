@@ -4,7 +4,8 @@
    (local file -> configured tile URL -> OpenStreetMap online). A vector file is drawn by
    protomaps-leaflet; raster tiles by L.tileLayer. An online candidate whose first tiles all fail
    (no internet) is removed and the next one tried; after the last, the map keeps only the app's own
-   context layers and the container gets the class "sasaran-tanpa-peta-dasar".
+   context layers and the container gets the class "sasaran-tanpa-peta-dasar". The basemap's names
+   of towns and villages give way to the app's own labels while those are shown.
 
    Sasaran.labelLayer(features): names of villages and kecamatan as a layer of DOM labels placed
    without overlap: kecamatan first, then villages from the largest; a label is shown only when it
@@ -29,6 +30,7 @@
       if (c.kind === "vector") {
         layer = window.protomapsL.leafletLayer({url: c.url, flavor: "light", lang: c.lang || "id",
           maxDataZoom: c.maxZoom, attribution: c.attribution});
+        placeNamesFollowAppLabels(map, layer);
       } else {
         layer = L.tileLayer(c.url, {maxNativeZoom: c.maxZoom, maxZoom: 20, minZoom: 0, attribution: c.attribution,
           bounds: c.bounds ? [[c.bounds[1], c.bounds[0]], [c.bounds[3], c.bounds[2]]] : undefined});
@@ -49,6 +51,32 @@
     next();
     S.basemapLayer = function () { return layer; };
   };
+
+  /* The basemap's own names of towns and villages (layer "places", kinds other than country and
+     region) repeat, faintly and under the choropleth, the names the app draws itself: they are left
+     out while an app label layer (Sasaran.LabelLayer) is on the map and come back when the user
+     switches it off. Roads, water and region names stay. */
+  var WIDE_PLACES = {country: true, region: true};
+  function placeNamesFollowAppLabels(map, layer) {
+    var hidden = false;
+    (layer.labelRules || []).forEach(function (rule) {
+      if (rule.dataLayer !== "places") { return; }
+      var own = rule.filter;
+      rule.filter = function (z, feature) {
+        if (hidden && !WIDE_PLACES[feature.props.kind]) { return false; }
+        return own ? own(z, feature) : true;
+      };
+    });
+    function follow() {
+      var hide = (map._sasaranAppLabels || 0) > 0;
+      if (hide === hidden) { return; }
+      hidden = hide;
+      if (map.hasLayer(layer)) { layer.clearLayout(); layer.rerenderTiles(); }
+    }
+    hidden = (map._sasaranAppLabels || 0) > 0;
+    map.on("sasaran:labelaplikasi", follow);
+    layer.on("remove", function () { map.off("sasaran:labelaplikasi", follow); });
+  }
 
   /* ---- labels ------------------------------------------------------------------------------- */
   var measureCanvas = null;
@@ -79,10 +107,14 @@
       this._container = L.DomUtil.create("div", "sasaran-labels", map.getPane("labelPeta"));
       map.on("zoomend moveend resize", this._place, this);
       this._place();
+      map._sasaranAppLabels = (map._sasaranAppLabels || 0) + 1;
+      map.fire("sasaran:labelaplikasi");
     },
     onRemove: function (map) {
       map.off("zoomend moveend resize", this._place, this);
       L.DomUtil.remove(this._container);
+      map._sasaranAppLabels -= 1;
+      map.fire("sasaran:labelaplikasi");
     },
     _place: function () {
       var map = this._map, placed = [], html = [], size = map.getSize();

@@ -1,7 +1,8 @@
 /* Map controls in the page's language (see webgis/map_texts.py).
-   Leaflet.draw reads L.drawLocal; leaflet-measure's npm build has English texts compiled in, so
-   they are replaced in its control and popups as they appear (whole texts, a title attribute, or
-   the word after a number, as in "1.234 meter Perimeter"). */
+   Leaflet.draw reads L.drawLocal; Leaflet's zoom buttons and popup close button, and leaflet-measure
+   (its npm build has English texts compiled in), are translated in the map's DOM as they appear
+   (whole texts, a title or aria-label attribute, or the word after a number, as in
+   "1.234 meter Perimeter"). */
 (function () {
   "use strict";
   var S = window.Sasaran = window.Sasaran || {};
@@ -24,21 +25,25 @@
         }
       });
     }
-    Array.prototype.forEach.call(root.querySelectorAll ? root.querySelectorAll("[title]") : [], function (el) {
-      var title = el.getAttribute("title");
-      if (Object.prototype.hasOwnProperty.call(texts, title)) { el.setAttribute("title", texts[title]); }
+    var labelled = [root].concat(Array.prototype.slice.call(root.querySelectorAll("[title], [aria-label]")));
+    labelled.forEach(function (el) {
+      ["title", "aria-label"].forEach(function (name) {
+        var value = el.getAttribute(name);
+        if (value !== null && Object.prototype.hasOwnProperty.call(texts, value)) { el.setAttribute(name, texts[value]); }
+      });
     });
   }
 
-  S.controlTexts = function (map, drawLocal, measureTexts) {
+  var TRANSLATED = ".leaflet-control-zoom, .leaflet-popup-close-button, .leaflet-control-measure, " +
+                   ".leaflet-measure-resultpopup";
+
+  S.controlTexts = function (map, drawLocal, englishTexts) {
     if (window.L && L.drawLocal) { L.drawLocal = drawLocal; }
     var container = map.getContainer();
-    function translateMeasure() {
-      container.querySelectorAll(".leaflet-control-measure, .leaflet-measure-resultpopup").forEach(function (el) {
-        translateNode(el, measureTexts);
-      });
+    function translate() {
+      container.querySelectorAll(TRANSLATED).forEach(function (el) { translateNode(el, englishTexts); });
     }
-    new MutationObserver(translateMeasure).observe(container, {childList: true, subtree: true, characterData: false});
-    map.whenReady(translateMeasure);
+    new MutationObserver(translate).observe(container, {childList: true, subtree: true, characterData: false});
+    map.whenReady(translate);
   };
 })();
