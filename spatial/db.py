@@ -6,6 +6,7 @@ import psycopg
 import sqlalchemy
 
 from spatial.settings import database_url
+from spatial.sqlfiles import fetch_one
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -36,3 +37,10 @@ def connect(url: str | None = None, autocommit: bool = False):
 def engine(url: str | None = None) -> sqlalchemy.Engine:
     """A pooled SQLAlchemy engine (pre-ping on checkout) for geopandas/GeoAlchemy2 reads."""
     return sqlalchemy.create_engine(sqlalchemy_url(url or database_url()), pool_pre_ping=True)
+
+
+def database_versions(conn: psycopg.Connection) -> dict:
+    """PostgreSQL and PostGIS versions and the database name (the health check's query)."""
+    row = fetch_one(conn, "security/health")
+    assert row is not None
+    return row

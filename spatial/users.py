@@ -6,7 +6,7 @@ from werkzeug.security import generate_password_hash
 from zxcvbn import zxcvbn
 
 from spatial.db import connect
-from spatial.sqlfiles import run
+from spatial.sqlfiles import fetch_all, fetch_one, run
 
 ROLES = ("admin", "perkim", "perencana", "viewer")
 # Demo accounts created only in sample mode; the login page lists them.
@@ -81,3 +81,18 @@ def create_demo_users(url: str | None = None) -> dict:
     for role, password in DEMO_USERS.items():
         save_user(role, password, role, name=f"Demo {role}", url=url)
     return DEMO_USERS
+
+
+def list_users(conn) -> list[dict]:
+    """Every account with role, region scope, status and last sign-in."""
+    return fetch_all(conn, "security/users_list")
+
+
+def set_user_active(conn, user_id: int, active: bool) -> dict | None:
+    """Deactivate or reactivate an account (its sessions end by trigger); the row, None if unknown."""
+    return fetch_one(conn, "security/user_set_active", {"id": user_id, "aktif": active})
+
+
+def user_by_username(conn, username: str) -> dict | None:
+    """The account named ``username`` (with its password hash), None when there is none."""
+    return fetch_one(conn, "security/user_by_username", {"username": username})

@@ -1,9 +1,11 @@
 """Issue #8: every view of household personal data (names, NIK, addresses, exact points) and every
 export is written to ``audit_log``: a static check over every route, and requests that must leave
 a row (point tiles, household popup, village list, exports in each format, OGC reads and queries)."""
+import ast
 import inspect
 import math
 import re
+import textwrap
 from pathlib import Path
 
 import psycopg
@@ -21,17 +23,50 @@ def _personal_sql(name: str) -> bool:
     return path.exists() and bool(PERSONAL.search(path.read_text()))
 
 
-def test_every_view_reading_personal_data_records_an_audit_row(app):
-    checked, missing = [], []
-    for endpoint, view in app.view_functions.items():
+def _services(function, depth: int = 2) -> list:
+    """The ``spatial`` functions that ``function`` names (``maps.nearest_household``, ``call(x, ...)``),
+    and theirs, ``depth`` levels down."""
+    found = []
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    except (OSError, TypeError):
+        return found
+    scope = getattr(function, "__globals__", {})
+    for node in ast.walk(tree):
+        target = None
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and inspect.ismodule(scope.get(node.value.id)):
+            target = getattr(scope[node.value.id], node.attr, None)
+        elif isinstance(node, ast.Name):
+            target = scope.get(node.id)
+        if inspect.isfunction(target) and target.__module__.startswith("spatial.") and target not in found:
+            found.append(target)
+            if depth > 1:
+                found += [f for f in _services(target, depth - 1) if f not in found]
+    return found
+
+
+def _reads_personal_data(function) -> bool:
+    sources = []
+    for part in [function, *_services(function)]:
         try:
-            source = inspect.getsource(inspect.unwrap(view))
+            sources.append(inspect.getsource(part))
         except (OSError, TypeError):
             continue
-        if any(_personal_sql(name) for name in SQL_NAME.findall(source)):
-            checked.append(endpoint)
-            if "record(" not in source:
-                missing.append(endpoint)
+    return any(_personal_sql(name) for source in sources for name in SQL_NAME.findall(source))
+
+
+def test_every_view_reading_personal_data_records_an_audit_row(app):
+    """A view that runs (through the spatial services it calls) a query reading names, NIK, addresses
+    or exact points must call ``record(``."""
+    checked, missing = [], []
+    for endpoint, view in app.view_functions.items():
+        view = inspect.unwrap(view)
+        if not _reads_personal_data(view):
+            continue
+        checked.append(endpoint)
+        if "record(" not in inspect.getsource(view):
+            missing.append(endpoint)
     assert {"map_api.nearest_household", "profil.village", "tiles.households"} <= set(checked)
     assert missing == []
 

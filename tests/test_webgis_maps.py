@@ -6,7 +6,7 @@ import mapbox_vector_tile
 import pytest
 
 from conftest import login
-from webgis.tiles import cell_size
+from spatial.tiles import cell_size
 
 VILLAGE = "18.04.04.2002"
 

@@ -4,10 +4,11 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from spatial.users import MIN_PASSWORD_LENGTH, ROLES, create_account
+from spatial import audit as audit_rows
+from spatial.users import MIN_PASSWORD_LENGTH, ROLES, create_account, list_users, set_user_active
 from webgis import audit
 from webgis.auth import role_required
-from webgis.database import fetch_all, fetch_one
+from webgis.database import call
 
 blueprint = Blueprint("admin", __name__, url_prefix="/admin")
 AUDIT_ROWS = 300
@@ -17,7 +18,7 @@ AUDIT_ROWS = 300
 @role_required("admin")
 def users():
     """Accounts with role, region scope, status and last sign-in; form to add or reset one."""
-    return render_template("admin/users.html", users=fetch_all("security/users_list"), roles=ROLES,
+    return render_template("admin/users.html", users=call(list_users), roles=ROLES,
                            min_length=MIN_PASSWORD_LENGTH)
 
 
@@ -49,7 +50,7 @@ def set_active(user_id):
     if user_id == current_user.id and not active:
         flash(_("Anda tidak dapat menonaktifkan akun sendiri."), "warning")
         return redirect(url_for("admin.users"))
-    row = fetch_one("security/user_set_active", {"id": user_id, "aktif": active})
+    row = call(set_user_active, user_id, active)
     if row:
         audit.record("aktifkan_pengguna" if active else "nonaktifkan_pengguna", "pengguna", user_id,
                      {"username": row["username"]})
@@ -62,5 +63,5 @@ def audit_log():
     """The latest audit entries, optionally filtered by user and action."""
     user = request.args.get("pengguna", "").strip() or None
     action = request.args.get("aksi", "").strip() or None
-    rows = fetch_all("security/audit_recent", {"pengguna": user, "aksi": action, "limit": AUDIT_ROWS})
+    rows = call(audit_rows.recent, user, action, AUDIT_ROWS)
     return render_template("admin/audit.html", rows=rows, pengguna=user or "", aksi=action or "", limit=AUDIT_ROWS)

@@ -1,7 +1,8 @@
 """JSON/GeoJSON API of the web GIS."""
 from flask import Blueprint, Response, request
 
-from webgis.database import fetch_value
+from spatial import maps
+from webgis.database import call
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
@@ -11,7 +12,6 @@ GEOJSON = "application/geo+json"
 @blueprint.route("/villages")
 def villages():
     """Villages (RFC 7946 GeoJSON) with Kemendagri codes, names and household counts (aggregates only)."""
-    body = fetch_value("maps/villages_geojson", {
-        "tolerance": request.args.get("tolerance", type=float),  # None: the stored display geometry
-        "kode_kab": request.args.get("kode_kab") or None})
+    body = call(maps.villages_geojson, tolerance=request.args.get("tolerance", type=float),
+                kode_kab=request.args.get("kode_kab") or None)
     return Response(body, mimetype=GEOJSON)

@@ -6,10 +6,9 @@ object id, detail jsonb with the client address added).
 """
 from flask import has_request_context, request
 from flask_login import current_user
-from psycopg.types.json import Jsonb
 
-from webgis.database import pool
-from spatial.sqlfiles import run
+from spatial import audit
+from webgis.database import connection
 
 
 def actor() -> str:
@@ -25,7 +24,5 @@ def record(action: str, obj: str, obj_id=None, detail: dict | None = None, user:
     if has_request_context():
         payload.setdefault("ip", request.remote_addr)
         payload.setdefault("path", request.path)
-    with pool().connection() as conn:
-        run(conn, "security/audit_add", {
-            "pengguna": user or actor(), "aksi": action, "objek": obj,
-            "objek_id": None if obj_id is None else str(obj_id), "detail": Jsonb(payload)})
+    with connection() as conn:
+        audit.add(conn, user or actor(), action, obj, None if obj_id is None else str(obj_id), payload)

@@ -19,9 +19,9 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
 from spatial import signin
-from spatial.users import DEMO_USERS, ROLES
+from spatial.users import DEMO_USERS, ROLES, user_by_username
 from webgis.audit import record
-from webgis.database import fetch_one, pool
+from webgis.database import call, connection
 
 SESSION_TOKEN = "_sid"
 
@@ -56,7 +56,7 @@ class LoginForm(FlaskForm):
 @login_manager.user_loader
 def load_user(user_id):
     """Flask-Login hook: the user of a live server-side session, or None."""
-    with pool().connection() as conn:
+    with connection() as conn:
         row = signin.session_user(conn, int(user_id), session.get(SESSION_TOKEN))
     return User(row) if row else None
 
@@ -132,7 +132,7 @@ def _password_ok(row: dict | None, password: str) -> bool:
 def _sign_in(row: dict) -> None:
     """A new server-side session (absolute end: now + the session lifetime) and its cookie."""
     lifetime = int(current_app.permanent_session_lifetime.total_seconds())
-    with pool().connection() as conn:
+    with connection() as conn:
         token = signin.start_session(conn, row["id"], request.remote_addr, lifetime, _limits(), row["username"])
     session.clear()  # nothing of the anonymous session carries over
     session.permanent = True
@@ -147,7 +147,7 @@ def login():
     status = 200
     if form.validate_on_submit():
         username, ip = form.username.data.strip(), request.remote_addr or "-"
-        with pool().connection() as conn:
+        with connection() as conn:
             wait = signin.wait_seconds(conn, username, ip, _limits())
         if wait:
             record("login_ditolak_terkunci", "pengguna", username, user=username[:100])
@@ -155,12 +155,12 @@ def login():
                   "danger")
             status = 429
         else:
-            row = fetch_one("security/user_by_username", {"username": username})
+            row = call(user_by_username, username)
             if _password_ok(row, form.password.data):
                 _sign_in(row)
                 record("login", "pengguna", row["id"])
                 return redirect(safe_next(request.args.get("next")))
-            with pool().connection() as conn:
+            with connection() as conn:
                 signin.record_failure(conn, username, ip)
             record("login_gagal", "pengguna", username, user=username[:100])
             flash(_("Nama pengguna atau kata sandi salah."), "danger")
@@ -173,7 +173,7 @@ def login():
 def logout():
     """Sign out (POST, protected by CSRF): ends every session of the user, on every device."""
     if current_user.is_authenticated:
-        with pool().connection() as conn:
+        with connection() as conn:
             signin.end_sessions(conn, current_user.id)
         record("logout", "pengguna", current_user.id)
     logout_user()

@@ -1,8 +1,13 @@
-"""The app's PostgreSQL connection pool (psycopg 3), checked before use, and SQL helpers.
+"""The app's PostgreSQL connection pool (psycopg 3), checked before use; views hand its connections
+to the ``spatial`` services (they hold the SQL).
 
 When the database is down, requests fail with a friendly 503 page and the pool recovers by
 itself once PostgreSQL is back.
 """
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
 import psycopg
 from flask import current_app, g, jsonify, render_template
 from flask_babel import gettext as _
@@ -11,6 +16,8 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from spatial import sqlfiles
 from webgis.errors import wants_json
+
+T = TypeVar("T")
 
 
 def init_app(app) -> None:
@@ -29,6 +36,20 @@ def pool() -> ConnectionPool:
     if db_pool.closed:
         db_pool.open(wait=False)
     return db_pool
+
+
+@contextmanager
+def connection() -> Iterator[psycopg.Connection]:
+    """A pooled connection (rows as dicts) for one unit of work: committed at the end of the block,
+    rolled back on an error."""
+    with pool().connection() as conn:
+        yield conn
+
+
+def call(service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``service(conn, *args, **kwargs)`` on a pooled connection (one unit of work)."""
+    with pool().connection() as conn:
+        return service(conn, *args, **kwargs)
 
 
 def fetch_all(name: str, params: dict | None = None) -> list[dict]:

@@ -11,7 +11,8 @@ from flask import Blueprint, jsonify
 from flask_login import current_user
 from psycopg_pool import PoolTimeout
 
-from webgis.database import fetch_one
+from spatial.db import database_versions
+from webgis.database import call
 
 blueprint = Blueprint("health", __name__)
 STARTED = time.time()
@@ -23,7 +24,7 @@ def healthz():
     body = {"app": "ok", "uptime_s": round(time.time() - STARTED)}
     began = time.perf_counter()
     try:
-        row = fetch_one("security/health")
+        row = call(database_versions)
     except (psycopg.Error, PoolTimeout) as exc:
         body.update(status="error", database="unavailable", error=type(exc).__name__)
         return jsonify(body), 503

@@ -12,7 +12,8 @@ import mapclassify
 import numpy as np
 from flask_babel import lazy_gettext as _l
 
-from webgis.database import fetch_all
+from spatial import maps
+from webgis.database import call
 
 # key -> (label, count column used for the kabupaten average, unit kind)
 INDICATORS = {
@@ -32,7 +33,7 @@ JENKS_MAX_VALUES = 600  # province scale: Fisher-Jenks on quantiles (see jenks_s
 
 def village_rows() -> list[dict]:
     """One row per village with every indicator column of view ``indikator_desa`` (None where unknown)."""
-    return fetch_all("maps/indicators")
+    return call(maps.village_indicators)
 
 
 def _number(value):

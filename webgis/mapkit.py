@@ -47,6 +47,12 @@ class BasemapChoice(JSCSSMixin, MacroElement):
             self.default_js.insert(0, ("protomaps_leaflet", vendor_url("protomaps-leaflet/dist/protomaps-leaflet.js")))
 
 
+def fit_extent(fmap: folium.Map, extent: dict | None) -> None:
+    """Zoom the map to ``extent`` (``xmin``, ``ymin``, ``xmax``, ``ymax`` in WGS 84) when there is one."""
+    if extent:
+        fmap.fit_bounds([[extent["ymin"], extent["xmin"]], [extent["ymax"], extent["xmax"]]])
+
+
 def render_parts(fmap: folium.Map) -> dict:
     """The head, body and script parts of a folium map, for embedding in a page template."""
     localize(fmap)

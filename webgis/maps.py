@@ -10,11 +10,12 @@ from flask_login import current_user
 from flask_babel import format_date, get_locale, gettext as _, lazy_gettext as _l
 from folium.plugins import VectorGridProtobuf
 
+from spatial import maps as spatial_maps
 from spatial.codelists import FACILITY_TYPES
 from webgis.analysis_labels import property_labels, value_labels
-from webgis.database import fetch_one, fetch_value
+from webgis.database import call
 from webgis.indicators import DEFAULT_INDICATOR, INDICATORS
-from webgis.mapkit import base_map, render_parts
+from webgis.mapkit import base_map, fit_extent, render_parts
 from webgis.tiles import POINT_MIN_ZOOM, may_see_points
 
 blueprint = Blueprint("maps", __name__)
@@ -67,7 +68,7 @@ def ui_texts() -> dict:
 
 def data_date() -> str | None:
     """Long-format date of the latest household change (e.g. 22 November 2026), or None."""
-    latest = fetch_value("maps/households_latest_change")
+    latest = call(spatial_maps.latest_household_change)
     return format_date(latest, format="long") if latest else None
 
 
@@ -144,9 +145,7 @@ def dashboard():
         groups[key] = folium.FeatureGroup(name=labels[key], show=False).add_to(fmap)
     households = households_layer(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
-    extent = fetch_one("maps/villages_extent")
-    if extent and extent["xmin"] is not None:
-        fmap.fit_bounds([[extent["ymin"], extent["xmin"]], [extent["ymax"], extent["xmax"]]])
+    fit_extent(fmap, call(spatial_maps.villages_extent))
     return render_template(
         "maps/dashboard.html", map=render_parts(fmap), config=dashboard_config(fmap, groups, households),
         indicators={key: str(spec[0]) for key, spec in INDICATORS.items()}, data_date=data_date(),

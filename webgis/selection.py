@@ -240,10 +240,11 @@ def _filters(args) -> dict:
 @role_required("perkim")
 def api_candidates(program_id):
     """Eligible and selected households of the programme (filters in the query string), as GeoJSON
-    points for the map plus a ``tanpa_gps`` list for the table; no NIK."""
+    points for the map plus a ``tanpa_gps`` list for the table; no NIK, but exact points: audited."""
     with pool().connection() as conn:
         program = _program_or_404(conn, program_id)
         rows = candidates.households(conn, program, filters=_filters(request.args), wilayah=region_filter())
+    record("lihat_kandidat", "program", program_id, {"baris": len(rows), "wilayah": region_filter()})
     collection = candidates.to_feature_collection(rows)
     collection["tanpa_gps"] = [candidates.public_properties(r) for r in rows if r["lon"] is None]
     collection["total"] = actions.totals(program)

@@ -9,7 +9,8 @@ from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext as _l
 
 from webgis import audit
-from webgis.database import fetch_all, fetch_one
+from spatial import villages
+from webgis.database import call, connection
 from webgis.indicators import INDICATORS, indicator_payload
 from webgis.scope import in_scope
 from webgis.maps import FACILITY_GROUPS, FACILITY_TYPE_LABELS, page_config_base
@@ -56,7 +57,7 @@ CATEGORY_LABELS = {
 
 
 def _charts(kode_desa: str) -> list[dict]:
-    rows = fetch_all("villages/distribution", {"kode_desa": kode_desa})
+    rows = call(villages.distributions, kode_desa)
     charts = []
     for key, title in CHARTS.items():
         data = [r for r in rows if r["dimensi"] == key]
@@ -84,7 +85,7 @@ def _indicator_table(kode_desa: str) -> list[dict]:
 @blueprint.route("/<kode_desa>")
 def village(kode_desa):
     """Profil Desa of the village with Kemendagri code ``kode_desa`` (dotted)."""
-    row = fetch_one("villages/profile", {"kode_desa": kode_desa})
+    row = call(villages.profile, kode_desa)
     if row is None:
         abort(404)
     fmap = base_map()
@@ -101,8 +102,9 @@ def village(kode_desa):
     config["villageName"] = row["nama"]
     households = incomplete = None
     if may_see_points() and in_scope(kode_desa):
-        households = fetch_all("villages/priority_households", {"kode_desa": kode_desa, "limit": TOP_HOUSEHOLDS})
-        incomplete = fetch_all("villages/incomplete_households", {"kode_desa": kode_desa, "limit": INCOMPLETE_HOUSEHOLDS})
+        with connection() as conn:
+            households = villages.priority_households(conn, kode_desa, TOP_HOUSEHOLDS)
+            incomplete = villages.incomplete_households(conn, kode_desa, INCOMPLETE_HOUSEHOLDS)
         for household in incomplete:
             household["isian"] = ", ".join(str(MISSING_LABELS.get(c, c)) for c in household["data_tidak_lengkap"])
         audit.record("lihat_daftar", "rumah_tangga", kode_desa, {"jumlah": len(households) + len(incomplete)})
