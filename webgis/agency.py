@@ -19,7 +19,7 @@ from flask_login import current_user
 
 from spatial.areas.tokens import check_token
 from spatial.users import ROLES
-from webgis.database import pool
+from webgis.database import call
 
 AGENCY = "instansi"
 TOKEN_COOKIE = "sasaran_token_instansi"
@@ -65,8 +65,7 @@ def requester() -> Requester | None:
     """The requester of this request, or None (no session, no live token)."""
     token, in_query = _token_from_request()
     if token:
-        with pool().connection() as conn:
-            row = check_token(conn, token)
+        row = call(check_token, token)
         if row is None:
             return None
         return Requester(f"{AGENCY}:{row['id']}:{row['instansi']}", None, tuple(row["koleksi"]),

@@ -8,47 +8,23 @@ from flask import Blueprint, Response, abort, current_app, jsonify, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from spatial.analysis import ANALYSES, begin_run, complete_run
+from spatial.analysis import ANALYSES, begin_run, complete_run, results
 from webgis.auth import authenticated, role_required
-from webgis.database import fetch_all, fetch_one, fetch_value
-from webgis.scope import region_params
+from webgis.database import call
+from webgis.scope import region_filter
 
 blueprint = Blueprint("analysis_api", __name__, url_prefix="/api/analisis")
 
 GEOJSON = "application/geo+json"
-# Endpoint name -> (kind of run, query)
-LAYERS = {
-    "kantong": ("kantong", "analysis/geojson_kantong"),
-    "hotspot": ("hotspot", "analysis/geojson_hotspot"),
-    "lisa": ("lisa", "analysis/geojson_lisa"),
-    "celah": ("celah", "analysis/geojson_celah_klaster"),
-    "celah-desa": ("celah", "analysis/geojson_celah_desa"),
-    "lokasi-usulan": ("lokasi", "analysis/geojson_lokasi"),
-}
-EMPTY = '{"type": "FeatureCollection", "run_id": null, "features": []}'
 # Progress of runs started from the web in this process: run id -> {"langkah", "persen"}.
 PROGRESS: dict[int, dict] = {}
 LOG = logging.getLogger("sasaran.analysis")
 
 
-def resolve_run(jenis: str) -> int | None:
-    """``?run=ID`` when it is a finished run of ``jenis`` (404 otherwise), else the latest one."""
-    wanted = request.args.get("run", type=int)
-    if wanted is None:
-        return fetch_value("analysis/run_latest", {"jenis": jenis})
-    row = fetch_one("analysis/run_get", {"id": wanted})
-    if not row or row["jenis"] != jenis or row["status"] != "selesai":
-        abort(404)
-    return wanted
-
-
 def layer(name: str) -> Response:
     """The GeoJSON of one result layer (only the signed-in user's region when scoped)."""
-    jenis, query = LAYERS[name]
-    run_id = resolve_run(jenis)
-    if run_id is None:
-        return Response(EMPTY, mimetype=GEOJSON)
-    body = fetch_value(query, {"run_id": run_id, "semua": request.args.get("semua") == "1", **region_params()})
+    body = call(results.layer_geojson, name, request.args.get("run", type=int),
+                semua=request.args.get("semua") == "1", wilayah=region_filter())
     return Response(body, mimetype=GEOJSON)
 
 
@@ -59,7 +35,7 @@ def _register(name: str) -> None:
     blueprint.add_url_rule(f"/{name}", f"layer_{name.replace('-', '_')}", view)
 
 
-for _name in LAYERS:
+for _name in results.LAYERS:
     _register(_name)
 
 
@@ -68,7 +44,7 @@ for _name in LAYERS:
 def runs():
     """Recent runs (``?jenis=`` filters), newest first, with parameters and summaries."""
     kinds = request.args.getlist("jenis") or list(ANALYSES)
-    rows = fetch_all("analysis/run_list", {"jenis": kinds, "limit": min(request.args.get("limit", 50, type=int), 500)})
+    rows = call(results.recent_runs, kinds, min(request.args.get("limit", 50, type=int), 500))
     for row in rows:
         row["progres"] = PROGRESS.get(row["id"]) if row["status"] == "berjalan" else None
     return jsonify(runs=rows)
@@ -78,7 +54,7 @@ def runs():
 @authenticated
 def run_status(run_id):
     """One run: status, parameters, summary, and progress while it runs."""
-    row = fetch_one("analysis/run_get", {"id": run_id}) or abort(404)
+    row = call(results.get_run, run_id) or abort(404)
     row["progres"] = PROGRESS.get(run_id) if row["status"] == "berjalan" else None
     return jsonify(row)
 
@@ -93,10 +69,7 @@ def start(jenis):
     given = request.get_json(silent=True) if request.is_json else request.form.to_dict()
     given = {k: v for k, v in (given or {}).items() if k != "csrf_token"}
     url = current_app.config["DATABASE_URL"]
-    try:
-        run_id, params = begin_run(jenis, given, url, oleh=current_user.username)
-    except (ValueError, TypeError) as exc:
-        return jsonify(error=_("Parameter tidak valid: %(pesan)s", pesan=str(exc))), 400
+    run_id, params = begin_run(jenis, given, url, oleh=current_user.username)
     PROGRESS[run_id] = {"langkah": _("mulai"), "persen": 0}
     threading.Thread(target=_background, args=(jenis, run_id, params, url), daemon=True).start()
     return jsonify(run_id=run_id, jenis=jenis, status="berjalan", parameter=params), 202

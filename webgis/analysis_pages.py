@@ -7,13 +7,12 @@ from flask import Blueprint, abort, render_template, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 
-from spatial.analysis import ANALYSES
-from webgis.analysis_api import LAYERS
+from spatial.analysis import ANALYSES, results
 from webgis.analysis_labels import CODED, property_labels, value_labels
 from webgis.auth import authenticated
-from webgis.database import fetch_all, fetch_one, fetch_value
+from webgis.database import connection
 from webgis.mapkit import base_map, render_parts
-from webgis.scope import region_params
+from webgis.scope import region_filter
 
 blueprint = Blueprint("analysis_pages", __name__, url_prefix="/analisis")
 
@@ -85,12 +84,9 @@ def result_map(layers: tuple) -> dict:
     """A folium map with the result layers of the latest runs (the API's GeoJSON, region-scoped)."""
     fmap = base_map(element_id="peta_analisis")
     bounds = None
-    for name in layers:
-        jenis, query = LAYERS[name]
-        run_id = latest(jenis)
-        if run_id is None:
-            continue
-        data = json.loads(fetch_value(query, {"run_id": run_id, "semua": False, **region_params()}))
+    with connection() as conn:
+        collections = {name: json.loads(results.layer_geojson(conn, name, wilayah=region_filter())) for name in layers}
+    for name, data in collections.items():
         if not data["features"]:
             continue
         fields = _tooltip_fields(data)
@@ -133,16 +129,12 @@ def _union(a, b):
     return [[min(a[0][0], b[0][0]), min(a[0][1], b[0][1])], [max(a[1][0], b[1][0]), max(a[1][1], b[1][1])]]
 
 
-def latest(jenis: str) -> int | None:
-    """Id of the latest successful run of ``jenis``."""
-    return fetch_value("analysis/run_latest", {"jenis": jenis})
-
-
 @blueprint.route("/")
 @authenticated
 def index():
     """List of the analyses with their latest run."""
-    latest = {j: fetch_one("analysis/run_list", {"jenis": [j], "limit": 1}) for j in ANALYSES}
+    with connection() as conn:
+        latest = {j: next(iter(results.recent_runs(conn, [j], 1)), None) for j in ANALYSES}
     return render_template("analysis/index.html", pages=PAGES, latest=latest)
 
 
@@ -155,15 +147,15 @@ def page(jenis):
     title, kinds, layers = PAGES[jenis]
     forms = [{"jenis": k, "fields": [{"name": n, "label": PARAMETER_LABELS.get(n, n), "value": v}
                                       for n, v in ANALYSES[k].defaults.items()]} for k in kinds]
-    history = fetch_all("analysis/run_list", {"jenis": list(kinds), "limit": 15})
     extra = {}
-    if jenis == "celah":
-        extra["ranking"] = fetch_all("analysis/gaps_ranking", {"run_id": latest("celah") or 0, "limit": 20,
-                                                                     **region_params()})
-    if jenis == "skor":
-        extra["backlog"] = fetch_all("analysis/scores_backlog", {"limit": 20, **region_params()})
-    if jenis == "lokasi":
-        extra["sites"] = fetch_all("analysis/siting_selected", {"run_id": latest("lokasi") or 0, **region_params()})
+    with connection() as conn:
+        history = results.recent_runs(conn, list(kinds), 15)
+        if jenis == "celah":
+            extra["ranking"] = results.gaps_ranking(conn, region_filter())
+        if jenis == "skor":
+            extra["backlog"] = results.scores_backlog(conn, region_filter())
+        if jenis == "lokasi":
+            extra["sites"] = results.selected_sites(conn, region_filter())
     can_run = current_user.has_role("perencana")
     return render_template("analysis/page.html", jenis=jenis, title=title, forms=forms, history=history,
                            map=result_map(layers) if layers else None, can_run=can_run,

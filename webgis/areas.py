@@ -12,19 +12,19 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from folium.plugins import Draw
 
-from spatial.areas import JENIS_KAWASAN, AreaError
+from spatial.areas import JENIS_KAWASAN
 from spatial.areas.geometry import polygon_of
 from spatial.areas.importer import import_areas
-from spatial.areas.stats import area_stats
+from spatial.areas.stats import area_stats, saved_area_stats
 from spatial.areas.store import area_history, create_area, delete_area, get_area, list_areas, update_area
-from spatial.uploads import UploadError
+from spatial.errors import N_, AreaError
 from webgis.audit import record
 from webgis.auth import authenticated, role_required
-from webgis.database import fetch_value, pool
-from webgis.errors import message_of
+from webgis.database import call, connection
+from webgis.errors import answers_json
 from webgis.mapkit import base_map, render_parts
 from webgis.maps import context_layers
-from webgis.scope import region_filter, region_params
+from webgis.scope import region_filter
 
 blueprint = Blueprint("areas", __name__)
 EDITORS = ("perencana",)
@@ -34,10 +34,6 @@ def kinds() -> dict:
     """Labels of the area kinds, in the interface language."""
     return {"lokus_kemiskinan_ekstrem": _("Lokus kemiskinan ekstrem"), "lokus_stunting": _("Lokus stunting"),
             "zona_air": _("Zona air minum"), "zona_sanitasi": _("Zona sanitasi"), "lainnya": _("Lainnya")}
-
-
-def _error(exc: Exception, status: int = 400):
-    return jsonify(error=message_of(exc)), status
 
 
 def _json_body() -> dict:
@@ -86,7 +82,7 @@ def index():
 @authenticated
 def api_list():
     """Live areas as GeoJSON (properties: attributes and area in ha)."""
-    with pool().connection() as conn:
+    with connection() as conn:
         areas = list_areas(conn, request.args.get("jenis") or None, request.args.get("tahun", type=int), region_filter())
     features = [{"type": "Feature", "id": area["id"], "geometry": json.loads(area.pop("geojson")),
                  "properties": {**area, "luas_ha": float(area["luas_ha"])}} for area in areas]
@@ -97,7 +93,7 @@ def api_list():
 @authenticated
 def api_get(area_id):
     """One area with its geometry and every version."""
-    with pool().connection() as conn:
+    with connection() as conn:
         area = get_area(conn, area_id, region_filter())
         if area is None:
             abort(404)
@@ -112,11 +108,8 @@ def api_get(area_id):
 def api_create():
     """Create an area from ``{"nama", "jenis", "tahun", "catatan", "geometry"}``."""
     data = _json_body()
-    try:
-        with pool().connection() as conn:
-            result = create_area(conn, data, data.get("geometry"), current_user.username, region_filter())
-    except AreaError as exc:
-        return _error(exc)
+    with connection() as conn:
+        result = create_area(conn, data, data.get("geometry"), current_user.username, region_filter())
     record("buat", "kawasan_prioritas", result["id"], {"nama": data.get("nama")})
     return jsonify(result), 201
 
@@ -126,11 +119,8 @@ def api_create():
 def api_update(area_id):
     """Change attributes (and the geometry when ``geometry`` is in the body)."""
     data = _json_body()
-    try:
-        with pool().connection() as conn:
-            result = update_area(conn, area_id, data, data.get("geometry"), current_user.username, region_filter())
-    except AreaError as exc:
-        return _error(exc)
+    with connection() as conn:
+        result = update_area(conn, area_id, data, data.get("geometry"), current_user.username, region_filter())
     if result is None:
         abort(404)
     record("ubah", "kawasan_prioritas", area_id, {"versi": result["versi"]})
@@ -141,7 +131,7 @@ def api_update(area_id):
 @role_required(*EDITORS)
 def api_delete(area_id):
     """Soft-delete an area (its history stays)."""
-    with pool().connection() as conn:
+    with connection() as conn:
         if not delete_area(conn, area_id, current_user.username, region_filter()):
             abort(404)
     record("hapus", "kawasan_prioritas", area_id)
@@ -152,45 +142,31 @@ def api_delete(area_id):
 @authenticated
 def api_stats_geometry():
     """Statistics inside a drawn (possibly unsaved) polygon ``{"geometry": ...}``."""
-    data = _json_body()
-    try:
-        geometry = polygon_of(data.get("geometry"))
-    except AreaError as exc:
-        return _error(exc)
-    with pool().connection() as conn:
-        try:
-            return jsonify(area_stats(conn, geometry, wilayah=region_filter()))
-        except Exception as exc:  # malformed coordinates
-            return _error(AreaError(str(exc).splitlines()[0]))
+    geometry = polygon_of(_json_body().get("geometry"))
+    return jsonify(call(area_stats, geometry, wilayah=region_filter()))
 
 
 @blueprint.route("/api/kawasan/<int:area_id>/statistik")
 @authenticated
 def api_stats(area_id):
     """Statistics inside a saved area."""
-    geojson = fetch_value("areas/get_geojson", {"id": area_id, **region_params()})
-    if geojson is None:
-        abort(404)
-    with pool().connection() as conn:
-        return jsonify(area_stats(conn, geojson, wilayah=region_filter()))
+    return jsonify(call(saved_area_stats, area_id, wilayah=region_filter()))
 
 
 @blueprint.route("/kawasan/impor", methods=["POST"])
 @role_required(*EDITORS)
+@answers_json
 def import_file():
     """Import areas from an uploaded GeoJSON, KML or zipped Shapefile (all or nothing)."""
     upload = request.files.get("berkas")
     if upload is None or not upload.filename:
-        return _error(AreaError(_("Pilih berkas terlebih dahulu.")))
+        raise AreaError(N_("Pilih berkas terlebih dahulu."))
     defaults = {"jenis": request.form.get("jenis") if request.form.get("jenis") in JENIS_KAWASAN else None,
                 "tahun": request.form.get("tahun") or None}
     with tempfile.TemporaryDirectory(prefix="kawasan-up-") as folder:
         path = Path(folder) / "unggahan"
         upload.save(path)
-        try:
-            with pool().connection() as conn:
-                result = import_areas(conn, path, current_user.username, defaults, region_filter())
-        except (AreaError, UploadError) as exc:
-            return _error(exc)
+        with connection() as conn:
+            result = import_areas(conn, path, current_user.username, defaults, region_filter())
     record("impor", "kawasan_prioritas", None, {"berkas": upload.filename[:200], "jumlah": len(result["disimpan"])})
     return jsonify(result), 201

@@ -1,25 +1,39 @@
 """The one handler of refusals (``spatial.errors.SasaranError``) and of HTTP errors: a JSON body
 ``{"error": message, "kode": code}`` for API, tile and OGC clients, a flashed message and a
 redirect back for a form, an error page for other pages. Messages are shown in the user's language."""
-from flask import Flask, flash, jsonify, redirect, render_template, request, url_for
+from collections.abc import Callable
+
+from flask import Flask, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext
 
 from spatial.errors import SasaranError
 
 JSON_PREFIXES = ("/api/", "/tiles/", "/ogc/")
+CORRECTABLE = (400, 409, 413)  # statuses of a form the user can fix and send again
+
+
+def answers_json(view: Callable) -> Callable:
+    """Mark a view outside ``/api/`` that answers in JSON (e.g. a file upload called by a script):
+    its refusals are JSON too."""
+    view.answers_json = True  # type: ignore[attr-defined]
+    return view
 
 
 def wants_json() -> bool:
-    """True for API, tile and OGC requests and for clients that ask for JSON."""
+    """True for API, tile and OGC requests, views marked ``answers_json`` and clients asking for JSON."""
+    view = current_app.view_functions.get(request.endpoint or "")
     return (request.path.startswith(JSON_PREFIXES) or request.is_json
-            or request.accept_mimetypes.best == "application/json")
+            or getattr(view, "answers_json", False) or request.accept_mimetypes.best == "application/json")
 
 
 def back_url() -> str:
-    """The page the form was sent from (same site only), else the dashboard."""
+    """The page the form was sent from (same site only), else the page at the form's own address,
+    else the dashboard."""
     referrer = request.referrer
     if referrer and referrer.startswith(request.host_url):
         return referrer
+    if current_app.url_map.bind("").test(request.path, method="GET"):
+        return request.path
     return url_for("maps.dashboard")
 
 
@@ -29,13 +43,14 @@ def message_of(error: Exception) -> str:
 
 
 def handle(error: SasaranError):
-    """Render a refusal: JSON, a flashed message after a form, or the error page."""
+    """Render a refusal: JSON; after a form the user can correct (400, 409, 413) the form's page
+    again with the message flashed; otherwise (403, 404) the error page with the status."""
     message = message_of(error)
     if wants_json():
         return jsonify(error=message, kode=error.code), error.status
-    if request.method == "POST":
+    if request.method == "POST" and error.status in CORRECTABLE:
         flash(message, "danger")
-        return redirect(back_url(), 303)
+        return redirect(back_url())
     return render_template("errors/error.html", message=message, status=error.status), error.status
 
 

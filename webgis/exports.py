@@ -2,20 +2,21 @@
 agencies (tokens). Every export is written to audit_log."""
 import os
 
-from flask import Blueprint, Response, abort, flash, g, jsonify, render_template, request, send_file
+from flask import Blueprint, Response, abort, flash, g, render_template, request, send_file
 from flask import current_app
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from spatial.areas import AreaError
+from spatial.errors import N_
 from spatial.areas.export import csv_chunks, export_filename, geojson_chunks, geopackage_file
 from spatial.areas.layers import K_ANONYMITY, LAYERS, filter_params
 from spatial.areas.tokens import create_token, list_tokens, revoke_token
 from webgis.agency import agency_or_user, requester
 from webgis.audit import record
 from webgis.auth import authenticated, role_required
-from webgis.database import pool
-from webgis.errors import message_of
+from webgis.database import call
+from webgis.errors import answers_json
 
 blueprint = Blueprint("exports", __name__)
 FORMATS = {"geojson": "application/geo+json", "csv": "text/csv; charset=utf-8",
@@ -31,7 +32,7 @@ def request_params(who) -> dict:
     """Filter parameters of the request; ``pribadi`` (NIK, name) only for an admin asking for it."""
     k = request.args.get("k", type=int) or K_ANONYMITY
     if k < K_ANONYMITY:
-        raise AreaError(_("k tidak boleh kurang dari %(k)s.", k=K_ANONYMITY))
+        raise AreaError(N_("k tidak boleh kurang dari %(k)s."), k=K_ANONYMITY)
     pribadi = request.args.get("pribadi") == "1"
     if pribadi and who.role != "admin":
         abort(403)
@@ -49,6 +50,7 @@ def index():
 
 @blueprint.route("/ekspor/<name>.<fmt>")
 @agency_or_user
+@answers_json
 def download(name, fmt):
     """Download one layer as GeoJSON, CSV or GeoPackage, filtered by kecamatan/village/bbox."""
     layer = LAYERS.get(name)
@@ -57,10 +59,7 @@ def download(name, fmt):
     who = g.requester
     if not who.may_read(layer):
         abort(403)
-    try:
-        params = request_params(who)
-    except AreaError as exc:
-        return jsonify(error=message_of(exc)), 400
+    params = request_params(who)
     filename = export_filename(layer, fmt, params)
     record("ekspor", "lapisan", name, {"format": fmt, "berkas": filename, "pribadi": params["pribadi"],
                                        "filter": {k: params[k] for k in ("kode_kec", "kode_desa", "xmin", "ymin",
@@ -83,23 +82,17 @@ def tokens():
     """Agency tokens: list, create (the token is shown once) and revoke."""
     new_token = None
     ogc_layers = sorted(name for name, layer in LAYERS.items() if layer.ogc)
-    if request.method == "POST":
-        with pool().connection() as conn:
-            try:
-                if request.form.get("cabut"):
-                    token_id = request.form.get("cabut", type=int)
-                    if token_id is None:
-                        abort(400)
-                    if revoke_token(conn, token_id):
-                        record("cabut_token", "token_instansi", token_id)
-                        flash(_("Token dicabut."), "success")
-                else:
-                    new_token = create_token(conn, request.form.get("instansi", ""), request.form.getlist("koleksi"),
-                                             current_user.username, set(ogc_layers))
-                    record("buat_token", "token_instansi", new_token["id"],
-                           {"instansi": request.form.get("instansi"), "koleksi": request.form.getlist("koleksi")})
-            except AreaError as exc:
-                flash(message_of(exc), "danger")
-    with pool().connection() as conn:
-        rows = list_tokens(conn)
+    if request.method == "POST" and request.form.get("cabut"):
+        token_id = request.form.get("cabut", type=int)
+        if token_id is None:
+            abort(400)
+        if call(revoke_token, token_id):
+            record("cabut_token", "token_instansi", token_id)
+            flash(_("Token dicabut."), "success")
+    elif request.method == "POST":
+        new_token = call(create_token, request.form.get("instansi", ""), request.form.getlist("koleksi"),
+                         current_user.username, set(ogc_layers))
+        record("buat_token", "token_instansi", new_token["id"],
+               {"instansi": request.form.get("instansi"), "koleksi": request.form.getlist("koleksi")})
+    rows = call(list_tokens)
     return render_template("areas/tokens.html", rows=rows, layers=ogc_layers, new_token=new_token)

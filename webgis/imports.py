@@ -19,7 +19,6 @@ from flask import Blueprint, Response, abort, current_app, flash, jsonify, redir
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from psycopg.types.json import Jsonb
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
@@ -28,10 +27,9 @@ from spatial.importer.registry import import_facilities, import_households, over
 from spatial.importer.report import history, rejects, write_csv, write_xlsx
 from spatial.importer.source import inspect
 from spatial.importer.sources import offered, save_mapping, sources
-from spatial.sqlfiles import run
 from spatial.vocabulary import vocabularies
+from webgis.audit import record
 from webgis.auth import role_required
-from webgis.database import pool
 
 blueprint = Blueprint("imports", __name__, url_prefix="/impor")
 KINDS = {"rumah_tangga": (HOUSEHOLDS, import_households), "fasilitas": (FACILITIES, import_facilities)}
@@ -141,10 +139,9 @@ def upload():
     try:
         mapping = _mapping(request.files.get("pemetaan"), folder, job_id)
         inspect(target, schema, mapping, name=uploaded.filename)
-    except ImportFileError as exc:
+    except ImportFileError:
         target.unlink(missing_ok=True)
-        flash(str(exc), "danger")
-        return redirect(url_for("imports.index"))
+        raise
     options = {"user": current_user.username, "name": uploaded.filename, "mapping": mapping,
                "dry_run": bool(request.form.get("uji_coba")), "allow_moves": bool(request.form.get("izinkan_pindah"))}
     if kind == "rumah_tangga":
@@ -240,13 +237,8 @@ def rejects_report(impor_id, fmt):
     """Download the rejects report (CSV, or XLSX with a second sheet of warnings); audited."""
     if fmt not in ("csv", "xlsx"):
         abort(404)
-    try:
-        header, rows, warned = rejects(impor_id, current_app.config["DATABASE_URL"])
-    except LookupError:
-        abort(404)
-    with pool().connection() as conn:
-        run(conn, "importer/audit", {"pengguna": current_user.username, "impor_id": str(impor_id),
-                                                       "detail": Jsonb({"format": fmt, "baris": len(rows)})})
+    header, rows, warned = rejects(impor_id, current_app.config["DATABASE_URL"])
+    record("unduh_laporan_tolak", "impor", impor_id, {"format": fmt, "baris": len(rows)})
     target = _work_dir() / f"laporan-{impor_id}-{secrets.token_hex(4)}.{fmt}"
     if fmt == "csv":
         write_csv(header, rows + warned, target)

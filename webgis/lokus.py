@@ -6,11 +6,11 @@ from flask import Blueprint, flash, jsonify, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from spatial.areas import JENIS_LOKUS, AreaError
+from spatial.areas import JENIS_LOKUS
 from spatial.areas.lokus import lokus_list, proposal, save_lokus
 from webgis.audit import record
 from webgis.auth import authenticated, role_required
-from webgis.database import pool
+from webgis.database import call
 from webgis.scope import region_filter
 
 blueprint = Blueprint("lokus", __name__)
@@ -32,8 +32,7 @@ def _kind() -> str:
 def index():
     """Ranked villages with the saved lokus ticked; with none saved, the top ``PROPOSED`` are pre-ticked."""
     tahun, jenis = _year(), _kind()
-    with pool().connection() as conn:
-        rows = proposal(conn, tahun, jenis, region_filter())
+    rows = call(proposal, tahun, jenis, region_filter())
     anything_saved = any(r["ditetapkan"] for r in rows)
     for row in rows:
         row["dicentang"] = row["ditetapkan"] if anything_saved else row["peringkat"] <= PROPOSED
@@ -49,12 +48,7 @@ def save():
     tahun, jenis = _year(), _kind()
     codes = request.form.getlist("kode_desa")
     villages = [{"kode_desa": code, "alasan": request.form.get(f"alasan_{code}", "")} for code in codes]
-    try:
-        with pool().connection() as conn:
-            count = save_lokus(conn, tahun, jenis, villages, current_user.username, region_filter())
-    except AreaError as exc:
-        flash(str(exc), "danger")
-        return redirect(url_for("lokus.index", tahun=tahun, jenis=jenis))
+    count = call(save_lokus, tahun, jenis, villages, current_user.username, region_filter())
     record("tetapkan", "lokus_desa", f"{tahun}/{jenis}", {"jumlah": count, "desa": sorted(codes)})
     flash(_("%(n)s desa lokus %(tahun)s disimpan.", n=count, tahun=tahun), "success")
     return redirect(url_for("lokus.index", tahun=tahun, jenis=jenis))
@@ -65,6 +59,5 @@ def save():
 def api_list():
     """Lokus villages fixed for ``?tahun=`` (and ``?jenis=``)."""
     jenis = request.args.get("jenis")
-    with pool().connection() as conn:
-        rows = lokus_list(conn, _year(), jenis if jenis in JENIS_LOKUS else None)
+    rows = call(lokus_list, _year(), jenis if jenis in JENIS_LOKUS else None)
     return jsonify(rows)

@@ -13,16 +13,17 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
 
-from spatial.areas import AreaError
+from spatial import maps
+from spatial.areas import AreaError, features
 from spatial.areas.geometry import polygon_of
-from spatial.areas.layers import COUNT, EXTENT, FEATURE, K_ANONYMITY, LAYERS, ONE, PAGE, filter_params, query
+from spatial.areas.layers import K_ANONYMITY, LAYERS, filter_params
 from spatial.areas.schema import feature_schema, queryables as queryables_schema, xml_schema
-from spatial.sqlfiles import run
+from spatial.errors import N_, SasaranError
 from webgis.agency import agency_or_user, remember_token, requester
 from webgis.audit import record
-from webgis.database import fetch_one, pool
-from webgis.exports import readable_layers
+from webgis.database import call, connection
 from webgis.errors import message_of
+from webgis.exports import readable_layers
 
 blueprint = Blueprint("ogcapi", __name__, url_prefix="/ogc")
 GEOJSON = "application/geo+json"
@@ -40,8 +41,6 @@ CONFORMANCE = ["http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
 DEFAULT_LIMIT, MAX_LIMIT = 100, 10000
 COMMON_PARAMS = {"f", "token", "limit", "offset", "bbox", "bbox-crs", "datetime", "kode_kec", "kode_desa", "k", "sel_m",
                  "hasil"}
-NOT_SUMMED = {"kawasan_id", "run_id", "kantong_id", "sel_id", "klaster_id", "kandidat_id", "program_id", "tahun", "k", "sel_m",
-              "urutan", "versi", "gi_z", "p_value", "rasio", "luas_ha"}
 MAX_QUERY_BYTES = 1 << 20
 
 
@@ -65,6 +64,13 @@ def _json(payload, status=200, mimetype="application/json"):
 
 def _problem(status: int, code: str, description: str):
     return _json({"code": code, "description": description}, status)
+
+
+@blueprint.errorhandler(SasaranError)
+def _refused(error: SasaranError):
+    """Refusals in the exception format of OGC API (``code``, ``description``)."""
+    code = {404: "NotFound", 403: "Forbidden"}.get(error.status, "InvalidParameterValue")
+    return _problem(error.status, code, message_of(error))
 
 
 def _wants_html() -> bool:
@@ -109,9 +115,9 @@ def _collection_or_404(collection_id: str):
     return layer
 
 
-def _district_bbox() -> list:
-    row = fetch_one("maps/villages_extent")
-    return [row["xmin"], row["ymin"], row["xmax"], row["ymax"]] if row and row["xmin"] is not None else [-180, -90, 180, 90]
+def _district_bbox(conn) -> list:
+    row = maps.villages_extent(conn)
+    return [row["xmin"], row["ymin"], row["xmax"], row["ymax"]] if row else [-180, -90, 180, 90]
 
 
 def _collection_doc(layer, bbox: list, temporal: list | None = None) -> dict:
@@ -184,7 +190,7 @@ def api():
 @agency_or_user
 def collections():
     """The collections the requester may read."""
-    bbox = _district_bbox()
+    bbox = call(_district_bbox)
     docs = [_collection_doc(layer, bbox) for layer in readable_layers(g.requester) if layer.ogc]
     return _resource({"links": [_link(_url("ogcapi.collections"), "self", "application/json")], "collections": docs},
                      "collections")
@@ -195,11 +201,9 @@ def collections():
 def collection(collection_id):
     """One collection with its actual extent (and time interval where meaningful)."""
     layer = _collection_or_404(collection_id)
-    with pool().connection() as conn:
-        row = conn.execute(query(layer, EXTENT), filter_params(wilayah=g.requester.wilayah)).fetchone()
-    values = list(row.values())
-    bbox = values[:4] if values[0] is not None else _district_bbox()
-    temporal = [v.isoformat() if v else None for v in values[4:6]]
+    with connection() as conn:
+        bbox, temporal = features.extent(conn, layer, filter_params(wilayah=g.requester.wilayah))
+        bbox = bbox or _district_bbox(conn)
     return _resource(_collection_doc(layer, bbox, temporal), "collection", fields=layer.fields)
 
 
@@ -248,35 +252,32 @@ def _paging() -> tuple[int, int]:
         limit = int(request.args.get("limit", DEFAULT_LIMIT))
         offset = int(request.args.get("offset", 0))
     except ValueError as exc:
-        raise AreaError("limit dan offset harus bilangan bulat.") from exc
+        raise AreaError(N_("limit dan offset harus bilangan bulat.")) from exc
     if limit < 1 or offset < 0:
-        raise AreaError("limit minimal 1 dan offset minimal 0.")
+        raise AreaError(N_("limit minimal 1 dan offset minimal 0."))
     return min(limit, MAX_LIMIT), offset
 
 
 def _page(layer, params: dict, endpoint: str):
     limit, offset = _paging()
-    with pool().connection() as conn:
-        matched = list(conn.execute(query(layer, COUNT), params).fetchone().values())[0]
-        features = [list(r.values())[0] for r in
-                    conn.execute(query(layer, FEATURE, PAGE), {**params, "limit": limit, "offset": offset})]
+    matched, found = call(features.page, layer, params, limit, offset)
     args = {k: v for k, v in request.args.items() if k not in ("offset", "token")}
     base = _url(endpoint, collection_id=layer.name)
     sep = "&" if "?" in base else "?"
     links = [_link(base + (sep + urlencode({**args, "offset": offset}) if args or offset else ""), "self", GEOJSON),
              _link(_url("ogcapi.collection", collection_id=layer.name), "collection", "application/json")]
-    if offset + len(features) < matched:
+    if offset + len(found) < matched:
         links.append(_link(base + sep + urlencode({**args, "limit": limit, "offset": offset + limit}), "next", GEOJSON))
     if offset > 0:
         links.append(_link(base + sep + urlencode({**args, "limit": limit, "offset": max(0, offset - limit)}), "prev",
                            GEOJSON))
-    head = {"type": "FeatureCollection", "numberMatched": matched, "numberReturned": len(features),
+    head = {"type": "FeatureCollection", "numberMatched": matched, "numberReturned": len(found),
             "timeStamp": datetime.now(UTC).isoformat(timespec="seconds"), "links": links}
     if _wants_html():
         return _resource({**head, "title": layer.title}, "items", GEOJSON, fields=layer.fields,
-                         features=[json.loads(f) for f in features])
+                         features=[json.loads(f) for f in found])
     links.append(_link(_this_url(f="html"), "alternate", "text/html", "HTML"))
-    body = json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [' + ",\n".join(features) + "]}"
+    body = json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [' + ",\n".join(found) + "]}"
     return Response(body, mimetype=GEOJSON)
 
 
@@ -285,11 +286,7 @@ def _page(layer, params: dict, endpoint: str):
 def items(collection_id):
     """Features of a collection, paged (limit/offset, next/prev links) and filtered."""
     layer = _collection_or_404(collection_id)
-    try:
-        params = _params(layer)
-        response = _page(layer, params, "ogcapi.items")
-    except AreaError as exc:
-        return _problem(400, "InvalidParameterValue", message_of(exc))
+    response = _page(layer, _params(layer), "ogcapi.items")
     record("baca_ogc", "lapisan", layer.name, {"args": {k: v for k, v in request.args.items() if k != "token"}},
            user=g.requester.name)
     return response
@@ -300,12 +297,10 @@ def items(collection_id):
 def item(collection_id, feature_id):
     """One feature by its id."""
     layer = _collection_or_404(collection_id)
-    with pool().connection() as conn:
-        params = {**filter_params(wilayah=g.requester.wilayah), "fid": feature_id}
-        row = conn.execute(query(layer, FEATURE, ONE), params).fetchone()
-    if row is None:
+    found = call(features.feature, layer, filter_params(wilayah=g.requester.wilayah), feature_id)
+    if found is None:
         return _problem(404, "NotFound", f"{collection_id}/{feature_id}")
-    feature = json.loads(list(row.values())[0])
+    feature = json.loads(found)
     feature["links"] = [_link(_url("ogcapi.item", collection_id=layer.name, feature_id=feature_id), "self", GEOJSON),
                         _link(_url("ogcapi.collection", collection_id=layer.name), "collection", "application/json")]
     record("baca_ogc", "lapisan", layer.name, {"fitur": feature_id}, user=g.requester.name)
@@ -314,28 +309,15 @@ def item(collection_id, feature_id):
 
 def _query_geometry() -> str:
     if (request.content_length or 0) > MAX_QUERY_BYTES:
-        raise AreaError("Badan permintaan terlalu besar.")
+        raise AreaError(N_("Badan permintaan terlalu besar."))
     body = request.get_json(silent=True, force=True)
     if isinstance(body, dict) and body.get("type") == "Feature":
         body = body.get("geometry")
     elif isinstance(body, dict) and "geometry" in body:
         body = body["geometry"]
     if not isinstance(body, dict) or body.get("type") not in ("Polygon", "MultiPolygon"):
-        raise AreaError("Badan permintaan harus poligon GeoJSON (Polygon, MultiPolygon atau Feature).")
+        raise AreaError(N_("Badan permintaan harus poligon GeoJSON (Polygon, MultiPolygon atau Feature)."))
     return json.dumps(polygon_of(body))
-
-
-def _statistics(layer, params: dict) -> dict:
-    sums, count = {}, 0
-    with pool().connection() as conn:
-        with conn.cursor() as cur:
-            for row in cur.execute(query(layer, "src.props::text"), params):
-                count += 1
-                for key, value in json.loads(list(row.values())[0]).items():
-                    if isinstance(value, (int, float)) and not isinstance(value, bool) \
-                            and key not in NOT_SUMMED and not key.startswith("persen"):
-                        sums[key] = sums.get(key, 0) + value
-    return {"koleksi": layer.name, "jumlah_fitur": count, "jumlah": sums}
 
 
 @blueprint.route("/collections/<collection_id>/query", methods=["POST"])
@@ -344,20 +326,13 @@ def polygon_query(collection_id):
     """Features of a collection intersecting the posted GeoJSON polygon, or their statistics
     (count and sums of the numeric properties; suppressed k-anonymous values are not summed)."""
     layer = _collection_or_404(collection_id)
-    try:
-        params = {**_params(layer), "geom": _query_geometry()}
-        mode = request.args.get("hasil", "fitur")
-        if mode not in ("fitur", "statistik"):
-            raise AreaError("hasil harus 'fitur' atau 'statistik'.")
-        with pool().connection() as conn:
-            with conn.transaction():
-                run(conn, "areas/check_geojson", {"geom": params["geom"]})
-        response = _json(_statistics(layer, params)) if mode == "statistik" else _page(layer, params, "ogcapi.polygon_query")
-    except AreaError as exc:
-        return _problem(400, "InvalidParameterValue", message_of(exc))
-    except Exception as exc:  # PostGIS refusing the polygon
-        if type(exc).__module__.startswith("psycopg"):
-            return _problem(400, "InvalidParameterValue", str(exc).splitlines()[0])
-        raise
+    params = {**_params(layer), "geom": _query_geometry()}
+    mode = request.args.get("hasil", "fitur")
+    if mode not in ("fitur", "statistik"):
+        raise AreaError(N_("hasil harus 'fitur' atau 'statistik'."))
+    with connection() as conn:
+        features.check_polygon(conn, params["geom"])
+        statistics = features.statistics(conn, layer, params) if mode == "statistik" else None
+    response = _json(statistics) if statistics is not None else _page(layer, params, "ogcapi.polygon_query")
     record("kueri_ogc", "lapisan", layer.name, {"hasil": mode}, user=g.requester.name)
     return response

@@ -57,8 +57,8 @@ class RunResult:
 
 def begin_run(jenis: str, parameter: dict | None = None, url: str | None = None,
               oleh: str = "sistem") -> tuple[int, dict]:
-    """Check the parameters (ValueError when wrong) and record a run 'berjalan'; returns its id and
-    the parameters as stored."""
+    """Check the parameters (InvalidInput naming the wrong one) and record a run 'berjalan'; returns
+    its id and the parameters as stored."""
     analysis = ANALYSES[jenis]
     params = analysis.prepare(merge_parameters(analysis.defaults, parameter))
     with connect(url) as conn:

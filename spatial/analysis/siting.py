@@ -9,6 +9,7 @@ from scipy.spatial import cKDTree
 
 from spatial.analysis.common import no_progress
 from spatial import sqlfiles
+from spatial.errors import N_, InvalidInput
 
 JENIS = "lokasi"
 DEFAULTS = {
@@ -132,11 +133,11 @@ def site_service(conn, run_id: int, gaps_run: int, layanan: str, radius: float, 
 
 
 def checked_parameters(params: dict) -> dict:
-    """The parameters as given, or ValueError before any run is recorded (e.g. an unknown service)."""
+    """The parameters as given, or InvalidInput before any run is recorded (e.g. an unknown service)."""
     if params["layanan"] not in ("air", "sanitasi", "keduanya"):
-        raise ValueError("layanan harus air, sanitasi atau keduanya")
+        raise InvalidInput(N_("Parameter layanan harus air, sanitasi atau keduanya."))
     if params["k"] < 1:
-        raise ValueError("k harus paling sedikit 1")
+        raise InvalidInput(N_("Parameter k harus paling sedikit 1."))
     return params
 
 
@@ -144,7 +145,7 @@ def run(conn, run_id: int, params: dict, progress=no_progress) -> dict:
     """Write candidate and chosen sites of ``run_id`` to analisis_lokasi; returns the summary."""
     found = sqlfiles.fetch_all(conn, "analysis/gaps_latest_params", {"run_id": params["run_celah"]})
     if not found:
-        raise ValueError("belum ada hasil analisis celah layanan; jalankan analisis celah dulu")
+        raise InvalidInput(N_("Belum ada hasil analisis celah layanan; jalankan analisis celah dulu."))
     gaps_run, gaps_params = found[0]["id"], found[0]["parameter"]
     sqlfiles.run(conn, "analysis/zones")
     services = ("air", "sanitasi") if params["layanan"] == "keduanya" else (params["layanan"],)

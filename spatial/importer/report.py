@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from spatial.db import connect
+from spatial.errors import N_, NotFound
 from spatial.spreadsheet import safe_cell
 from spatial.sqlfiles import run
 
@@ -31,7 +32,7 @@ def rejects(import_id: int, url: str | None = None) -> tuple[list, list, list]:
         header = run(conn, "importer/header", {"impor_id": import_id}).fetchone()
         found = run(conn, "importer/rejects_list", {"impor_id": import_id}).fetchall()
     if header is None:
-        raise LookupError(f"impor #{import_id} tidak ada")
+        raise NotFound(N_("Impor #%(id)s tidak ada."), id=import_id)
     rejected, warned = [], []
     for header_rows, urutan, ditolak, alasan, keterangan, sel in found:
         status = "ditolak" if ditolak else "dimuat"

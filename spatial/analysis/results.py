@@ -1,0 +1,70 @@
+"""Reading analysis results: runs (latest, one, recent) and the result layers as RFC 7946 GeoJSON,
+region-scoped; the tables shown beside the maps (gap ranking, RTLH backlog, chosen sites)."""
+from typing import Any
+
+from spatial.errors import N_, NotFound
+from spatial.sqlfiles import Connection, fetch_all, fetch_one, fetch_value
+
+# Result layer -> (kind of run, query). Everything here is aggregated: no NIK, names or points.
+LAYERS = {
+    "kantong": ("kantong", "analysis/geojson_kantong"),
+    "hotspot": ("hotspot", "analysis/geojson_hotspot"),
+    "lisa": ("lisa", "analysis/geojson_lisa"),
+    "celah": ("celah", "analysis/geojson_celah_klaster"),
+    "celah-desa": ("celah", "analysis/geojson_celah_desa"),
+    "lokasi-usulan": ("lokasi", "analysis/geojson_lokasi"),
+}
+EMPTY = '{"type": "FeatureCollection", "run_id": null, "features": []}'
+
+
+def latest_run_id(conn: Connection, jenis: str) -> int | None:
+    """Id of the latest successful run of ``jenis``."""
+    return fetch_value(conn, "analysis/run_latest", {"jenis": jenis})
+
+
+def get_run(conn: Connection, run_id: int) -> dict[str, Any] | None:
+    """One run: kind, status, parameters, summary."""
+    return fetch_one(conn, "analysis/run_get", {"id": run_id})
+
+
+def recent_runs(conn: Connection, kinds: list[str], limit: int) -> list[dict[str, Any]]:
+    """Recent runs of ``kinds``, newest first."""
+    return fetch_all(conn, "analysis/run_list", {"jenis": kinds, "limit": limit})
+
+
+def chosen_run(conn: Connection, jenis: str, wanted: int | None) -> int | None:
+    """``wanted`` when it is a finished run of ``jenis`` (NotFound otherwise), else the latest one."""
+    if wanted is None:
+        return latest_run_id(conn, jenis)
+    row = get_run(conn, wanted)
+    if not row or row["jenis"] != jenis or row["status"] != "selesai":
+        raise NotFound(N_("Run analisis %(id)s tidak ditemukan."), id=wanted)
+    return wanted
+
+
+def layer_geojson(conn: Connection, name: str, wanted: int | None = None, semua: bool = False,
+                  wilayah: str | None = None) -> str:
+    """GeoJSON of result layer ``name`` (a key of ``LAYERS``) of run ``wanted`` or the latest run,
+    limited to ``wilayah``; an empty collection before the first run."""
+    jenis, query = LAYERS[name]
+    run_id = chosen_run(conn, jenis, wanted)
+    if run_id is None:
+        return EMPTY
+    return fetch_value(conn, query, {"run_id": run_id, "semua": semua, "wilayah": wilayah})
+
+
+def gaps_ranking(conn: Connection, wilayah: str | None, limit: int = 20) -> list[dict[str, Any]]:
+    """Villages of the latest gaps run, worst first."""
+    return fetch_all(conn, "analysis/gaps_ranking",
+                     {"run_id": latest_run_id(conn, "celah") or 0, "limit": limit, "wilayah": wilayah})
+
+
+def scores_backlog(conn: Connection, wilayah: str | None, limit: int = 20) -> list[dict[str, Any]]:
+    """Villages by RTLH backlog (eligible houses and their cost)."""
+    return fetch_all(conn, "analysis/scores_backlog", {"limit": limit, "wilayah": wilayah})
+
+
+def selected_sites(conn: Connection, wilayah: str | None) -> list[dict[str, Any]]:
+    """The sites chosen by the latest siting run."""
+    return fetch_all(conn, "analysis/siting_selected", {"run_id": latest_run_id(conn, "lokasi") or 0,
+                                                        "wilayah": wilayah})
