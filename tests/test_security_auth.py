@@ -132,7 +132,7 @@ def test_healthz(secured):
 
 def test_audit_and_scope_helpers(secured):
     from webgis.audit import record
-    from webgis.scope import in_scope, region_params, shown_nik
+    from webgis.scope import in_scope, region_filter, shown_nik
 
     app, url = secured
     client = app.test_client()
@@ -143,7 +143,7 @@ def test_audit_and_scope_helpers(secured):
 
         login_user(User({"id": _count(url, "SELECT id FROM pengguna WHERE username = 'operator_kec'"),
                          "username": "operator_kec", "nama": "Operator", "peran": "perkim", "kode_wilayah": "18.04.04"}))
-        assert region_params() == {"wilayah": "18.04.04"}
+        assert region_filter() == "18.04.04"
         assert in_scope("18.04.04.2002") and in_scope("18.04.04") and not in_scope("18.04.05.2001")
         assert not in_scope("18.04.040.2001")
         assert shown_nik("1804041234560001") == "1804041234560001"

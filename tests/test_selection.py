@@ -273,7 +273,7 @@ def test_history_and_audit_entries(app, conn, make_program, db_url):
                        (program_id, one["id"])).fetchone()[0]
     actions.transition(conn, program_id, sid, "terverifikasi", "sari", verifikator="Sari", tanggal=datetime.date(2027, 1, 5))
     actions.transition(conn, program_id, sid, "ditolak", "kabid", alasan="tanah sengketa")
-    actions.remove_household(conn, program_id, (two["kode_prov"], two["id"]), "ani", "salah pilih")
+    actions.remove_households(conn, program_id, [(two["kode_prov"], two["id"])], "ani", alasan="salah pilih")
     conn.commit()
     history = conn.execute("SELECT rumah_tangga_id, dari, ke, alasan, oleh FROM seleksi_riwayat WHERE program_id = %s "
                            "ORDER BY id", (program_id,)).fetchall()

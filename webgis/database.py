@@ -14,7 +14,6 @@ from flask_babel import gettext as _
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from spatial import sqlfiles
 from webgis.errors import wants_json
 
 T = TypeVar("T")
@@ -50,24 +49,6 @@ def call(service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """``service(conn, *args, **kwargs)`` on a pooled connection (one unit of work)."""
     with pool().connection() as conn:
         return service(conn, *args, **kwargs)
-
-
-def fetch_all(name: str, params: dict | None = None) -> list[dict]:
-    """Rows of the query ``name`` with bound parameters."""
-    with pool().connection() as conn:
-        return sqlfiles.fetch_all(conn, name, params)
-
-
-def fetch_one(name: str, params: dict | None = None) -> dict | None:
-    """First row of the query ``name`` with bound parameters."""
-    with pool().connection() as conn:
-        return sqlfiles.fetch_one(conn, name, params)
-
-
-def fetch_value(name: str, params: dict | None = None):
-    """First column of the first row of the query ``name``."""
-    with pool().connection() as conn:
-        return sqlfiles.fetch_value(conn, name, params)
 
 
 def _database_unavailable(error):

@@ -1,10 +1,10 @@
 """Region scope: a user may be limited to one kabupaten (``18.04``) or kecamatan (``18.04.04``).
 
-Blueprints filter their queries with the SQL function ``dalam_wilayah(kode, wilayah)`` and the
-bound parameter from ``region_params()``::
+Views pass ``region_filter()`` to the ``spatial`` services, whose queries filter with the SQL
+function ``dalam_wilayah(kode, wilayah)``::
 
-    rows = sqlfiles.fetch_all(conn, "feature/x", {**params, **region_params()})
-    -- sql/queries/feature/x.sql:  WHERE dalam_wilayah(kode_desa, %(wilayah)s)
+    rows = call(villages.priority_households, kode_desa, wilayah=region_filter())
+    -- sql/queries/villages/x.sql:  WHERE dalam_wilayah(kode_desa, %(wilayah)s)
 
 ``dalam_wilayah`` is true for every code when ``wilayah`` is NULL (unscoped user, or anonymous
 visitor of public aggregate pages), else when the code is the region or lies inside it.
@@ -21,11 +21,6 @@ def region_filter() -> str | None:
     if current_user and current_user.is_authenticated:
         return current_user.region or None
     return None
-
-
-def region_params() -> dict:
-    """``{"wilayah": region_filter()}``, to merge into a query's bound parameters."""
-    return {"wilayah": region_filter()}
 
 
 def in_scope(code: str | None) -> bool:

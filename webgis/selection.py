@@ -2,8 +2,8 @@
 the map, under budget, with a verified and audited workflow. Pages for perkim and admin only.
 
 A user scoped to a kabupaten/kecamatan (issue #8) sees, selects, exports and changes only the
-households of that region: every query gets ``region_filter()``, and actions naming households
-outside it are refused with 403 before anything changes."""
+households of that region: every service gets ``region_filter()``, and actions naming households
+outside it are refused with 403 before anything changes (``spatial.selection.actions``)."""
 import datetime
 import secrets
 from pathlib import Path
@@ -14,18 +14,18 @@ from flask_babel import get_locale, gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from folium.plugins import Draw
 
+from spatial import maps, villages
+from spatial.errors import N_, Forbidden, InvalidInput, NotFound
 from spatial.privacy import full_nik_allowed, mask_nik
 from spatial.selection import actions, candidates, export, programs, rules
-from spatial.selection.programs import SelectionError
-from spatial import sqlfiles
 from spatial.uploads import UploadError, require_kind
 from webgis.access import protect_blueprint
 from webgis.audit import record
 from webgis.auth import role_required
-from webgis.database import fetch_all, fetch_one, pool
-from webgis.mapkit import base_map, render_parts
+from webgis.database import call, connection
+from webgis.mapkit import base_map, fit_extent, render_parts
 from webgis.maps import context_layers
-from webgis.scope import in_scope, region_filter, region_params
+from webgis.scope import in_scope, region_filter
 
 blueprint = Blueprint("seleksi", __name__)
 protect_blueprint(blueprint, "perkim")
@@ -34,17 +34,6 @@ MAX_PHOTO_BYTES = 8 * 1024 * 1024
 PHOTO_KINDS = ("jpeg", "png")
 STATUS_LABELS = {"usulan": _l("Usulan"), "terverifikasi": _l("Terverifikasi"), "ditetapkan": _l("Ditetapkan"),
                  "selesai": _l("Selesai"), "ditolak": _l("Ditolak")}
-REASON_LABELS = {
-    "bukan_rtlh": _l("rumah tidak tergolong RTLH"), "bukan_milik_sendiri": _l("rumah/tanah bukan milik sendiri"),
-    "desil_di_atas_batas": _l("desil di atas batas program"),
-    "data_tidak_lengkap": _l("data tidak lengkap (isian kosong yang menentukan kelayakan)"),
-    "skor_di_bawah_minimum": _l("skor prioritas di bawah minimum program"),
-    "sudah_dibantu": _l("sudah menerima bantuan rumah dalam %(n)s tahun terakhir"),
-    "sudah_dibantu_program": _l("sudah diperbaiki program lain dalam %(n)s tahun terakhir"),
-    "program_lain": _l("sudah terpilih di program aktif lain"), "di_luar_kawasan": _l("di luar kawasan prioritas"),
-    "bukan_desa_lokus": _l("bukan desa lokus tahun program"), "ditolak_sebelumnya": _l("sudah ditolak di program ini"),
-    "anggaran_habis": _l("anggaran tidak cukup"), "kuota_penuh": _l("kuota wilayah sudah penuh"),
-}
 AREA_LABELS = {"semua": _l("Semua wilayah"), "kawasan_prioritas": _l("Hanya kawasan prioritas"),
                "lokus": _l("Hanya desa lokus tahun program")}
 
@@ -53,55 +42,14 @@ def _user() -> str:
     return current_user.username
 
 
-def _program_or_404(conn, program_id: int) -> dict:
-    program = programs.get_program(conn, program_id)
-    if program is None:
-        abort(404)
-    return program
-
-
-def _outside_scope_message(labels: list[str]) -> str:
-    return _("Rumah tangga di luar wilayah kerja Anda (%(wilayah)s): %(daftar)s.",
-             wilayah=region_filter(), daftar=", ".join(labels))
-
-
-def _refuse_outside_scope(conn, pairs: list) -> None:
-    """403 (JSON error) when one of the households ``pairs`` lies outside the user's region scope."""
-    outside = sqlfiles.fetch_all(conn, "selection/outside_scope", {
-        "kode_prov": [p[0] for p in pairs], "ids": [p[1] for p in pairs], **region_params()})
-    if outside:
-        refusal = jsonify(error=_outside_scope_message([r["id_keluarga"] for r in outside]))
-        refusal.status_code = 403
-        abort(refusal)
-
-
 def _reasons(counts: dict, years: int) -> dict:
     """Reason codes (``kuota_penuh:18.04.19``) -> counts, keyed by their words in the user's language."""
     labelled = {}
     for key, count in counts.items():
         code, _sep, region = key.partition(":")
-        label = str(REASON_LABELS[code]) % {"n": years} if code in REASON_LABELS else code
+        label = rules.reason_text(code, years, _)
         labelled[label + (f" ({region})" if region else "")] = count
     return labelled
-
-
-def _form_data(form) -> dict:
-    """Programme fields of the create/edit form (rules and quotas included)."""
-    def number(name, default=None):
-        value = (form.get(name) or "").replace(".", "").replace(",", ".").strip()
-        return value or default
-
-    return {
-        "nama": form.get("nama", ""), "tahun": int(form.get("tahun") or datetime.date.today().year),
-        "sumber": form.get("sumber"), "biaya_satuan": number("biaya_satuan", "0"), "anggaran": number("anggaran", "0"),
-        "tahun_tanpa_bantuan": int(form.get("tahun_tanpa_bantuan") or 10),
-        "batas_wilayah": form.get("batas_wilayah", "semua"),
-        "aturan": {"wajib_rtlh": form.get("wajib_rtlh") == "1",
-                   "status_rumah": [s.strip() for s in form.get("status_rumah", "").split(",") if s.strip()] or None,
-                   "desil_maksimum": int(form.get("desil_maksimum") or rules.default_rules()["desil_maksimum"]),
-                   "skor_minimum": float(form.get("skor_minimum") or 0)},
-        "kuota": programs.parse_quotas(form.get("kuota", "")),
-    }
 
 
 def _form_context(program: dict | None) -> dict:
@@ -115,8 +63,7 @@ def _form_context(program: dict | None) -> dict:
 @role_required("perkim")
 def index():
     """Programme list and the form of a new programme."""
-    with pool().connection() as conn:
-        rows = programs.list_programs(conn)
+    rows = call(programs.list_programs)
     return render_template("selection/index.html", programs=rows, **_form_context(None))
 
 
@@ -124,12 +71,7 @@ def index():
 @role_required("perkim")
 def create():
     """Create a programme."""
-    try:
-        with pool().connection() as conn:
-            program_id = programs.create_program(conn, _form_data(request.form), _user())
-    except (SelectionError, ValueError) as exc:
-        flash(str(exc), "danger")
-        return redirect(url_for("seleksi.index"))
+    program_id = call(programs.create_program, programs.form_data(request.form), _user())
     record("buat", "program", program_id, {"nama": request.form.get("nama")})
     flash(_("Program dibuat."), "success")
     return redirect(url_for("seleksi.map_page", program_id=program_id))
@@ -139,18 +81,14 @@ def create():
 @role_required("perkim")
 def edit(program_id):
     """Edit a programme (fields, rules, quotas); close or re-open it."""
-    with pool().connection() as conn:
-        program = _program_or_404(conn, program_id)
+    with connection() as conn:
+        program = programs.require(conn, program_id)
         if request.method == "POST":
-            try:
-                with conn.transaction():
-                    programs.update_program(conn, program_id, _form_data(request.form))
-            except (SelectionError, ValueError) as exc:
-                flash(str(exc), "danger")
-            else:
-                record("ubah", "program", program_id, {"nama": request.form.get("nama")})
-                flash(_("Program disimpan."), "success")
-                return redirect(url_for("seleksi.edit", program_id=program_id))
+            programs.update_program(conn, program_id, programs.form_data(request.form))
+    if request.method == "POST":
+        record("ubah", "program", program_id, {"nama": request.form.get("nama")})
+        flash(_("Program disimpan."), "success")
+        return redirect(url_for("seleksi.edit", program_id=program_id))
     return render_template("selection/edit.html", **_form_context(program))
 
 
@@ -158,16 +96,12 @@ def edit(program_id):
 @role_required("perkim")
 def program_status(program_id):
     """Close (ditutup) or re-open (aktif) a programme."""
-    status = request.form.get("status")
-    try:
-        with pool().connection() as conn:
-            _program_or_404(conn, program_id)
-            programs.set_status(conn, program_id, status, _user())
-    except SelectionError as exc:
-        flash(str(exc), "danger")
-    else:
-        record("status_program", "program", program_id, {"status": status})
-        flash(_("Program ditutup.") if status == "ditutup" else _("Program dibuka kembali."), "success")
+    status = request.form.get("status", "")
+    with connection() as conn:
+        programs.require(conn, program_id)
+        programs.set_status(conn, program_id, status, _user())
+    record("status_program", "program", program_id, {"status": status})
+    flash(_("Program ditutup.") if status == "ditutup" else _("Program dibuka kembali."), "success")
     return redirect(url_for("seleksi.edit", program_id=program_id))
 
 
@@ -194,8 +128,10 @@ def _js_texts() -> dict:
 @role_required("perkim")
 def map_page(program_id):
     """Candidate list and map: filters, sortable table, click/draw to select, totals, proposal."""
-    with pool().connection() as conn:
-        program = _program_or_404(conn, program_id)
+    with connection() as conn:
+        program = programs.require(conn, program_id)
+        extent = maps.villages_extent(conn)
+        kecamatan, villages_list = candidates.places(conn, region_filter())
     fmap = base_map()
     context = context_layers(fmap)
     Draw(export=False, show_geometry_on_click=False, position="topleft",
@@ -203,9 +139,7 @@ def map_page(program_id):
                        "polygon": {"allowIntersection": False, "showArea": False},
                        "rectangle": {"showArea": False}},
          edit_options={"edit": False, "remove": False}).add_to(fmap)
-    extent = fetch_one("maps/villages_extent")
-    if extent and extent["xmin"] is not None:
-        fmap.fit_bounds([[extent["ymin"], extent["xmin"]], [extent["ymax"], extent["xmax"]]])
+    fit_extent(fmap, extent)
     config = {
         "map": fmap.get_name(), "programId": program_id, "aktif": program["status"] == "aktif",
         "locale": str(get_locale()),
@@ -218,22 +152,9 @@ def map_page(program_id):
                  "desa": url_for("api.villages")},
         "texts": _js_texts(), "totals": actions.totals(program),
     }
-    kecamatan = fetch_all("selection/kecamatan_list", region_params())
-    villages = fetch_all("selection/village_list", region_params())
-    config["desaNama"] = {v["kode_desa"]: v["nama"] for v in villages}
+    config["desaNama"] = {v["kode_desa"]: v["nama"] for v in villages_list}
     return render_template("selection/map.html", program=program, map=render_parts(fmap), config=config,
-                           kecamatan=kecamatan, villages=villages, status_labels=STATUS_LABELS, context=context)
-
-
-def _filters(args) -> dict:
-    def optional(name, cast):
-        value = (args.get(name) or "").strip()
-        return cast(value) if value else None
-
-    flag = {"1": True, "0": False}
-    return {"kode_desa": optional("kode_desa", str), "kode_kec": optional("kode_kec", str),
-            "desil": optional("desil", int), "kondisi_minimum": optional("kondisi_minimum", float),
-            "rentan": flag.get(args.get("rentan", "")), "dalam_kawasan": flag.get(args.get("dalam_kawasan", ""))}
+                           kecamatan=kecamatan, villages=villages_list, status_labels=STATUS_LABELS, context=context)
 
 
 @blueprint.route("/api/seleksi/<int:program_id>/kandidat")
@@ -241,10 +162,11 @@ def _filters(args) -> dict:
 def api_candidates(program_id):
     """Eligible and selected households of the programme (filters in the query string), as GeoJSON
     points for the map plus a ``tanpa_gps`` list for the table; no NIK, but exact points: audited."""
-    with pool().connection() as conn:
-        program = _program_or_404(conn, program_id)
-        rows = candidates.households(conn, program, filters=_filters(request.args), wilayah=region_filter())
-    record("lihat_kandidat", "program", program_id, {"baris": len(rows), "wilayah": region_filter()})
+    filters = candidates.parse_filters(request.args)
+    with connection() as conn:
+        program = programs.require(conn, program_id)
+        rows = candidates.households(conn, program, filters=filters, wilayah=region_filter())
+    record("lihat_kandidat", "program", program_id, {"baris": len(rows), "filter": filters, "wilayah": region_filter()})
     collection = candidates.to_feature_collection(rows)
     collection["tanpa_gps"] = [candidates.public_properties(r) for r in rows if r["lon"] is None]
     collection["total"] = actions.totals(program)
@@ -254,7 +176,7 @@ def api_candidates(program_id):
 def _json_body() -> dict:
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        abort(400, description=_("Badan permintaan harus JSON."))
+        raise InvalidInput(N_("Badan permintaan harus JSON."))
     return body
 
 
@@ -273,12 +195,8 @@ def _geometry(body) -> dict:
     if isinstance(geometry, dict) and geometry.get("type") == "Feature":
         geometry = geometry.get("geometry")
     if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-        abort(400, description=_("Area harus berupa GeoJSON Polygon atau MultiPolygon."))
+        raise InvalidInput(N_("Area harus berupa GeoJSON Polygon atau MultiPolygon."))
     return geometry
-
-
-def _refused(error: SelectionError):
-    return jsonify(error=str(error)), 409
 
 
 @blueprint.route("/api/seleksi/<int:program_id>/tambah", methods=["POST"])
@@ -286,14 +204,7 @@ def _refused(error: SelectionError):
 def api_add(program_id):
     """Add households ``{"rumah_tangga": [{"kode_prov": "18", "id": 1}, ...]}`` as proposals."""
     pairs = _pairs(_json_body())
-    try:
-        with pool().connection() as conn:
-            _program_or_404(conn, program_id)
-            _refuse_outside_scope(conn, pairs)
-            result = actions.add_households(conn, program_id, pairs, _user(), wilayah=region_filter())
-    except SelectionError as exc:
-        return _refused(exc)
-    return jsonify(result)
+    return jsonify(call(actions.add_households, program_id, pairs, _user(), wilayah=region_filter()))
 
 
 @blueprint.route("/api/seleksi/<int:program_id>/hapus", methods=["POST"])
@@ -301,15 +212,7 @@ def api_add(program_id):
 def api_remove(program_id):
     """Remove one proposal ``{"rumah_tangga": [{"kode_prov": "18", "id": 1}]}``."""
     pairs = _pairs(_json_body())
-    try:
-        with pool().connection() as conn:
-            _program_or_404(conn, program_id)
-            _refuse_outside_scope(conn, pairs)
-            total = None
-            for pair in pairs:
-                total = actions.remove_household(conn, program_id, pair, _user())
-    except SelectionError as exc:
-        return _refused(exc)
+    total = call(actions.remove_households, program_id, pairs, _user(), wilayah=region_filter())
     return jsonify(program=total, dihapus=[list(p) for p in pairs])
 
 
@@ -318,10 +221,8 @@ def api_remove(program_id):
 def api_area_preview(program_id):
     """Count and cost of the eligible households inside ``{"geometry": GeoJSON}`` (not saved)."""
     geometry = _geometry(_json_body())
-    with pool().connection() as conn:
-        program = _program_or_404(conn, program_id)
-        result = actions.area_preview(conn, program_id, geometry, region_filter())
-    result["tidak_memenuhi"] = _reasons(result["tidak_memenuhi"], program["tahun_tanpa_bantuan"])
+    result = call(actions.area_preview, program_id, geometry, region_filter())
+    result["tidak_memenuhi"] = _reasons(result["tidak_memenuhi"], result.pop("tahun_tanpa_bantuan"))
     return jsonify({k: (float(v) if k.startswith("biaya") else v) for k, v in result.items()})
 
 
@@ -330,30 +231,19 @@ def api_area_preview(program_id):
 def api_area_add(program_id):
     """Add every eligible household inside ``{"geometry": GeoJSON}``."""
     geometry = _geometry(_json_body())
-    try:
-        with pool().connection() as conn:
-            _program_or_404(conn, program_id)
-            result = actions.add_area(conn, program_id, geometry, _user(), region_filter())
-    except SelectionError as exc:
-        return _refused(exc)
-    return jsonify(result)
+    return jsonify(call(actions.add_area, program_id, geometry, _user(), region_filter()))
 
 
 @blueprint.route("/api/seleksi/<int:program_id>/usulan", methods=["POST"])
 @role_required("perkim")
 def api_proposal(program_id):
     """The optimiser's proposal ``{"terapkan": false}`` (preview) or applied (``true``)."""
-    body = _json_body()
-    try:
-        with pool().connection() as conn:
-            _program_or_404(conn, program_id)
-            if body.get("terapkan"):
-                result = actions.apply_proposal(conn, program_id, _user(), region_filter())
-                result["tidak_dipilih"] = _reasons(result["tidak_dipilih"], 0)
-                return jsonify(result)
-            program, proposal = actions.propose(conn, program_id, region_filter())
-    except SelectionError as exc:
-        return _refused(exc)
+    if _json_body().get("terapkan"):
+        result = call(actions.apply_proposal, program_id, _user(), region_filter())
+        result["tidak_dipilih"] = _reasons(result["tidak_dipilih"], 0)
+        return jsonify(result)
+    with connection() as conn:
+        program, proposal = actions.propose(conn, program_id, region_filter())
     return jsonify({"metode": proposal.method, "jumlah": len(proposal.chosen),
                     "biaya": len(proposal.chosen) * float(program["biaya_satuan"]),
                     "total_skor": proposal.total_score,
@@ -392,11 +282,10 @@ def list_page(program_id):
     """The programme's households (of the user's region) with their workflow actions and the recent
     history; a list of personal data, so every view is recorded in audit_log."""
     kode_desa = request.args.get("desa") or None
-    with pool().connection() as conn:
-        program = _program_or_404(conn, program_id)
+    with connection() as conn:
+        program = programs.require(conn, program_id)
         rows = export.rows_for_export(conn, program, full_nik=False, kode_desa=kode_desa, wilayah=region_filter())
-    history = fetch_all("selection/history", {"program_id": program_id, "seleksi_id": None,
-                                                           "limit": 50, **region_params()})
+        history = actions.history(conn, program_id, region_filter())
     record("lihat_daftar", "program", program_id, {"baris": len(rows), "kode_desa": kode_desa,
                                                    "wilayah": region_filter()})
     villages = sorted({(r["kode_desa"], r["nama_desa"]) for r in rows if r["kode_desa"]})
@@ -412,18 +301,14 @@ def change_status(program_id, seleksi_id):
     form = request.form
     try:
         tanggal = datetime.date.fromisoformat(form["tanggal"]) if form.get("tanggal") else None
-        selection = fetch_one("selection/one", {"id": seleksi_id, "program_id": program_id})
-        if selection and not in_scope(selection["kode_desa"]):
-            abort(403, description=_outside_scope_message([selection["id_keluarga"]]))
-        photo = _save_photo(program_id, seleksi_id, request.files.get("foto"))
-        with pool().connection() as conn:
-            _program_or_404(conn, program_id)
-            actions.transition(conn, program_id, seleksi_id, form.get("ke", ""), _user(), alasan=form.get("alasan"),
-                               verifikator=form.get("verifikator"), tanggal=tanggal, foto=photo)
-    except (SelectionError, UploadError, ValueError) as exc:
-        flash(str(exc), "danger")
-    else:
-        flash(_("Status diperbarui."), "success")
+    except ValueError:
+        raise InvalidInput(N_("Tanggal tidak valid: %(nilai)s"), nilai=form["tanggal"]) from None
+    with connection() as conn:
+        programs.require(conn, program_id)
+        actions.transition(conn, program_id, seleksi_id, form.get("ke", ""), _user(), alasan=form.get("alasan"),
+                           verifikator=form.get("verifikator"), tanggal=tanggal, wilayah=region_filter(),
+                           foto=lambda: _save_photo(program_id, seleksi_id, request.files.get("foto")))
+    flash(_("Status diperbarui."), "success")
     return redirect(url_for("seleksi.list_page", program_id=program_id, desa=form.get("desa") or None))
 
 
@@ -431,8 +316,11 @@ def change_status(program_id, seleksi_id):
 @role_required("perkim")
 def photo(program_id, seleksi_id):
     """The verification photo of a selection."""
-    row = fetch_one("selection/one", {"id": seleksi_id, "program_id": program_id})
-    if not row or not row["foto"] or not in_scope(row["kode_desa"]):
+    try:
+        row = call(actions.selection, program_id, seleksi_id, region_filter())
+    except Forbidden:
+        abort(404)  # outside the region: as if it did not exist
+    if not row["foto"]:
         abort(404)
     record("lihat_foto", "seleksi", seleksi_id)
     return send_file(_photo_dir(program_id) / Path(row["foto"]).name)
@@ -456,8 +344,8 @@ def export_list(program_id, fmt):
         abort(404)
     mimetype, nik_column = EXPORTS[fmt]
     full = nik_column and full_nik_allowed(current_user.role)
-    with pool().connection() as conn:
-        program = _program_or_404(conn, program_id)
+    with connection() as conn:
+        program = programs.require(conn, program_id)
         rows = export.rows_for_export(conn, program, full_nik=full, wilayah=region_filter())
     if fmt == "xlsx":
         payload = export.write_xlsx(program, rows, wilayah=region_filter())
@@ -479,13 +367,13 @@ def verification_sheet(program_id, kode_desa):
     if not in_scope(kode_desa):
         abort(404)
     full = full_nik_allowed(current_user.role)
-    with pool().connection() as conn:
-        program = _program_or_404(conn, program_id)
+    with connection() as conn:
+        program = programs.require(conn, program_id)
+        village = villages.profile(conn, kode_desa)
+        if village is None:
+            raise NotFound(N_("Desa tidak ditemukan."))
         rows = export.rows_for_export(conn, program, full_nik=full, kode_desa=kode_desa, live_only=True,
                                       wilayah=region_filter())
-    village = fetch_one("villages/profile", {"kode_desa": kode_desa})
-    if village is None:
-        abort(404)
     record("cetak_lembar_verifikasi", "program", program_id, {"kode_desa": kode_desa, "baris": len(rows),
                                                               "nik_lengkap": full})
     return render_template("selection/sheet.html", program=program, rows=rows, village=village,

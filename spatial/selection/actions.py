@@ -6,21 +6,37 @@ decides races between programmes and users, and the households skipped are repor
 the programme that holds them.
 """
 import datetime
+from collections.abc import Callable
 
 import psycopg
 
+from spatial.codes import within
+from spatial.errors import N_, Forbidden, NotFound, SelectionError
 from spatial.selection import candidates, optimiser, rules
-from spatial.selection.programs import SelectionError, get_program
-from spatial.sqlfiles import fetch_all
+from spatial.selection.programs import require
+from spatial.sqlfiles import fetch_all, fetch_one
 
 
 def _locked_program(conn, program_id: int) -> dict:
+    """The programme, its row locked until the end of the transaction (additions and removals of
+    concurrent requests queue here); NotFound / SelectionError when it is missing or closed."""
     locked = fetch_all(conn, "selection/program_lock", {"id": program_id})
     if not locked:
-        raise SelectionError("Program tidak ditemukan.")
+        raise NotFound(N_("Program tidak ditemukan."))
     if locked[0]["status"] != "aktif":
-        raise SelectionError("Program sudah ditutup: tidak dapat menambah atau menghapus rumah tangga.")
-    return get_program(conn, program_id)
+        raise SelectionError(N_("Program sudah ditutup: tidak dapat menambah atau menghapus rumah tangga."))
+    return require(conn, program_id)
+
+
+def refuse_outside_scope(conn, pairs: list, wilayah: str | None) -> None:
+    """Forbidden, listing them, when households ``pairs`` lie outside the user's region ``wilayah``."""
+    if wilayah is None:
+        return
+    outside = fetch_all(conn, "selection/outside_scope", {
+        "kode_prov": [p[0] for p in pairs], "ids": [int(p[1]) for p in pairs], "wilayah": wilayah})
+    if outside:
+        raise Forbidden(N_("Rumah tangga di luar wilayah kerja Anda (%(wilayah)s): %(daftar)s."),
+                        wilayah=wilayah, daftar=", ".join(r["id_keluarga"] for r in outside))
 
 
 def _refusal(row_or_pair, code: str, program: dict, detail: str | None = None) -> dict:
@@ -68,7 +84,12 @@ def add_households(conn, program_id: int, pairs: list, oleh: str, cara: str = "m
     Returns {"ditambah": [...pairs], "ditolak": [{kode_prov, id, alasan, keterangan}], "program": totals}.
     Ineligible households, those outside ``wilayah`` (the user's region scope, reported as not
     found), and those beyond the budget or a quota (lowest scores first), are refused."""
-    program = _locked_program(conn, program_id)
+    refuse_outside_scope(conn, pairs, wilayah)
+    return _add(conn, _locked_program(conn, program_id), pairs, oleh, cara, wilayah)
+
+
+def _add(conn, program: dict, pairs: list, oleh: str, cara: str, wilayah: str | None) -> dict:
+    """``add_households`` on the locked ``program``."""
     rows = candidates.households(conn, program, households_of=pairs, only_candidates=False, wilayah=wilayah)
     found = {(r["kode_prov"], r["id"]) for r in rows}
     refused = [{"kode_prov": p[0], "id": int(p[1]), "alasan": "tidak_ditemukan",
@@ -86,14 +107,14 @@ def add_households(conn, program_id: int, pairs: list, oleh: str, cara: str = "m
     refused += [_refusal(row, code, program, region) for row, code, region in fit.left_out]
     added, taken = _insert(conn, program, fit.chosen, oleh, cara)
     return {"ditambah": [list(p) for p in added], "ditolak": refused + taken,
-            "program": totals(get_program(conn, program_id))}
+            "program": totals(require(conn, program["id"]))}
 
 
 def area_preview(conn, program_id: int, geometry: dict, wilayah: str | None = None) -> dict:
     """What adding every eligible household inside ``geometry`` (GeoJSON; within ``wilayah`` when
     the user is scoped) would do: count, cost, how many fit the budget, households matched by
     village (no GPS), ineligible ones by reason code. Counted in SQL (``candidates.area_groups``)."""
-    program = get_program(conn, program_id)
+    program = require(conn, program_id)
     groups = candidates.area_groups(conn, program, geometry, wilayah)
     # How many fit: the greedy walk takes a household while the units and its village/kecamatan
     # quotas have room. Those limits are nested (a laminar matroid), so the count does not depend
@@ -110,6 +131,7 @@ def area_preview(conn, program_id: int, geometry: dict, wilayah: str | None = No
         "tanpa_gps_desa": sum(g["tanpa_gps"] for g in groups),
         "sudah_terpilih": sum(g["terpilih"] for g in groups),
         "tidak_memenuhi": dict(sorted((code, n) for code, n in reasons.items() if n)),
+        "tahun_tanpa_bantuan": program["tahun_tanpa_bantuan"],
         "program": totals(program),
     }
 
@@ -117,10 +139,10 @@ def area_preview(conn, program_id: int, geometry: dict, wilayah: str | None = No
 def add_area(conn, program_id: int, geometry: dict, oleh: str, wilayah: str | None = None) -> dict:
     """Add every eligible household inside ``geometry`` (households without GPS when their whole
     village lies inside; within ``wilayah`` when scoped), best scores first while budget and quotas allow."""
-    program = get_program(conn, program_id)
+    program = _locked_program(conn, program_id)
     rows = candidates.households(conn, program, area=geometry, only_candidates=True, wilayah=wilayah)
     pairs = [(r["kode_prov"], r["id"]) for r in rows if r["memenuhi_syarat"]]
-    result = add_households(conn, program_id, pairs, oleh, cara="area", wilayah=wilayah)
+    result = _add(conn, program, pairs, oleh, "area", wilayah)
     result["tanpa_gps_desa"] = sum(1 for r in rows if r["memenuhi_syarat"] and r["lon"] is None)
     return result
 
@@ -128,18 +150,22 @@ def add_area(conn, program_id: int, geometry: dict, oleh: str, wilayah: str | No
 def propose(conn, program_id: int, wilayah: str | None = None) -> tuple[dict, optimiser.Proposal]:
     """The optimiser's proposal for the remaining budget (not saved), from the households of
     ``wilayah`` only when the user is scoped."""
-    program = get_program(conn, program_id)
+    program = require(conn, program_id)
+    return program, _proposal(conn, program, wilayah)
+
+
+def _proposal(conn, program: dict, wilayah: str | None) -> optimiser.Proposal:
     rows = [r for r in candidates.households(conn, program, wilayah=wilayah) if r["memenuhi_syarat"]]
-    return program, optimiser.propose(rows, program["sisa_unit"], optimiser.room_of(program))
+    return optimiser.propose(rows, program["sisa_unit"], optimiser.room_of(program))
 
 
 def apply_proposal(conn, program_id: int, oleh: str, wilayah: str | None = None) -> dict:
     """Compute the proposal and add its households (method and left-out summary returned)."""
-    _locked_program(conn, program_id)
-    program, proposal = propose(conn, program_id, wilayah)
+    program = _locked_program(conn, program_id)
+    proposal = _proposal(conn, program, wilayah)
     added, taken = _insert(conn, program, proposal.chosen, oleh, "otomatis")
     return {"metode": proposal.method, "ditambah": [list(p) for p in added], "ditolak": taken,
-            "tidak_dipilih": left_out_summary(program, proposal), "program": totals(get_program(conn, program_id))}
+            "tidak_dipilih": left_out_summary(program, proposal), "program": totals(require(conn, program["id"]))}
 
 
 def left_out_summary(program: dict, proposal: optimiser.Proposal) -> dict:
@@ -152,41 +178,61 @@ def left_out_summary(program: dict, proposal: optimiser.Proposal) -> dict:
     return summary
 
 
-def remove_household(conn, program_id: int, pair, oleh: str, alasan: str | None = None) -> dict:
-    """Remove a proposal (status 'usulan' only) from a programme."""
+def remove_households(conn, program_id: int, pairs: list, oleh: str, alasan: str | None = None,
+                      wilayah: str | None = None) -> dict:
+    """Remove proposals (status 'usulan' only) from a programme; Forbidden for households outside
+    ``wilayah``; returns the programme's totals."""
+    refuse_outside_scope(conn, pairs, wilayah)
     _locked_program(conn, program_id)
+    for pair in pairs:
+        _remove(conn, program_id, pair, oleh, alasan)
+    return totals(require(conn, program_id))
+
+
+def _remove(conn, program_id: int, pair, oleh: str, alasan: str | None = None) -> None:
+    """Remove one proposal of the locked programme."""
     fetch_all(conn, "selection/actor", {"oleh": oleh, "alasan": alasan or "dihapus dari usulan"})
     try:
         with conn.transaction():
             removed = fetch_all(conn, "selection/remove", {"program_id": program_id, "kode_prov": pair[0],
                                                            "id": int(pair[1])})
     except psycopg.errors.CheckViolation as exc:
-        raise SelectionError("Hanya usulan yang dapat dihapus; gunakan 'Tolak' dengan alasan.") from exc
+        raise SelectionError(N_("Hanya usulan yang dapat dihapus; gunakan 'Tolak' dengan alasan.")) from exc
     if not removed:
-        raise SelectionError("Rumah tangga ini tidak ada dalam program.")
-    return totals(get_program(conn, program_id))
+        raise SelectionError(N_("Rumah tangga ini tidak ada dalam program."))
+
+
+def selection(conn, program_id: int, seleksi_id: int, wilayah: str | None) -> dict:
+    """One selection of the programme; NotFound when there is none, Forbidden outside ``wilayah``."""
+    row = fetch_one(conn, "selection/one", {"id": seleksi_id, "program_id": program_id})
+    if row is None:
+        raise NotFound(N_("Seleksi tidak ditemukan."))
+    if not within(row["kode_desa"], wilayah):
+        raise Forbidden(N_("Rumah tangga di luar wilayah kerja Anda (%(wilayah)s): %(daftar)s."),
+                        wilayah=wilayah, daftar=row["id_keluarga"])
+    return row
 
 
 def transition(conn, program_id: int, seleksi_id: int, ke: str, oleh: str, alasan: str | None = None,
-               verifikator: str | None = None, tanggal: datetime.date | None = None, foto: str | None = None) -> dict:
+               verifikator: str | None = None, tanggal: datetime.date | None = None,
+               foto: Callable[[], str | None] | None = None, wilayah: str | None = None) -> dict:
     """Move one selection along the workflow (usulan -> terverifikasi -> ditetapkan -> selesai, or
-    ditolak with a reason). Checked here and again by the trigger in SQL."""
-    found = fetch_all(conn, "selection/one", {"id": seleksi_id, "program_id": program_id})
-    if not found:
-        raise SelectionError("Seleksi tidak ditemukan.")
-    current = found[0]["status"]
+    ditolak with a reason), for a user of region ``wilayah``. Checked here and again by the trigger
+    in SQL; ``foto`` stores the verification photo once the step is allowed and returns its name."""
+    current = selection(conn, program_id, seleksi_id, wilayah)["status"]
     if ke not in rules.TRANSITIONS.get(current, ()):
-        raise SelectionError(f"Perubahan status {current} → {ke} tidak diizinkan.")
+        raise SelectionError(N_("Perubahan status %(dari)s → %(ke)s tidak diizinkan."), dari=current, ke=ke)
     if ke == "ditolak" and not (alasan or "").strip():
-        raise SelectionError("Alasan penolakan wajib diisi.")
+        raise SelectionError(N_("Alasan penolakan wajib diisi."))
     if ke == "terverifikasi" and not ((verifikator or "").strip() and tanggal):
-        raise SelectionError("Verifikasi lapangan memerlukan nama verifikator dan tanggal.")
+        raise SelectionError(N_("Verifikasi lapangan memerlukan nama verifikator dan tanggal."))
+    photo = foto() if foto is not None else None
     try:
         with conn.transaction():
             fetch_all(conn, "selection/transition", {
                 "id": seleksi_id, "program_id": program_id, "ke": ke, "alasan": (alasan or "").strip() or None,
                 "oleh": oleh, "verifikator": (verifikator or "").strip() or None, "tanggal_verifikasi": tanggal,
-                "foto": foto})
+                "foto": photo})
     except psycopg.errors.CheckViolation as exc:
         raise SelectionError(exc.diag.message_primary) from exc
     return {"id": seleksi_id, "dari": current, "ke": ke}
@@ -198,3 +244,9 @@ def totals(program: dict) -> dict:
             "anggaran": float(program["anggaran"]), "sisa": float(program["sisa"]),
             "sisa_unit": program["sisa_unit"], "biaya_satuan": float(program["biaya_satuan"]),
             "per_status": program["per_status"]}
+
+
+def history(conn, program_id: int, wilayah: str | None, limit: int = 50) -> list[dict]:
+    """The latest workflow changes of the programme's households in ``wilayah``."""
+    return fetch_all(conn, "selection/history", {"program_id": program_id, "seleksi_id": None, "limit": limit,
+                                                 "wilayah": wilayah})

@@ -7,11 +7,13 @@ given pairs) and with the planning tables (priority areas ``kawasan_prioritas``,
 ``lokus_desa``).
 """
 import json
+from collections.abc import Mapping
 
 from psycopg import sql as psql
 from psycopg.rows import dict_row
 
-from spatial.sqlfiles import composed, query, run
+from spatial.errors import N_, InvalidInput
+from spatial.sqlfiles import composed, fetch_all, query, run
 
 FILTERS = ("kode_desa", "kode_kec", "desil", "kondisi_minimum", "rentan", "dalam_kawasan")
 
@@ -103,3 +105,25 @@ def public_properties(row: dict) -> dict:
             "kesejahteraan": float(komponen.get("kesejahteraan", 0)), "dalam_kawasan": row["dalam_kawasan"],
             "gps": row["lon"] is not None, "terpilih": row["terpilih"], "status": row["status_seleksi"],
             "memenuhi_syarat": row["memenuhi_syarat"], "alasan": row["alasan"]}
+
+
+def parse_filters(args: Mapping[str, str]) -> dict:
+    """Candidate filters from query-string values (``rentan``/``dalam_kawasan``: 1 or 0); InvalidInput
+    naming the filter when a number cannot be read."""
+    def optional(name: str, cast):
+        value = (args.get(name) or "").strip()
+        try:
+            return cast(value) if value else None
+        except ValueError:
+            raise InvalidInput(N_("Filter %(nama)s tidak valid: %(nilai)s"), nama=name, nilai=value) from None
+
+    flag = {"1": True, "0": False}
+    return {"kode_desa": optional("kode_desa", str), "kode_kec": optional("kode_kec", str),
+            "desil": optional("desil", int), "kondisi_minimum": optional("kondisi_minimum", float),
+            "rentan": flag.get(args.get("rentan", "")), "dalam_kawasan": flag.get(args.get("dalam_kawasan", ""))}
+
+
+def places(conn, wilayah: str | None) -> tuple[list[dict], list[dict]]:
+    """Kecamatan and villages of the user's region, for the candidate filters."""
+    return (fetch_all(conn, "selection/kecamatan_list", {"wilayah": wilayah}),
+            fetch_all(conn, "selection/village_list", {"wilayah": wilayah}))

@@ -1,5 +1,8 @@
 """Eligibility rules of a programme: defaults from the RTLH configuration, labels of the reasons."""
+from collections.abc import Callable
+
 from spatial.analysis.scores import load_config
+from spatial.errors import N_
 
 SOURCES = ("APBN", "APBD", "DAK", "CSR")
 AREA_LIMITS = ("semua", "kawasan_prioritas", "lokus")
@@ -12,22 +15,23 @@ TRANSITIONS = {
     "ditolak": (),
 }
 
-# Reason codes of selection_households.sql and of the optimiser, in Bahasa Indonesia.
+# Reason codes of query selection/eligibility and of the optimiser: their words (msgids of the
+# translation catalogue; %(n)s = the programme's aided-within-N-years).
 REASONS = {
-    "bukan_rtlh": "rumah tidak tergolong RTLH",
-    "bukan_milik_sendiri": "rumah/tanah bukan milik sendiri",
-    "desil_di_atas_batas": "desil di atas batas program",
-    "data_tidak_lengkap": "data tidak lengkap (isian kosong yang menentukan kelayakan)",
-    "skor_di_bawah_minimum": "skor prioritas di bawah minimum program",
-    "sudah_dibantu": "sudah menerima bantuan rumah dalam {n} tahun terakhir",
-    "sudah_dibantu_program": "sudah diperbaiki program lain dalam {n} tahun terakhir",
-    "program_lain": "sudah terpilih di program aktif lain",
-    "di_luar_kawasan": "di luar kawasan prioritas",
-    "bukan_desa_lokus": "bukan desa lokus tahun program",
-    "ditolak_sebelumnya": "sudah ditolak di program ini",
-    "anggaran_habis": "anggaran tidak cukup",
-    "kuota_penuh": "kuota wilayah sudah penuh",
-    "sudah_terpilih": "sudah terpilih",
+    "bukan_rtlh": N_("rumah tidak tergolong RTLH"),
+    "bukan_milik_sendiri": N_("rumah/tanah bukan milik sendiri"),
+    "desil_di_atas_batas": N_("desil di atas batas program"),
+    "data_tidak_lengkap": N_("data tidak lengkap (isian kosong yang menentukan kelayakan)"),
+    "skor_di_bawah_minimum": N_("skor prioritas di bawah minimum program"),
+    "sudah_dibantu": N_("sudah menerima bantuan rumah dalam %(n)s tahun terakhir"),
+    "sudah_dibantu_program": N_("sudah diperbaiki program lain dalam %(n)s tahun terakhir"),
+    "program_lain": N_("sudah terpilih di program aktif lain"),
+    "di_luar_kawasan": N_("di luar kawasan prioritas"),
+    "bukan_desa_lokus": N_("bukan desa lokus tahun program"),
+    "ditolak_sebelumnya": N_("sudah ditolak di program ini"),
+    "anggaran_habis": N_("anggaran tidak cukup"),
+    "kuota_penuh": N_("kuota wilayah sudah penuh"),
+    "sudah_terpilih": N_("sudah terpilih"),
 }
 
 
@@ -46,6 +50,9 @@ def resolve(aturan: dict | None) -> dict:
     return rules
 
 
-def reason_text(code: str, years: int | None = None) -> str:
-    """Indonesian text of a reason code (``years``: the programme's aided-within-N-years)."""
-    return REASONS.get(code, code).format(n=years if years is not None else "N")
+def reason_text(code: str, years: int | None = None, gettext: Callable[[str], str] = lambda text: text) -> str:
+    """Text of a reason code (``years``: the programme's aided-within-N-years) in the language of
+    ``gettext`` (default: Bahasa Indonesia); an unknown code is returned as it is."""
+    if code not in REASONS:
+        return code
+    return gettext(REASONS[code]) % {"n": years if years is not None else "N"}
