@@ -192,7 +192,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, progress, opti
         with clock("periksa"):
             run(conn, "importer/households_check" if households else "importer/facilities_check")
         with clock("nilai"):
-            matched = match_values(conn, spec, matcher)
+            matched = match_values(conn, spec, matcher, clock)
         if options.survey:
             conn.rollback()  # a survey leaves nothing behind: no history row, no work table
             return ImportResult(0, 0, 0, 0, dry_run=True, notes=source.notes, phases=clock.seconds,

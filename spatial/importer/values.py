@@ -11,6 +11,7 @@ so can any later kind of registry file.
 """
 import csv
 import json
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,22 +60,30 @@ class ValueReport:
         return out
 
 
+def fast_forms(matcher: Matcher, column: str) -> dict:
+    """The cells of ``column`` the check takes as they are (each entry, its answer numbers) with
+    their entries; a cell the user mapped otherwise is left to the value step."""
+    vocabulary = matcher.vocabularies[column]
+    forms = {entry: entry for entry in vocabulary.entries}
+    forms.update({str(number): entry for number, entry in vocabulary.codes.items()})
+    mapped = matcher.mapping.get(column, {})
+    return {cell: entry for cell, entry in forms.items() if normalise(cell) not in mapped}
+
+
 def register_lists(conn, spec: ValueColumns, matcher: Matcher) -> None:
-    """Fill ``imp_daftar``: per column, the cells taken as they are (each entry, its answer
-    numbers) with their entries; a cell the user mapped otherwise is left to the value step."""
-    for column, vocabulary in matcher.vocabularies.items():
-        forms = {entry: entry for entry in vocabulary.entries}
-        forms.update({str(number): entry for number, entry in vocabulary.codes.items()})
-        mapped = matcher.mapping.get(column, {})
-        forms = {cell: entry for cell, entry in forms.items() if normalise(cell) not in mapped}
+    """Fill ``imp_daftar`` with the fast forms of every code-list column (see fast_forms)."""
+    for column in spec.columns:
+        forms = fast_forms(matcher, column)
         run(conn, "importer/list_add", {"kolom": column, "cepat": list(forms), "kode": list(forms.values())})
 
 
-def match_values(conn, spec: ValueColumns, matcher: Matcher) -> ValueReport:
-    """Match the distinct other spellings of the flagged rows and apply them (see the module doc)."""
+def match_values(conn, spec: ValueColumns, matcher: Matcher, clock=None) -> ValueReport:
+    """Match the distinct other spellings of the flagged rows and apply them (see the module doc).
+    ``clock(step)``: a context manager timing the sub-steps (nilai_cari, nilai_terap)."""
+    clock = clock or (lambda step: nullcontext())
     columns = spec.columns
-    pairs = psql.SQL(", ").join(psql.SQL("({}, m.{})").format(psql.Literal(c), psql.Identifier(c)) for c in columns)
-    found = conn.execute(composed("importer/values_distinct", sel=pairs)).fetchall()
+    with clock("nilai_cari"):
+        found = _distinct_values(conn, matcher, columns)
     if not found:
         return ValueReport()
     report, rows = ValueReport(), []
@@ -85,12 +94,30 @@ def match_values(conn, spec: ValueColumns, matcher: Matcher) -> ValueReport:
         values = report.columns.setdefault(column, [])
         if len(values) < REPORT_LIMIT:
             values.append({"nilai": raw, "jumlah": count, "kode": match.kode, "cara": match.cara, "saran": suggestion})
-    with conn.cursor().copy("COPY imp_nilai (kolom, mentah, kode, dikenal, saran) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
-    conn.execute("ANALYZE imp_nilai")
-    conn.execute(_apply_statement(spec, columns))
+    with clock("nilai_terap"):
+        with conn.cursor().copy("COPY imp_nilai (kolom, mentah, kode, dikenal, saran) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        conn.execute("ANALYZE imp_nilai")
+        conn.execute(_apply_statement(spec, tuple(c for c in columns if c in report.columns)))
     return report
+
+
+def _distinct_values(conn, matcher: Matcher, columns: tuple) -> list:
+    """(column, cell, rows) of the cells of the flagged rows that are not fast forms: one pass over
+    those rows, one grouping set per column (GROUPING() tells which column a result row is of)."""
+    names = [psql.Identifier(c) for c in columns]
+    statement = composed("importer/values_distinct", mask=psql.SQL(", ").join(names),
+                         cols=psql.SQL(", ").join(names),
+                         sets=psql.SQL(", ").join(psql.SQL("({})").format(n) for n in names))
+    found = []
+    fast = {column: fast_forms(matcher, column) for column in columns}
+    for mask, *cells, count in conn.execute(statement).fetchall():
+        position = next(i for i in range(len(columns)) if not mask >> (len(columns) - 1 - i) & 1)
+        cell, column = cells[position], columns[position]
+        if cell is not None and cell.strip() and cell not in fast[column]:
+            found.append((column, cell, count))
+    return found
 
 
 def _apply_statement(spec: ValueColumns, columns: tuple) -> psql.Composed:

@@ -1,15 +1,15 @@
 -- Households of rt_siap already in rumah_tangga -> imp_ada (urutan, kode_prov, id of the stored
--- record, berubah, pindah). A stored record is the same household when it has the row's id in the
--- same kabupaten (kode_kab_registri: ids are unique per kabupaten), or, when that kabupaten has
--- no such id, the same id and NIK under another kabupaten (the family moved). pindah: the row
--- would put the record in a village of another kabupaten than the one it is in now
--- (households_moves.sql refuses it unless allowed). berubah when an imported attribute differs
--- (compared column by column, geometry included) or the household was inactive. One join of the
--- file with the stored households, in parallel workers (an UPDATE or INSERT never runs in
--- parallel); households_update.sql then touches only the changed rows and households_insert.sql
--- skips the known ones.
+-- record, sama_kab, berubah, pindah). A stored record is the same household when it has the row's
+-- id in the same kabupaten (kode_kab_registri: ids are unique per kabupaten), or, when that
+-- kabupaten has no such id, the same id and NIK under another kabupaten (the family moved).
+-- pindah: the row would put the record in a village of another kabupaten than the one it is in
+-- now (households_moves.sql refuses it unless allowed). berubah when an imported attribute
+-- differs (compared column by column, geometry included) or the household was inactive. One hash
+-- join of the file with the stored households on the id, in parallel workers (an UPDATE or INSERT
+-- never runs in parallel); households_update.sql then touches only the changed rows and
+-- households_insert.sql skips the known ones.
 CREATE UNLOGGED TABLE imp_ada AS
-SELECT DISTINCT ON (h.urutan) h.urutan, r.kode_prov, r.id,
+SELECT h.urutan, r.kode_prov, r.id, r.kode_kab_registri = left(h.kode_desa_deklarasi, 5) AS sama_kab,
        r.kode_kab IS DISTINCT FROM h.kode_kab AS pindah, r.kode_kab AS kab_lama, h.kode_kab AS kab_baru,
        (NOT r.aktif
         OR (r.nik_kepala, r.nama_kepala, r.kode_desa_deklarasi, r.alamat, r.geom, r.desil, r.jumlah_anggota,
@@ -25,8 +25,10 @@ SELECT DISTINCT ON (h.urutan) h.urutan, r.kode_prov, r.id,
             h.tahun_bantuan_rumah, h.kode_desa, h.kualitas_lokasi)) AS berubah
   FROM rt_siap h
   JOIN rumah_tangga r ON r.id_keluarga = h.id_keluarga
- WHERE r.kode_kab_registri = left(h.kode_desa_deklarasi, 5)
-    OR r.nik_kepala = h.nik_kepala AND r.aktif
-       AND NOT EXISTS (SELECT 1 FROM rumah_tangga o
-                        WHERE o.id_keluarga = h.id_keluarga AND o.kode_kab_registri = left(h.kode_desa_deklarasi, 5))
- ORDER BY h.urutan, r.kode_kab_registri = left(h.kode_desa_deklarasi, 5) DESC;
+ WHERE r.kode_kab_registri = left(h.kode_desa_deklarasi, 5) OR r.nik_kepala = h.nik_kepala AND r.aktif;
+
+-- The few rows found under another kabupaten (usually none): they count only when the row's own
+-- kabupaten has no such id, and only one of them (the oldest record).
+DELETE FROM imp_ada a
+ WHERE NOT a.sama_kab
+   AND EXISTS (SELECT 1 FROM imp_ada b WHERE b.urutan = a.urutan AND (b.sama_kab OR b.id < a.id));

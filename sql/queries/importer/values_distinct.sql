@@ -1,11 +1,9 @@
--- The distinct code-list cells of the rows flagged nilai_lain (the check) that are not taken as
--- they are (imp_daftar.cepat), with how many rows hold each; spatial/import_values.py matches each
--- once and stores the answer in imp_nilai. The VALUES list (composed there) holds one
--- ('column', m.column) pair per code-list column of this kind of file.
-SELECT v.kolom, v.mentah, count(*)
-  FROM imp_cek c
-  JOIN imp_mentah m ON m.urutan = c.urutan
- CROSS JOIN LATERAL (VALUES {sel}) v(kolom, mentah)
-  JOIN imp_daftar d ON d.kolom = v.kolom
- WHERE c.nilai_lain AND btrim(v.mentah) <> '' AND array_position(d.cepat, v.mentah) IS NULL
- GROUP BY 1, 2;
+-- The distinct code-list cells of the rows the check flagged nilai_lain (written otherwise than
+-- as an entry or its answer number in some column), with how many rows hold each: one pass over
+-- those rows with one grouping set per column (composed by spatial/importer/values.py from the
+-- kind's columns; the GROUPING mask tells which column a result row is of). The fast forms among
+-- them are left out in Python; each other value is matched once and stored in imp_nilai.
+SELECT GROUPING({mask}) AS tak_dikelompokkan, {cols}, count(*)
+  FROM imp_mentah m
+ WHERE m.urutan IN (SELECT c.urutan FROM imp_cek c WHERE c.nilai_lain)
+ GROUP BY GROUPING SETS ({sets});
