@@ -32,7 +32,7 @@ class Analysis:
 
 ANALYSES = {
     a.jenis: a for a in (
-        Analysis(pockets.JENIS, pockets.run, pockets.DEFAULTS),
+        Analysis(pockets.JENIS, pockets.run, pockets.DEFAULTS, pockets.checked_parameters),
         Analysis(hotspots.GISTAR, hotspots.run_gistar, hotspots.DEFAULTS_GISTAR),
         Analysis(hotspots.LISA, hotspots.run_lisa, hotspots.DEFAULTS_LISA),
         Analysis(gaps.JENIS, gaps.run, gaps.DEFAULTS),

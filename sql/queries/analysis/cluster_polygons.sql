@@ -1,5 +1,6 @@
 -- DBSCAN clusters of the points in _titik (metres, per UTM zone) and one polygon per cluster:
--- concave hull of the members buffered by buffer_m metres. Clusters are numbered by size.
+-- concave hull of the members buffered by buffer_m metres (geom, for the map) and the hull itself
+-- with 1 m of tolerance (hull: whose households are the cluster's). Clusters are numbered by size.
 DROP TABLE IF EXISTS _klaster;
 CREATE TEMP TABLE _klaster ON COMMIT DROP AS
 WITH c AS (
@@ -10,12 +11,13 @@ WITH c AS (
 ), g AS (
     SELECT srid, cid, count(*) AS n, min(kode_prov || '/' || id) AS first_member,
            array_agg(DISTINCT kode_desa ORDER BY kode_desa) FILTER (WHERE kode_desa IS NOT NULL) AS desa,
-           ST_Buffer(ST_ConcaveHull(ST_Collect(g), 0.3), %(buffer_m)s::float8) AS poly
+           ST_ConcaveHull(ST_Collect(g), 0.3) AS hull
     FROM c WHERE cid IS NOT NULL
     GROUP BY srid, cid
 )
 SELECT row_number() OVER (ORDER BY n DESC, first_member)::int AS klaster_id, n::int AS n,
-       COALESCE(desa, '{}') AS desa, ST_Area(poly) AS luas_m2,
-       ST_Multi(ST_Transform(poly, 4326))::geometry(MultiPolygon, 4326) AS geom
+       COALESCE(desa, '{}') AS desa, ST_Area(ST_Buffer(hull, %(buffer_m)s::float8)) AS luas_m2,
+       ST_Multi(ST_Transform(ST_Buffer(hull, %(buffer_m)s::float8), 4326))::geometry(MultiPolygon, 4326) AS geom,
+       ST_Transform(ST_Buffer(hull, 1.0), 4326) AS hull
 FROM g;
-CREATE INDEX ON _klaster USING gist (geom);
+CREATE INDEX ON _klaster USING gist (hull);

@@ -1,0 +1,19 @@
+"""analisis_kantong: method, relative risk, log-likelihood ratio, p-value and radius of scan clusters.
+
+Revision ID: 0101_kantong_scan
+Revises: 0100_sesi
+"""
+from sql.migrations.sqlstep import run_sql_file
+
+revision = "0101_kantong_scan"
+down_revision = "0100_sesi"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    run_sql_file("0101_kantong_scan.sql")
+
+
+def downgrade():
+    raise NotImplementedError("Sasaran migrations are forward-only; restore a backup instead.")
