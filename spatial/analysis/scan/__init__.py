@@ -93,7 +93,9 @@ def scan(xy: np.ndarray, poor: np.ndarray, *, max_share: float = 0.05, max_radiu
     windows = build_windows(loc_xy, loc_n, max_households, max_radius_m)
     loc_c = np.bincount(loc_of, weights=poor, minlength=len(loc_xy)).astype(np.int32)
     observed_c = window_counts(windows, loc_c[None, :])[0]
-    observed = np.where(windows.end, llr_bernoulli(windows.n, observed_c, total_n, total_c), 0.0)
+    observed = np.zeros(len(windows.loc))
+    high = np.flatnonzero(windows.end & (observed_c.astype(np.int64) * total_n > total_c * windows.n.astype(np.int64)))
+    observed[high] = llr_bernoulli(windows.n[high], observed_c[high], total_n, total_c)
     candidates = _candidates(windows, observed, max(llr_floor, 1e-9), max_clusters)
     level = min((observed[p] for p in candidates), default=float("inf"))
     null_max, level = NullMaxima(windows, loc_of, len(loc_xy), total_n, total_c).run(

@@ -7,12 +7,12 @@ F has a p-value above alpha whatever happens next. So F starts at the weakest ca
 and rises to the k_sig-th highest maximum seen so far; maxima under F are recorded as 0.
 
 While F is low, every window is counted (one gather and one running sum per labelling). Once F
-has risen, each centre's windows are cut into rings of ~25 % more locations and a ring is counted
+has risen, each centre's windows are cut into rings of ~50 % more locations and a ring is counted
 only if its bound can reach F: within a ring, windows hold at least ``n_lo`` households and at
 most ``T`` poor (the poor of the ring's largest window), and the ratio grows with the poor count
 and falls with the size, so no window of the ring beats ratio(n_lo, T), or ratio(T, T) when
 T > n_lo. The ring totals of all centres for a batch of labellings are one sparse matrix
-product."""
+products."""
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,18 +45,17 @@ def k_significant(replications: int, alpha: float) -> int:
 @dataclass
 class Rings:
     """Each centre's pairs cut into rings: ``matrix`` (rings x locations) sums a labelling's poor per
-    ring; ``first``/``last`` pair of each ring; ``n_lo`` households of the smallest window ending in
-    it; ``first_of_centre`` whether it is the centre's first ring; ``seg`` its centre."""
+    ring and ``prefix`` (rings x rings) adds up the rings of a centre to the ring's outer edge;
+    ``first``/``last`` pair of each ring; ``n_lo`` households of the smallest window ending in it."""
     matrix: sparse.csr_matrix
+    prefix: sparse.csr_matrix
     first: np.ndarray
     last: np.ndarray
     n_lo: np.ndarray
-    first_of_centre: np.ndarray
-    seg_first_ring: np.ndarray
 
 
 def build_rings(windows: Windows, n_locations: int) -> Rings:
-    """Rings of every centre: the first FIRST_RING pairs, then each ~25 % more pairs."""
+    """Rings of every centre: the first FIRST_RING pairs, then each ~50 % more pairs."""
     seg_len = windows.seg_len
     top = int(seg_len.max()) if len(seg_len) else 1
     starts = [0, FIRST_RING]
@@ -72,8 +71,13 @@ def build_rings(windows: Windows, n_locations: int) -> Rings:
     indptr = np.concatenate([[0], np.cumsum(counts)])
     matrix = sparse.csr_matrix((np.ones(len(windows.loc), dtype=np.int16), windows.loc, indptr),
                                shape=(len(first), n_locations))
+    # prefix row b: rings first_ring(centre) .. b of the same centre
     seg_first_ring = np.concatenate([[0], np.cumsum(per_centre)[:-1]])
-    return Rings(matrix, first, last, windows.n[first].astype(np.int64), j == 0, seg_first_ring)
+    width = j + 1
+    cols = ranges(seg_first_ring[seg_of_ring], width)
+    prefix = sparse.csr_matrix((np.ones(len(cols), dtype=np.int16), cols, np.concatenate([[0], np.cumsum(width)])),
+                               shape=(len(first), len(first)))
+    return Rings(matrix, prefix, first, last, windows.n[first].astype(np.int64))
 
 
 class NullMaxima:
@@ -158,21 +162,21 @@ class NullMaxima:
         if self.rings is None:
             self.rings = build_rings(self.w, self.n_loc)
         r = self.rings
-        ring_c = np.ascontiguousarray((r.matrix @ np.ascontiguousarray(loc_c.T)).T)  # labellings x rings
-        np.cumsum(ring_c, axis=1, out=ring_c)
-        base = np.concatenate([np.zeros((len(ring_c), 1), ring_c.dtype), ring_c[:, r.seg_first_ring[1:] - 1]], axis=1)
-        ring_c -= np.repeat(base, np.diff(np.append(r.seg_first_ring, ring_c.shape[1])), axis=1)
+        ring_c = r.matrix @ np.ascontiguousarray(loc_c.T)   # rings x labellings
+        upto = r.prefix @ ring_c                            # poor up to each ring's outer edge
         # Bound of a ring: ratio(n_lo, T) if T <= n_lo, else ratio(T, T); reaches the level when
         # T >= need[n_lo] (need[n_lo] <= n_lo), or T >= the smallest all-poor size that does.
         all_poor = np.flatnonzero(need <= np.arange(len(need)))
         smallest = int(all_poor[0]) if len(all_poor) else self.max_n + 1
         n_lo = np.minimum(r.n_lo, self.max_n)
         bound = np.where(need[n_lo] <= n_lo, need[n_lo], np.maximum(n_lo + 1, smallest))
-        rows, rings = np.nonzero(ring_c >= bound)
+        some = np.flatnonzero(upto.max(axis=1) >= bound)  # rings that pass for some labelling
+        rings, rows = np.nonzero(upto[some] >= bound[some, None])
+        rings = some[rings]
         best = np.zeros(len(loc_c))
         if not len(rows):
             return best
-        before = np.where(r.first_of_centre[rings], 0, ring_c[rows, np.maximum(rings - 1, 0)])
+        before = upto[rings, rows] - ring_c[rings, rows]
         lengths = r.last[rings] - r.first[rings] + 1
         bounds = np.concatenate([[0], np.cumsum(lengths)])
         cut = np.searchsorted(bounds, np.arange(0, bounds[-1] + EVAL_CELLS, EVAL_CELLS))
