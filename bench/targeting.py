@@ -51,7 +51,7 @@ def dataset(households: int, boundaries: Path, seed: int) -> Path:
 
 
 def load(url: str, boundaries: Path, folder: Path) -> None:
-    from spatial.registry_import import import_households
+    from spatial.importer.registry import import_households
     prepare(url, boundaries)
     log("impor rumah tangga")
     import_households(folder / "households.csv", url=url)

@@ -1,5 +1,5 @@
 """Households with planted poverty pockets for the detection-power benchmark, made on their own
-(not with ``spatial.generator``, so the methods are not judged on data made with them).
+(not with ``spatial.synthetic``, so the methods are not judged on data made with them).
 
 Model, inside real village boundaries (any GeoJSON of villages with ``kode_desa``):
 - 92 % of households live in settlements: each village gets settlements in proportion to its

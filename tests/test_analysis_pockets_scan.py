@@ -8,7 +8,7 @@ import psycopg
 import pytest
 
 from spatial.analysis import run_analysis
-from spatial.registry_import import import_households
+from spatial.importer.registry import import_households
 
 HEADER = ("id_keluarga,nik_kepala,nama_kepala,kode_desa,alamat,latitude,longitude,desil,jumlah_anggota,"
           "jumlah_balita,ada_lansia,ada_disabilitas,kepala_perempuan,luas_lantai_m2,jenis_atap,jenis_dinding,"

@@ -94,8 +94,8 @@ def scan_kabupaten(xy: np.ndarray, poor: np.ndarray, params: dict, progress=None
 
 
 def _insert_clusters(conn, run_id: int, stored: list, params: dict) -> None:
-    members = {"m_kantong": [], "m_prov": [], "m_id": []}
-    stats = {k: [] for k in ("kantong", "n", "c", "rr", "llr", "p", "radius")}
+    members: dict[str, list] = {"m_kantong": [], "m_prov": [], "m_id": []}
+    stats: dict[str, list] = {k: [] for k in ("kantong", "n", "c", "rr", "llr", "p", "radius")}
     for number, (part, cluster) in enumerate(stored, start=1):
         for i in cluster.members:
             members["m_kantong"].append(number)

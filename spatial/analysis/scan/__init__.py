@@ -119,7 +119,7 @@ def _candidates(windows: Windows, observed: np.ndarray, llr_floor: float, max_cl
     best = np.maximum.reduceat(observed, windows.seg_start)
     ok = np.flatnonzero(best >= llr_floor)
     # the last pair of each centre holding the best ratio: the window itself
-    pair_of = {}
+    pair_of: dict[int, int] = {}
     hits = np.flatnonzero(observed >= llr_floor)
     seg = np.searchsorted(windows.seg_start, hits, side="right") - 1
     top = hits[observed[hits] == best[seg]]

@@ -7,13 +7,14 @@ F has a p-value above alpha whatever happens next. So F starts at the weakest ca
 and rises to the k_sig-th highest maximum seen so far; maxima under F are recorded as 0.
 
 While F is low, every window is counted (one gather and one running sum per labelling). Once F
-has risen, each centre's windows are cut into rings of ~50 % more locations and a ring is counted
+has risen, each centre's windows are cut into rings of ~25 % more locations and a ring is counted
 only if its bound can reach F: within a ring, windows hold at least ``n_lo`` households and at
 most ``T`` poor (the poor of the ring's largest window), and the ratio grows with the poor count
 and falls with the size, so no window of the ring beats ratio(n_lo, T), or ratio(T, T) when
 T > n_lo. The ring totals of all centres for a batch of labellings are one sparse matrix
 products."""
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
@@ -55,13 +56,13 @@ class Rings:
 
 
 def build_rings(windows: Windows, n_locations: int) -> Rings:
-    """Rings of every centre: the first FIRST_RING pairs, then each ~50 % more pairs."""
+    """Rings of every centre: the first FIRST_RING pairs, then each ~25 % more pairs."""
     seg_len = windows.seg_len
     top = int(seg_len.max()) if len(seg_len) else 1
-    starts = [0, FIRST_RING]
-    while starts[-1] < top:
-        starts.append(starts[-1] + max(1, int(starts[-1] * RING_GROWTH)))
-    starts = np.array(starts, dtype=np.int64)
+    edges = [0, FIRST_RING]
+    while edges[-1] < top:
+        edges.append(edges[-1] + max(1, int(edges[-1] * RING_GROWTH)))
+    starts = np.array(edges, dtype=np.int64)
     per_centre = np.searchsorted(starts, seg_len, side="left")   # rings starting before the end
     seg_of_ring = np.repeat(np.arange(len(seg_len)), per_centre)
     j = ranges(np.zeros(len(seg_len), dtype=np.int64), per_centre)
@@ -89,8 +90,12 @@ class NullMaxima:
         self.table = xlogx(total_n)
         self.max_n = int(windows.n.max()) if len(windows.n) else 1
         self.dtype = np.int16 if self.max_n < 2 ** 15 - 1 else np.int32
-        self.rings = None
-        self._need_cache = (None, None, None)
+        self._needs: dict[float, np.ndarray] = {}
+        self._thresholds: dict[float, np.ndarray] = {}
+
+    @cached_property
+    def rings(self) -> Rings:
+        return build_rings(self.w, self.n_loc)
 
     def run(self, level: float, replications: int, seed: int, alpha: float, progress=None) -> tuple[np.ndarray, float]:
         """Maxima of ``replications`` labellings and the final level F. The first PILOT labellings
@@ -106,17 +111,18 @@ class NullMaxima:
         done = 0
         while done < replications:
             pilot = done < min(PILOT, replications) or k_sig == 0
-            if not pilot:
-                level = max(level, float(result[:done].min()) if done == PILOT else level)
+            if pilot:
+                size = min(replications - done, PILOT - done if k_sig else replications,
+                           max(1, DENSE_CELLS // len(self.w.loc)))
+            else:
+                if done == PILOT:
+                    level = max(level, float(result[:done].min()))
                 if np.sum(result[:done] >= level) >= k_sig:
                     level = max(level, float(np.sort(result[:done])[-k_sig]))
-            size = min(replications - done, max(1, DENSE_CELLS // len(self.w.loc)) if pilot else RING_BATCH)
-            if pilot:
-                size = min(size, max(PILOT - done, 1))
+                size = min(replications - done, RING_BATCH)
             loc_c = np.stack([np.bincount(self.loc_of[next(labels)], minlength=self.n_loc)
                               for _ in range(size)]).astype(self.dtype)
-            need = self._need(level)
-            batch = self._dense(loc_c, need, level) if pilot else self._by_rings(loc_c, need)
+            batch = self._dense(loc_c, level) if pilot else self._by_rings(loc_c, level)
             result[done:done + size] = np.where(batch >= level, batch, 0.0)
             done += size
             if progress:
@@ -125,43 +131,40 @@ class NullMaxima:
             return self._all_dense(start, replications, seed, progress), start
         return result, level
 
-    def _all_dense(self, level, replications, seed, progress) -> np.ndarray:
+    def _all_dense(self, level: float, replications: int, seed: int, progress) -> np.ndarray:
         labels = random_labellings(self.N, self.C, replications, seed)
-        need = self._need(level)
         result = np.zeros(replications)
         for i in range(replications):
             loc_c = np.bincount(self.loc_of[next(labels)], minlength=self.n_loc).astype(self.dtype)[None, :]
-            result[i] = self._dense(loc_c, need, level)[0]
+            result[i] = self._dense(loc_c, level)[0]
             if progress:
                 progress((i + 1) / replications)
         return np.where(result >= level, result, 0.0)
 
     def _need(self, level: float) -> np.ndarray:
-        if self._need_cache[0] != level:
-            self._need_cache = (level, min_poor_for(level, self.max_n, self.N, self.C), None)
-        return self._need_cache[1]
+        """Fewest poor for each window size to reach ``level`` (see min_poor_for)."""
+        if level not in self._needs:
+            self._needs = {level: min_poor_for(level, self.max_n, self.N, self.C)}
+        return self._needs[level]
 
-    def _score(self, rows, pairs, counts, size) -> np.ndarray:
+    def _score(self, rows: np.ndarray, pairs: np.ndarray, counts: np.ndarray, size: int) -> np.ndarray:
         best = np.zeros(size)
         if len(rows):
             np.maximum.at(best, rows, llr_bernoulli(self.w.n[pairs], counts, self.N, self.C, self.table))
         return best
 
-    def _dense(self, loc_c, need, level) -> np.ndarray:
+    def _dense(self, loc_c: np.ndarray, level: float) -> np.ndarray:
         """Every window counted."""
+        if level not in self._thresholds:
+            need = self._need(level)
+            self._thresholds = {level: np.where(self.w.end, need[self.w.n], np.iinfo(self.dtype).max).astype(self.dtype)}
         counts = window_counts(self.w, loc_c)
-        if self._need_cache[2] is None:
-            threshold = np.where(self.w.end, need[self.w.n], np.iinfo(self.dtype).max).astype(self.dtype)
-            self._need_cache = (level, need, threshold)
-        threshold = self._need_cache[2]
-        rows, pairs = np.nonzero(counts >= threshold)
+        rows, pairs = np.nonzero(counts >= self._thresholds[level])
         return self._score(rows, pairs, counts[rows, pairs], len(loc_c))
 
-    def _by_rings(self, loc_c, need) -> np.ndarray:
+    def _by_rings(self, loc_c: np.ndarray, level: float) -> np.ndarray:
         """Only the rings whose bound reaches the level counted."""
-        if self.rings is None:
-            self.rings = build_rings(self.w, self.n_loc)
-        r = self.rings
+        r, need = self.rings, self._need(level)
         ring_c = r.matrix @ np.ascontiguousarray(loc_c.T)   # rings x labellings
         upto = r.prefix @ ring_c                            # poor up to each ring's outer edge
         # Bound of a ring: ratio(n_lo, T) if T <= n_lo, else ratio(T, T); reaches the level when
@@ -174,18 +177,18 @@ class NullMaxima:
         rings, rows = np.nonzero(upto[some] >= bound[some, None])
         rings = some[rings]
         best = np.zeros(len(loc_c))
-        if not len(rows):
-            return best
         before = upto[rings, rows] - ring_c[rings, rows]
         lengths = r.last[rings] - r.first[rings] + 1
-        bounds = np.concatenate([[0], np.cumsum(lengths)])
-        cut = np.searchsorted(bounds, np.arange(0, bounds[-1] + EVAL_CELLS, EVAL_CELLS))
-        for a, b in zip(cut[:-1], cut[1:]):
+        chunk = np.cumsum(lengths) // EVAL_CELLS  # items counted together, about EVAL_CELLS pairs
+        splits = [0, *(np.flatnonzero(np.diff(chunk)) + 1).tolist(), len(rings)]
+        for a, b in zip(splits[:-1], splits[1:]):
             if a < b:
                 self._rings_exact(loc_c, rows[a:b], rings[a:b], before[a:b], lengths[a:b], need, best)
         return best
 
-    def _rings_exact(self, loc_c, rows, rings, before, lengths, need, best):
+    def _rings_exact(self, loc_c: np.ndarray, rows: np.ndarray, rings: np.ndarray, before: np.ndarray,
+                     lengths: np.ndarray, need: np.ndarray, best: np.ndarray) -> None:
+        """Count the windows of the given (labelling, ring) items and raise ``best`` to their ratios."""
         pairs = ranges(self.rings.first[rings], lengths)
         item = np.repeat(np.arange(len(rings)), lengths)
         running = np.cumsum(loc_c[rows[item], self.w.loc[pairs]].astype(np.int64))
