@@ -4,6 +4,7 @@ model, planted pockets of 5-80 poor households) inside real boundaries.
 
     .venv/bin/python -m bench.targeting                              # 85,000 (Lampung Barat) and 1,000,000 (Lampung)
     .venv/bin/python -m bench.targeting --sizes 85000 --db postgresql://sasaran@127.0.0.1:54329/bench_targeting
+    .venv/bin/python -m bench.targeting --sizes 85000 --no-load     # again on the database of the last run
 
 For each method: recall per pocket size (a planted pocket is found when one reported pocket holds
 at least half of its poor households), recall of the pockets with >= 10 poor and a poor share >=
@@ -86,6 +87,27 @@ def evaluate(url: str, sql: str, run_id: int, truth: dict) -> dict:
             "target": (sum(p["id"] in found for p in target), len(target))}
 
 
+def detectability(url: str, truth: dict, summary: dict) -> str:
+    """Why small pockets are missed: the log-likelihood ratio of each planted pocket's own households
+    against its kabupaten (the best any circle around it could score) beside the ratio a cluster
+    needs for p <= 0.05 there (95th percentile of the Monte Carlo maxima)."""
+    from spatial.analysis.scan.likelihood import llr_bernoulli
+    with psycopg.connect(url) as conn:
+        totals = {k: (n, c) for k, n, c in conn.execute(
+            "SELECT kode_kab, count(*), count(*) FILTER (WHERE desil <= 2) FROM rumah_tangga "
+            "WHERE aktif AND geom IS NOT NULL GROUP BY 1")}
+    critical = [v["llr_kritis"] for v in summary.get("per_kabupaten", {}).values() if v.get("llr_kritis")]
+    lines = ["| miskin per kantong | kantong | rasio (LLR) kantong: min / median / maks | LLR kritis (p <= 0,05) |",
+             "| --- | --- | --- | --- |"]
+    for size in POCKET_SIZES:
+        values = sorted(float(llr_bernoulli(p["households"], p["poor"], *totals[p["kode_desa"][:5]]))
+                        for p in truth["pockets"] if p["poor"] == size and p["kode_desa"][:5] in totals)
+        if values:
+            lines.append(f"| {size} | {len(values)} | {values[0]:.1f} / {values[len(values) // 2]:.1f} / {values[-1]:.1f} | "
+                         f"{min(critical, default=0):.1f}-{max(critical, default=0):.1f} |")
+    return "\n".join(lines)
+
+
 def measure(url: str, truth: dict) -> list:
     from spatial.analysis import run_analysis
     rows = []
@@ -94,7 +116,7 @@ def measure(url: str, truth: dict) -> list:
         started = time.perf_counter()
         result = run_analysis(jenis, params, url=url)
         seconds = time.perf_counter() - started
-        rows.append({"method": label, "seconds": seconds, "load": os.getloadavg(),
+        rows.append({"method": label, "seconds": seconds, "load": os.getloadavg(), "summary": result.ringkasan,
                      **evaluate(url, sql, result.run_id, truth)})
     return rows
 
@@ -121,15 +143,20 @@ def main(argv=None) -> None:
     parser.add_argument("--db", default=os.environ.get("BENCH_DATABASE_URL",
                                                        "postgresql://sasaran@127.0.0.1:54329/bench_targeting"))
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--no-load", action="store_true", help="reuse the database loaded by the previous run")
     args = parser.parse_args(argv)
-    results = {}
+    results, notes = {}, []
     for households in (int(s) for s in args.sizes.split(",")):
         boundaries = KABUPATEN_BOUNDARIES if households <= 200_000 else PROVINCE_BOUNDARIES
         folder = dataset(households, boundaries, args.seed)
-        load(args.db, boundaries, folder)
-        results[households] = measure(args.db, json.loads((folder / "pockets.json").read_text()))
-        print(table({households: results[households]}), flush=True)
-    text = table(results)
+        if not args.no_load:
+            load(args.db, boundaries, folder)
+        truth = json.loads((folder / "pockets.json").read_text())
+        results[households] = measure(args.db, truth)
+        scan_summary = next(r["summary"] for r in results[households] if r["summary"].get("metode") == "scan")
+        notes.append(f"{households:,} rumah tangga ({boundaries.name}):\n\n{detectability(args.db, truth, scan_summary)}")
+        print(table({households: results[households]}) + "\n\n" + notes[-1], flush=True)
+    text = table(results) + "\n\nDaya deteksi yang mungkin:\n\n" + "\n\n".join(notes)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(f"# Daya deteksi kantong kemiskinan (bench/targeting.py, seed {args.seed})\n\n{text}\n")
     print(text)
