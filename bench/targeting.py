@@ -4,6 +4,7 @@ model, planted pockets of 5-80 poor households) inside real boundaries.
 
     .venv/bin/python -m bench.targeting                              # 85,000 (Lampung Barat) and 1,000,000 (Lampung)
     .venv/bin/python -m bench.targeting --sizes 85000 --db postgresql://sasaran@127.0.0.1:54329/bench_targeting
+                                      # (databases bench_targeting_<size>, dropped and recreated)
     .venv/bin/python -m bench.targeting --sizes 85000 --no-load     # again on the database of the last run
 
 For each method: recall per pocket size (a planted pocket is found when one reported pocket holds
@@ -149,12 +150,13 @@ def main(argv=None) -> None:
     for households in (int(s) for s in args.sizes.split(",")):
         boundaries = KABUPATEN_BOUNDARIES if households <= 200_000 else PROVINCE_BOUNDARIES
         folder = dataset(households, boundaries, args.seed)
+        url = f"{args.db}_{households}"  # one database per size
         if not args.no_load:
-            load(args.db, boundaries, folder)
+            load(url, boundaries, folder)
         truth = json.loads((folder / "pockets.json").read_text())
-        results[households] = measure(args.db, truth)
+        results[households] = measure(url, truth)
         scan_summary = next(r["summary"] for r in results[households] if r["summary"].get("metode") == "scan")
-        notes.append(f"{households:,} rumah tangga ({boundaries.name}):\n\n{detectability(args.db, truth, scan_summary)}")
+        notes.append(f"{households:,} rumah tangga ({boundaries.name}):\n\n{detectability(url, truth, scan_summary)}")
         print(table({households: results[households]}) + "\n\n" + notes[-1], flush=True)
     text = table(results) + "\n\nDaya deteksi yang mungkin:\n\n" + "\n\n".join(notes)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
 """One village for its profile page (Profil Desa): the village with its outline and figures, the
-distributions shown as charts, and (for roles that see personal data) its priority households."""
+distributions shown as charts, the poverty pockets that hold its households, and (for roles that
+see personal data) its priority households."""
 from typing import Any
 
 from spatial.sqlfiles import Connection, fetch_all, fetch_one
@@ -25,3 +26,8 @@ def incomplete_households(conn: Connection, kode_desa: str, limit: int) -> list[
     """The village's households with empty attributes (``data_tidak_lengkap``: which ones), personal
     data like ``priority_households``."""
     return fetch_all(conn, "villages/incomplete_households", {"kode_desa": kode_desa, "limit": limit})
+
+
+def pockets(conn: Connection, kode_desa: str) -> list[dict[str, Any]]:
+    """Poverty pockets of the latest pocket run with households in the village."""
+    return fetch_all(conn, "villages/pockets", {"kode_desa": kode_desa})

@@ -4,6 +4,7 @@ import numpy as np
 import psycopg
 import pytest
 from esda import G_Local
+from conftest import login
 from libpysal.weights import W
 
 from spatial.analysis import run_analysis
@@ -77,3 +78,22 @@ def test_local_moran_classes(db_url):
     assert len(rows) > 100
     assert rows == rows2  # reproducible: same data and parameters, same classes
     assert sum(result.ringkasan.values()) == len(rows)
+
+
+def test_pocket_page_and_village_profile_speak_plainly(app, db_url):
+    """The Kantong Kemiskinan page lists the scan clusters with relative risk and the p-value as
+    "1 dari N"; a village's profile names the pocket that holds its households."""
+    run = run_analysis("kantong", {"metode": "scan", "replikasi": 199}, url=db_url)
+    with psycopg.connect(db_url) as conn:
+        kantong_id, desa, p_value = conn.execute(
+            "SELECT kantong_id, desa[1], p_value FROM analisis_kantong WHERE run_id = %s ORDER BY llr DESC LIMIT 1",
+            (run.run_id,)).fetchone()
+    assert p_value == pytest.approx(1 / 200)
+    viewer = login(app.test_client(), "viewer")
+    html = viewer.get("/analisis/kantong").get_data(as_text=True)
+    assert 'id="tabel-kantong"' in html and "1 dari 200" in html and "kali lipat" in html
+    profile = viewer.get(f"/desa/{desa}").get_data(as_text=True)
+    assert f"Kantong {kantong_id}" in profile and "peluang kebetulan 1 dari 200" in profile
+    english = login(app.test_client(), "viewer")
+    english.get("/bahasa/en")
+    assert "chance" in english.get(f"/desa/{desa}").get_data(as_text=True).lower()

@@ -4,7 +4,7 @@ import json
 
 import folium
 from flask import Blueprint, abort, render_template, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import format_decimal, gettext as _, lazy_gettext as _l
 from flask_login import current_user
 
 from spatial.analysis import ANALYSES, results
@@ -19,20 +19,24 @@ blueprint = Blueprint("analysis_pages", __name__, url_prefix="/analisis")
 # Page -> title, analysis kinds it runs, result layers drawn on its map.
 PAGES = {
     "kantong": (_l("Kantong kemiskinan"), ("kantong",), ("kantong",)),
-    "hotspot": (_l("Titik panas kemiskinan"), ("hotspot", "lisa"), ("lisa", "hotspot")),
+    "hotspot": (_l("Titik panas kemiskinan"), ("hotspot",), ("hotspot",)),
     "celah": (_l("Celah air minum dan sanitasi"), ("celah",), ("celah-desa", "celah")),
     "skor": (_l("Skor prioritas RTLH"), ("skor",), ()),
     "lokasi": (_l("Usulan lokasi sarana baru"), ("lokasi",), ("celah", "lokasi-usulan")),
 }
 PARAMETER_LABELS = {
     "desil_maks": _l("Miskin = desil 1 sampai"),
+    "metode": _l("Metode (scan atau dbscan)"),
+    "maks_persen_rt": _l("Lingkaran paling banyak memuat persen rumah tangga kabupaten"),
+    "maks_radius_m": _l("Jari-jari lingkaran paling besar (meter)"),
+    "replikasi": _l("Jumlah ulangan acak (Monte Carlo)"),
     "eps_m": _l("Jarak ketetanggaan (meter)"),
     "min_titik": _l("Jumlah rumah tangga minimum per kelompok"),
     "buffer_m": _l("Penyangga poligon (meter)"),
     "persen_miskin_min": _l("Persen miskin minimum dalam kantong"),
     "sel_m": _l("Ukuran sel grid (meter)"),
     "min_rt": _l("Rumah tangga minimum per sel/desa"),
-    "alpha": _l("Tingkat kesalahan (FDR)"),
+    "alpha": _l("Tingkat kesalahan (alpha)"),
     "permutasi": _l("Jumlah permutasi"),
     "seed": _l("Benih acak"),
     "jarak_tetangga_m": _l("Jarak batas desa bertetangga (meter)"),
@@ -51,7 +55,6 @@ PARAMETER_LABELS = {
 STYLES = {
     "kantong": lambda f: {"color": "#7a0177", "weight": 2, "fillColor": "#c51b8a", "fillOpacity": 0.35},
     "hotspot": lambda f: _class_style(f, 0.45),
-    "lisa": lambda f: _class_style(f, 0.35),
     "celah": lambda f: {"color": "#08519c" if f["properties"]["layanan"] == "air" else "#a63603", "weight": 2,
                         "fillOpacity": 0.3},
     "celah-desa": lambda f: {"color": "#555", "weight": 1, "fillColor": _ramp(f["properties"]["skor_celah"]),
@@ -59,7 +62,8 @@ STYLES = {
     "lokasi-usulan": lambda f: {"color": "#08519c" if f["properties"]["layanan"] == "air" else "#a63603",
                                 "fillColor": "#31a354", "weight": 3, "fillOpacity": 0.9},
 }
-CLASS_COLOURS = {"panas": "#d7301f", "dingin": "#2b8cbe", "pencilan": "#fdae61", "tidak_signifikan": "#bbbbbb"}
+HIDDEN_IN_TOOLTIP = ("desa", "metode", "llr", "radius_m")
+CLASS_COLOURS = {"panas": "#d7301f", "dingin": "#2b8cbe", "tidak_signifikan": "#bbbbbb"}
 RAMP = ((20, "#fee5d9"), (40, "#fcae91"), (60, "#fb6a4a"), (80, "#de2d26"), (101, "#a50f15"))
 
 
@@ -75,7 +79,7 @@ def _ramp(value):
 
 def layer_names() -> dict:
     """Translated names of the result layers."""
-    return {"kantong": _("Kantong kemiskinan"), "hotspot": _("Gi* (sel grid)"), "lisa": _("Moran lokal (desa)"),
+    return {"kantong": _("Kantong kemiskinan"), "hotspot": _("Gi* (sel grid)"),
             "celah": _("Klaster tak terlayani"), "celah-desa": _("Peringkat celah desa"),
             "lokasi-usulan": _("Lokasi usulan")}
 
@@ -110,9 +114,19 @@ def _tooltip_fields(data: dict) -> list:
         for key in CODED:
             if key in props:
                 props[f"{key}_teks"] = str(values.get(props[key], props[key]))
+        if props.get("metode") == "scan":
+            props["peluang_kebetulan_teks"] = chance_text(props.get("p_value"))
     first = data["features"][0]["properties"]
-    shown = [k for k in first if k != "desa" and not k.endswith("_teks")][:8]
+    shown = [k for k in first if k not in HIDDEN_IN_TOOLTIP and not k.endswith("_teks")][:8]
+    if "peluang_kebetulan_teks" in first:
+        shown = [k for k in shown if k != "p_value"] + ["peluang_kebetulan_teks"]
     return [f"{k}_teks" if k in CODED else k for k in shown]
+
+
+def chance_text(p_value) -> str:
+    """A p-value in plain words: "1 dari 1.000" (the chance of such a cluster arising by chance)."""
+    n = results.chance_in(p_value)
+    return "" if n is None else _("1 dari %(n)s", n=format_decimal(n, format="#,##0"))
 
 
 def _aliases(fields: list) -> list:
@@ -156,6 +170,9 @@ def page(jenis):
             extra["backlog"] = results.scores_backlog(conn, region_filter())
         if jenis == "lokasi":
             extra["sites"] = results.selected_sites(conn, region_filter())
+        if jenis == "kantong":
+            extra["pockets"] = [{**row, "peluang": results.chance_in(row["p_value"])}
+                                for row in results.pocket_table(conn, region_filter())]
     can_run = current_user.has_role("perencana")
     return render_template("analysis/page.html", jenis=jenis, title=title, forms=forms, history=history,
                            map=result_map(layers) if layers else None, can_run=can_run,

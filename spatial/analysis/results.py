@@ -1,5 +1,6 @@
 """Reading analysis results: runs (latest, one, recent) and the result layers as RFC 7946 GeoJSON,
-region-scoped; the tables shown beside the maps (gap ranking, RTLH backlog, chosen sites)."""
+region-scoped; the tables shown beside the maps (gap ranking, RTLH backlog, chosen sites, poverty
+pockets)."""
 from typing import Any
 
 from spatial.errors import N_, NotFound
@@ -68,3 +69,21 @@ def selected_sites(conn: Connection, wilayah: str | None) -> list[dict[str, Any]
     """The sites chosen by the latest siting run."""
     return fetch_all(conn, "analysis/siting_selected", {"run_id": latest_run_id(conn, "lokasi") or 0,
                                                         "wilayah": wilayah})
+
+
+def pocket_table(conn: Connection, wilayah: str | None, limit: int = 50) -> list[dict[str, Any]]:
+    """Pockets of the latest pocket run, strongest first, with the names of their villages."""
+    return fetch_all(conn, "analysis/pockets_list",
+                     {"run_id": latest_run_id(conn, "kantong") or 0, "wilayah": wilayah, "limit": limit})
+
+
+def chance_in(p_value: float | None) -> int | None:
+    """A scan p-value as "1 in N" (N rounded to a readable number): the chance that a cluster this
+    strong appears somewhere in the kabupaten by chance alone. None without a p-value (DBSCAN)."""
+    if not p_value:
+        return None
+    n = 1 / p_value
+    for step in (1000, 100, 10, 1):
+        if n >= 10 * step:
+            return int(round(n / step) * step)
+    return int(round(n))
