@@ -96,3 +96,14 @@ def test_dbscan_share_is_measured_on_the_cluster_households(planted):
     assert metode == "dbscan" and rr is None and p is None
     assert poor == 40 and households <= 46 and float(share) >= 70
 
+
+
+def test_wrong_method_or_range_refused_before_a_run(planted):
+    from spatial.errors import InvalidInput
+    with psycopg.connect(planted) as conn:
+        before = conn.execute("SELECT count(*) FROM analisis_run").fetchone()[0]
+    for wrong in ({"metode": "kmeans"}, {"maks_persen_rt": 80}, {"replikasi": 3}):
+        with pytest.raises(InvalidInput):
+            run_analysis("kantong", wrong, url=planted)
+    with psycopg.connect(planted) as conn:
+        assert conn.execute("SELECT count(*) FROM analisis_run").fetchone()[0] == before

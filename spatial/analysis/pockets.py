@@ -13,6 +13,7 @@ import numpy as np
 from spatial import sqlfiles
 from spatial.analysis.common import no_progress
 from spatial.analysis.scan import scan
+from spatial.errors import N_, InvalidInput
 
 JENIS = "kantong"
 METHODS = ("scan", "dbscan")
@@ -35,13 +36,13 @@ DEFAULTS = {
 
 
 def checked_parameters(params: dict) -> dict:
-    """The parameters, refused (ValueError) when the method or a range is wrong."""
+    """The parameters, refused (InvalidInput) when the method or a range is wrong."""
     if params["metode"] not in METHODS:
-        raise ValueError(f"metode harus salah satu dari: {', '.join(METHODS)}")
+        raise InvalidInput(N_("metode harus salah satu dari: %(metode)s"), metode=", ".join(METHODS))
     if not 0 < params["maks_persen_rt"] <= 50 or params["maks_radius_m"] <= 0:
-        raise ValueError("maks_persen_rt harus di antara 0 dan 50, maks_radius_m lebih dari 0")
+        raise InvalidInput(N_("maks_persen_rt harus di antara 0 dan 50, maks_radius_m lebih dari 0"))
     if not 0 < params["alpha"] <= 1 or params["replikasi"] < 9:
-        raise ValueError("alpha harus di antara 0 dan 1, replikasi paling sedikit 9")
+        raise InvalidInput(N_("alpha harus di antara 0 dan 1, replikasi paling sedikit 9"))
     return params
 
 
