@@ -65,7 +65,7 @@ LAYERS = {layer.name: layer for layer in (
           ("kantong_id", "run_id", "rumah_tangga", "rumah_tangga_miskin", "persen_miskin"), temporal=True,
           fields={**typed("kantong_id run_id rumah_tangga rumah_tangga_miskin", INTEGER), "persen_miskin": DECIMAL,
                   "desa": TEXT, "luas_ha": DECIMAL, "metode": TEXT,
-                  **typed("risiko_relatif llr p_value radius_m", DECIMAL)}),
+                  **typed("risiko_relatif llr p_value", DECIMAL), "radius_m": INTEGER}),
     Layer("hotspot", "Titik panas (Gi*)", "Sel grid Getis-Ord Gi* dari analisis terakhir", "Polygon",
           ("sel_id", "run_id", "kelas"), temporal=True,
           fields={**typed("sel_id run_id rumah_tangga miskin", INTEGER), **typed("rasio gi_z p_value", DECIMAL),

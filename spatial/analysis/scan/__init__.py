@@ -5,8 +5,9 @@ Windows are circles centred on every household location that grow one location a
 k nearest), up to ``max_share`` of the households and ``max_radius_m`` metres. Each window is
 scored by the log-likelihood ratio of "the poor share inside differs from outside" against "one
 share everywhere" (only windows richer in poor households than the rest count). The most likely
-cluster is the window with the highest ratio; secondary clusters are the next best windows that
-share no household with a cluster already taken. Significance comes from Monte Carlo random
+cluster is the window with the highest ratio; secondary clusters are the best windows of other
+centres, taken by ratio when they share no household with a cluster already taken (SaTScan's
+"no geographical overlap"). Significance comes from Monte Carlo random
 labelling: the poor labels are shuffled over the same households ``replications`` times (seeded),
 the highest ratio of each shuffle is kept, and a cluster's p-value is the rank of its ratio among
 them (Dwass 1957), so it accounts for the many windows looked at.
@@ -74,14 +75,15 @@ class ScanResult:
         return value if value >= self.level else None
 
 
-def scan(xy: np.ndarray, poor: np.ndarray, *, max_share: float = 0.05, max_radius_m: float = 1000.0,
+def scan(xy: np.ndarray, poor: np.ndarray, *, max_share: float = 0.05, max_radius_m: float = 500.0,
          replications: int = 999, seed: int = 20261, alpha: float = 0.05, max_clusters: int = 100,
          llr_floor: float = 3.0, cell_m: float = 0.0, progress=None) -> ScanResult:
     """Bernoulli spatial scan of households at ``xy`` (metres, shape N x 2) marked ``poor`` (bool).
-    Returns the most likely cluster and the secondary clusters without overlap whose p-value is at
-    most ``alpha`` (at most ``max_clusters``, none with a ratio under ``llr_floor``); windows hold
-    at most ``max_share`` of the households and reach at most ``max_radius_m``.
-    ``progress(fraction)`` is called during the Monte Carlo."""
+    Returns the clusters whose p-value is at most ``alpha``: the most likely cluster, then the
+    secondary clusters that share no household with an earlier one (at most ``max_clusters``,
+    none with a ratio under ``llr_floor``). Windows hold at most ``max_share`` of the households
+    and reach at most ``max_radius_m``; households in one ``cell_m`` cell (when > 0) count as one
+    location. ``progress(fraction)`` is called during the Monte Carlo."""
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
     poor = np.asarray(poor, dtype=bool)
     total_n, total_c = len(poor), int(poor.sum())

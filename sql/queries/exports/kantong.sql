@@ -4,6 +4,6 @@ SELECT a.kantong_id::text AS fid, NULL::text AS kode_desa, r.selesai AS waktu, a
            'rumah_tangga_miskin', a.rumah_tangga_miskin, 'persen_miskin', a.persen_miskin,
            'desa', array_to_string(a.desa, ','), 'luas_ha', round((a.luas_m2 / 10000)::numeric, 1),
            'metode', a.metode, 'risiko_relatif', round(a.risiko_relatif::numeric, 2), 'llr', round(a.llr::numeric, 2),
-           'p_value', a.p_value, 'radius_m', round(a.radius_m::numeric)) AS props
+           'p_value', a.p_value, 'radius_m', round(a.radius_m)::int) AS props
 FROM analisis_kantong a JOIN analisis_run r ON r.id = a.run_id
 WHERE a.run_id = (SELECT id FROM analisis_run WHERE jenis = 'kantong' AND status = 'selesai' ORDER BY id DESC LIMIT 1)
