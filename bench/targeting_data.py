@@ -5,7 +5,8 @@ Model, inside real village boundaries (any GeoJSON of villages with ``kode_desa`
 - 92 % of households live in settlements: each village gets settlements in proportion to its
   area, each a round cloud (Gaussian) of 20-400 households whose spread varies from 40 to 300 m;
   8 % are scattered uniformly over the villages;
-- every village has its own background poor share, 15-25 %;
+- every village has its own background poor share, 15-25 % (a household declares the village its
+  point lies in, or its settlement's village when the point lies in none);
 - pockets: poor hamlets of 5, 10, 20, 40 or 80 poor households (one size class in turn), with
   a poor share drawn from 50-90 % (so 6 to 160 households), a spread of 15-120 m, put at the
   edge of a settlement (a hamlet beside a village core) and at least 1 km from another pocket.
@@ -101,7 +102,7 @@ def generate(villages: Villages, households: int, seed: int) -> dict:
         pocket.update(x=float(centre[0]), y=float(centre[1]), kode_desa=villages.codes[v])
         parts.append((centre + rng.normal(0, pocket["spread_m"], size=(m, 2)), np.full(m, v), np.full(m, pocket["id"])))
     xy = np.vstack([p[0] for p in parts])
-    village = np.concatenate([p[1] for p in parts]).astype(int)
+    village = declared_village(villages, xy, np.concatenate([p[1] for p in parts]).astype(int))
     pocket_of = np.concatenate([p[2] for p in parts]).astype(int)
     background = rng.uniform(0.15, 0.25, size=len(area))
     poor = rng.random(len(xy)) < background[village]
@@ -110,6 +111,15 @@ def generate(villages: Villages, households: int, seed: int) -> dict:
         poor[members] = False
         poor[rng.choice(members, size=pocket["poor"], replace=False)] = True
     return {"xy": xy, "village": village, "poor": poor, "pocket": pocket_of, "pockets": pockets}
+
+
+def declared_village(villages: Villages, xy: np.ndarray, home: np.ndarray) -> np.ndarray:
+    """The village a household declares: the one its point lies in (a settlement's cloud spills
+    over village borders); a point in no village keeps the village of its settlement."""
+    inside, polygon = shapely.STRtree(villages.polygons).query(shapely.points(xy), predicate="within")
+    declared = home.copy()
+    declared[inside] = polygon
+    return declared
 
 
 def _pocket_shape(i: int, rng) -> dict:
