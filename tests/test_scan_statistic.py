@@ -101,12 +101,24 @@ def assert_maxima(fast, maxima):
     assert np.all((fast.null_max[~above] == 0) | np.isclose(fast.null_max[~above], maxima[~above], rtol=1e-9))
 
 
-@pytest.mark.parametrize("seed,max_share,radius", [(1, 0.05, 2000.0), (2, 0.25, 400.0), (3, 0.5, 3000.0)])
-def test_fast_scan_equals_slow_scan(seed, max_share, radius):
+def cell_means(xy, cell_m):
+    """Every household moved to the mean point of the households of its grid cell."""
+    cells = {}
+    for i, key in enumerate(map(tuple, np.floor(xy / cell_m).astype(int))):
+        cells.setdefault(key, []).append(i)
+    out = xy.copy()
+    for members in cells.values():
+        out[members] = xy[members].mean(axis=0)
+    return out
+
+
+@pytest.mark.parametrize("seed,max_share,radius,cell_m", [(1, 0.05, 2000.0, 0.0), (2, 0.25, 400.0, 0.0),
+                                                          (3, 0.5, 3000.0, 0.0), (4, 0.2, 800.0, 60.0)])
+def test_fast_scan_equals_slow_scan(seed, max_share, radius, cell_m):
     xy, poor = small_case(seed)
     fast = scan(xy, poor, max_share=max_share, max_radius_m=radius, replications=99, seed=seed, alpha=0.2,
-                llr_floor=0.5)
-    clusters, maxima = slow_scan(xy, poor, max_share, radius, 99, seed, alpha=0.2)
+                llr_floor=0.5, cell_m=cell_m)
+    clusters, maxima = slow_scan(cell_means(xy, cell_m) if cell_m else xy, poor, max_share, radius, 99, seed, alpha=0.2)
     assert fast.clusters, "the planted pocket gives at least the most likely cluster"
     assert_maxima(fast, maxima)
     reported = [c for c in clusters if c[1] >= fast.level]

@@ -23,6 +23,7 @@ DEFAULTS = {
     # scan
     "maks_persen_rt": 5.0,      # a circle holds at most this share of the kabupaten's households (%)
     "maks_radius_m": 500.0,     # ... and reaches at most this far (metres)
+    "sel_m": 25.0,              # households in one cell of this grid count as one location (0 = exact points)
     "replikasi": 999,           # Monte Carlo replications
     "alpha": 0.05,              # clusters kept when their p-value is at most this
     "seed": 20261,              # fixed: the same data and parameters give the same clusters
@@ -39,8 +40,8 @@ def checked_parameters(params: dict) -> dict:
     """The parameters, refused (InvalidInput) when the method or a range is wrong."""
     if params["metode"] not in METHODS:
         raise InvalidInput(N_("metode harus salah satu dari: %(metode)s"), metode=", ".join(METHODS))
-    if not 0 < params["maks_persen_rt"] <= 50 or params["maks_radius_m"] <= 0:
-        raise InvalidInput(N_("maks_persen_rt harus di antara 0 dan 50, maks_radius_m lebih dari 0"))
+    if not 0 < params["maks_persen_rt"] <= 50 or params["maks_radius_m"] <= 0 or params["sel_m"] < 0:
+        raise InvalidInput(N_("maks_persen_rt harus di antara 0 dan 50, maks_radius_m lebih dari 0, sel_m tidak negatif"))
     if not 0 < params["alpha"] <= 1 or params["replikasi"] < 9:
         raise InvalidInput(N_("alpha harus di antara 0 dan 1, replikasi paling sedikit 9"))
     return params
@@ -91,7 +92,8 @@ def run_scan(conn, run_id: int, params: dict, progress=no_progress) -> dict:
 def scan_kabupaten(xy: np.ndarray, poor: np.ndarray, params: dict, progress=None):
     """The scan of one kabupaten's households (UTM metres, poor flags) with the run's parameters."""
     return scan(xy, poor, max_share=params["maks_persen_rt"] / 100, max_radius_m=params["maks_radius_m"],
-                replications=params["replikasi"], seed=params["seed"], alpha=params["alpha"], progress=progress)
+                replications=params["replikasi"], seed=params["seed"], alpha=params["alpha"], cell_m=params["sel_m"],
+                progress=progress)
 
 
 def _insert_clusters(conn, run_id: int, stored: list, params: dict) -> None:
