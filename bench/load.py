@@ -121,7 +121,9 @@ def main() -> None:
         rule = find_route(("/kandidat",))
         if rule and "<int:program_id>" in rule:
             selection_url = base + rule.replace("<int:program_id>", str(bench_programme(url)))
-        log(f"{args.users} pengguna x {args.seconds:.0f} s terhadap {base} (seleksi: {selection_url or 'tidak ada'})")
+        load1, load5, _ = os.getloadavg()
+        log(f"{args.users} pengguna x {args.seconds:.0f} s terhadap {base} (seleksi: {selection_url or 'tidak ada'}); "
+            f"beban mesin sebelum mulai {load1:.1f} / {load5:.1f} (1 / 5 menit)")
         results, lock = defaultdict(list), threading.Lock()
         until = time.monotonic() + args.seconds
         started = time.monotonic()

@@ -41,6 +41,9 @@ def load_boundaries_command(path):
 @import_options
 @click.option("--mark-inactive", "--tandai-nonaktif", "mark_inactive", is_flag=True,
               help="Full re-import: households of the file's kabupaten absent from it become inactive.")
+@click.option("--confirm-deactivate", "--konfirmasi-nonaktif", "confirm_deactivate", type=int, default=None,
+              help="With --mark-inactive: the number of households to mark inactive, required when it is "
+                   "more than 10% of a kabupaten (the refusal names it).")
 def import_households_command(path, dry_run, mapping, rejects, user, quiet, mark_inactive, **options):
     """Import households (CSV or XLSX in the documented format)."""
     run_import(import_households, path, dry_run, mapping, rejects, user, quiet, mark_inactive=mark_inactive, **options)

@@ -73,3 +73,9 @@ def villages_extent(conn: Connection) -> dict[str, float] | None:
 def latest_household_change(conn: Connection) -> datetime | None:
     """When household data last changed (None before any import)."""
     return fetch_value(conn, "maps/households_latest_change")
+
+
+def page_version(conn: Connection) -> str:
+    """What the rendered dashboard map depends on besides the app's configuration: the household
+    data version (its "data per" date) and the villages (its extent)."""
+    return fetch_value(conn, "maps/page_version")

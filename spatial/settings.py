@@ -116,6 +116,8 @@ class Settings:
                                 "database connections per web worker")
     db_pool_timeout: float = _setting("SASARAN_DB_POOL_TIMEOUT", 1.5, _number(float, 0.1),
                                       "seconds a request waits for a connection (then 503)")
+    tile_cache_max: int = _setting("SASARAN_TILE_CACHE_MAX", 10_000, _number(int, 0),
+                                   "aggregate household tiles kept in the database cache (oldest evicted)")
     proxy_hops: int = _setting("SASARAN_PROXY_HOPS", 0, _number(int, 0, 5),
                                "reverse proxies in front of the app (X-Forwarded-* trusted)")
     sample_households: int = _setting("SASARAN_SAMPLE_HOUSEHOLDS", 85000, _number(int, 100),

@@ -24,6 +24,13 @@ MAX_GEOJSON_DEPTH = 20         # FeatureCollection > features > Feature > geomet
 MAX_GEOJSON_FEATURES = 200_000
 SHAPEFILE_PARTS = {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".xml", ".qmd"}
 SNIFF_BYTES = 8192
+# XLSX workbooks are ZIPs of XML: checked before any XML parser sees them (a 400 KB file can hold a
+# 400 MB cell). Excel itself allows at most 32,767 characters in a cell.
+MAX_XLSX_UNCOMPRESSED = 2048 * MB
+MAX_XLSX_RATIO = 200           # real sheets compress 5-20x; a bomb of one repeated cell 1000x and more
+MAX_XLSX_CELL_CHARS = 32_767
+MAX_XLSX_CELLS = 60_000_000    # 2 million rows of 30 columns
+_XLSX_PARTS = re.compile(r"^xl/(worksheets/[^/]+|sharedStrings)\.xml$")
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
 _BRACKETS = re.compile(r"[\[\]{}]")
 
@@ -37,6 +44,54 @@ KIND_NAMES = {"zip": "arsip ZIP", "xlsx": "Excel (XLSX)", "shapefile_zip": "Shap
               "jpeg": "gambar JPEG", "gzip": "arsip gzip", "exe": "program", "rar": "arsip RAR", "7z": "arsip 7z",
               "geojson": "GeoJSON", "json": "JSON", "csv": "teks CSV", "text": "teks", "binary": "data biner"}
 
+
+
+def check_xlsx(path: str | Path, max_total: int = MAX_XLSX_UNCOMPRESSED, max_ratio: float = MAX_XLSX_RATIO,
+               max_cell_chars: int = MAX_XLSX_CELL_CHARS, max_cells: int = MAX_XLSX_CELLS) -> None:
+    """Refuse an XLSX decompression bomb before parsing it: the sizes its ZIP declares (total,
+    ratio per member), then a streamed pass over the sheets and shared strings (read in 1 MB pieces,
+    never held whole) counting cells and measuring the longest text between two tags."""
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+        declared = sum(info.file_size for info in members)
+        if declared > max_total:
+            raise UploadError(f"Buku kerja XLSX terlalu besar setelah diekstrak: {declared / MB:.0f} MB "
+                              f"(batas {max_total / MB:.0f} MB).")
+        for info in members:
+            if info.file_size > max(info.compress_size, 1024) * max_ratio:
+                raise UploadError(f"Buku kerja XLSX ditolak: bagian {info.filename!r} dimampatkan secara tidak "
+                                  "wajar (kemungkinan bom ZIP).")
+        cells = 0
+        for info in members:
+            if not _XLSX_PARTS.match(info.filename):
+                continue
+            run, read = 0, 0
+            with archive.open(info) as part:
+                while piece := part.read(MB):
+                    read += len(piece)
+                    if read > max_total:
+                        raise UploadError("Buku kerja XLSX terlalu besar setelah diekstrak.")
+                    cells += piece.count(b"<c ") + piece.count(b"<c>")
+                    run = _longest_text(piece, run, max_cell_chars)
+            if cells > max_cells:
+                raise UploadError(f"Buku kerja XLSX berisi lebih dari {max_cells:,} sel.".replace(",", "."))
+
+
+def _longest_text(piece: bytes, run: int, limit: int) -> int:
+    """Length of the text still open at the end of ``piece`` (``run``: open at its start); raises
+    when a text between two tags is longer than ``limit`` characters (UTF-8: up to 4 bytes each)."""
+    most = 4 * limit
+    tags = [i for i in (piece.find(b"<"), piece.find(b">")) if i >= 0]
+    if not tags:
+        run += len(piece)
+    elif run + min(tags) > most or re.search(rb"[^<>]{%d}" % (most + 1), piece):
+        run = most + 1
+    else:
+        run = len(piece) - max(piece.rfind(b"<"), piece.rfind(b">")) - 1
+    if run > most:
+        raise UploadError(f"Buku kerja XLSX ditolak: sebuah sel berisi lebih dari {limit:,} karakter "
+                          "(batas Excel).".replace(",", "."))
+    return run
 
 
 def check_size(size: int, limit: int = MAX_UPLOAD_BYTES) -> None:

@@ -74,7 +74,8 @@ def test_import_changes_reach_the_map_and_the_export_at_once(scratch_db, tmp_pat
     assert _village_now(client, a) == (3, 100.0)
     assert _village_now(client, b) == (1, 100.0)
 
-    _import(scratch_db, tmp_path, rows[:2] + rows[3:], mark_inactive=True)  # rows[2] leaves the registry
+    _import(scratch_db, tmp_path, rows[:2] + rows[3:], mark_inactive=True,  # rows[2] leaves the registry
+            confirm_deactivate=1)  # 1 of 4 households: above the 10 % that needs the number confirmed
     assert _village_now(client, a) == (2, 100.0)
     assert _matches_full_evaluation(scratch_db)
 

@@ -211,6 +211,38 @@ def test_payloads_in_analysis_parameters(injected):
     assert injected["failures"] == []
 
 
+DEEP_JSON = b"[" * 100_000 + b"]" * 100_000
+MALFORMED = ("a\x00b", float("nan"), float("inf"), 10 ** 30, -(10 ** 30), [[[[[]]]]], {"a": {"b": None}})
+
+
+def test_malformed_values_in_every_body_field_are_4xx(injected):
+    """Issue #16, finding 12: NUL bytes, NaN, infinities, huge integers and nested lists in every
+    field of every state-changing route, and a JSON body nested 100,000 levels: 4xx, never 500."""
+    app, send = injected["app"], injected["send"]
+    routes = 0
+    for rule in app.url_map.iter_rules():
+        methods = sorted(rule.methods & {"POST", "PUT", "PATCH", "DELETE"})
+        if not methods or rule.endpoint in ("auth.logout",):
+            continue
+        routes += 1
+        values = {name: 1 if type(conv) is IntegerConverter else "desa" for name, conv in rule._converters.items()}
+        path = rule.build(values, append_unknown=False)[1]
+        fields = sorted(_fields(app, rule.endpoint))
+        for method in methods:
+            answer = send(method, path, data=DEEP_JSON, content_type="application/json")
+            assert answer.status_code in (400, 401, 403, 404, 405, 413), (method, path, answer.status_code)
+            for value in MALFORMED:
+                send(method, path, json={f: value for f in fields})
+                if isinstance(value, str):
+                    send(method, path, data={f: value for f in fields})
+            for field in fields:  # one field malformed at a time, the others plausible
+                for value in ("a\x00b", float("nan"), 10 ** 30, [[[]]]):
+                    send(method, path, json={"nama": "uji", "jenis": "lainnya", field: value, "geometry": SQUARE})
+    assert routes >= 15
+    print("\n".join(sorted({f[:200] for f in injected["failures"]})))
+    assert injected["failures"] == []
+
+
 def test_key_tables_unchanged_after_every_payload(injected):
     """Runs last in this module: nothing any payload did touched households, villages, users,
     facilities, scores or lokus, and no table was dropped."""

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import psycopg
 from werkzeug.routing import FloatConverter, IntegerConverter, PathConverter, UnicodeConverter, UUIDConverter
 
-from conftest import login
+from conftest import login, make_app
 from spatial.users import ROLES
 from webgis.access import classification, unclassified
 
@@ -140,3 +140,40 @@ def test_every_state_changing_route_requires_csrf_token(db_url):
                 failures.append(f"{method} {rule.rule} -> {answer.status_code}")
     app.extensions["db_pool"].close()
     assert checked >= 3 and failures == []
+
+
+# Issue #16, finding 12: malformed values (NUL bytes, NaN, infinities, huge integers, broken lists)
+FUZZ = ("a\x00b", "abc", "nan", "-Infinity", "1e999", "99999999999999999999", "-99999999999999999999", "nan,nan,nan,nan",
+        "1,2,3,inf", "-1", "[]")
+
+
+def test_malformed_values_on_every_get_parameter_are_4xx(db_url):
+    """Every GET route, every parameter it reads (one at a time), the parameters helpers of its
+    module may read (all at once), every path segment: a malformed value gets 4xx or a normal page,
+    never a 500. Public routes are also tried anonymously."""
+    app = make_app(db_url, WTF_CSRF_ENABLED=False, PROPAGATE_EXCEPTIONS=False)  # 500s are collected
+    admin = login(app.test_client(), "admin")
+    anonymous = app.test_client()
+    failures, sent = [], 0
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or rule.endpoint in ("static", "assets.vendor", "auth.logout"):
+            continue
+        path_params = [n for n, c in rule._converters.items() if type(c) in (UnicodeConverter, PathConverter)]
+        query_params, helper_params = _get_parameters(app, rule)
+        clients = (admin, anonymous) if classification(app, rule.endpoint) == "public" else (admin,)
+        for value in FUZZ:
+            encoded = quote(value, safe="")
+            targets = [_url(rule, {p: encoded}) for p in path_params]
+            base = _url(rule)
+            targets += [f"{base}?{p}={encoded}" for p in sorted(query_params)]
+            targets.append(base + "?" + "&".join(f"{p}={encoded}" for p in sorted(helper_params)))
+            for target in targets:
+                for client in clients:
+                    sent += 1
+                    response = client.get(target)
+                    if response.status_code >= 500:
+                        failures.append(f"{target} -> {response.status_code}")
+    app.extensions["db_pool"].close()
+    print(f"\nfuzz: {sent} GET requests\n" + "\n".join(sorted(set(failures))))
+    assert sent > 1000
+    assert failures == []

@@ -57,5 +57,5 @@ def test_tile_computed_before_a_change_is_not_kept(scratch_db):
         version = conn.execute("SELECT versi FROM tile_cache_versi").fetchone()[0]
         conn.execute(HOUSEHOLDS, {"n": 1})  # data changed after the tile's version was read
         conn.execute(open("sql/queries/tiles/cache_put.sql").read(),
-                     {"lapisan": "agregat_1", "z": 10, "x": 1, "y": 1, "versi": version, "body": b"lama"})
+                     {"lapisan": "agregat", "z": 10, "x": 1, "y": 1, "versi": version, "body": b"lama", "maks": 100})
         assert conn.execute("SELECT count(*) FROM tile_cache").fetchone()[0] == 0

@@ -7,8 +7,9 @@ from webgis import assets, auth, database, errors, i18n, settings
 from webgis.api import blueprint as api_blueprint
 from webgis.maps import blueprint as maps_blueprint
 from webgis import map_api, tiles, village_profile
+from webgis import imports
 from webgis.imports import blueprint as imports_blueprint
-from webgis import access, admin, health, security
+from webgis import access, admin, health, params, security
 from webgis import analysis_api, analysis_pages
 from webgis import compression
 from webgis import selection
@@ -34,6 +35,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     for blueprint in (map_api.blueprint, tiles.blueprint, village_profile.blueprint):
         app.register_blueprint(blueprint)
     app.register_blueprint(imports_blueprint)
+    imports.init_app(app)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(admin.blueprint)
     app.register_blueprint(analysis_api.blueprint)
@@ -43,6 +45,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         app.register_blueprint(blueprint)
     csrf.exempt(ogcapi.blueprint)  # read-only API for agency clients (bearer tokens, no forms)
     security.init_app(app)
+    params.init_app(app)
     access.init_app(app)
     compression.init_app(app)
     return app

@@ -12,6 +12,7 @@ from spatial.analysis import ANALYSES, begin_run, complete_run, results
 from webgis.auth import authenticated, role_required
 from webgis.database import call
 from webgis.scope import region_filter
+from webgis.params import int_arg
 
 blueprint = Blueprint("analysis_api", __name__, url_prefix="/api/analisis")
 
@@ -23,7 +24,7 @@ LOG = logging.getLogger("sasaran.analysis")
 
 def layer(name: str) -> Response:
     """The GeoJSON of one result layer (only the signed-in user's region when scoped)."""
-    body = call(results.layer_geojson, name, request.args.get("run", type=int),
+    body = call(results.layer_geojson, name, int_arg("run", low=1),
                 semua=request.args.get("semua") == "1", wilayah=region_filter())
     return Response(body, mimetype=GEOJSON)
 
@@ -44,7 +45,7 @@ for _name in results.LAYERS:
 def runs():
     """Recent runs (``?jenis=`` filters), newest first, with parameters and summaries."""
     kinds = request.args.getlist("jenis") or list(ANALYSES)
-    rows = call(results.recent_runs, kinds, min(request.args.get("limit", 50, type=int), 500))
+    rows = call(results.recent_runs, kinds, int_arg("limit", 50, low=1, high=500))
     for row in rows:
         row["progres"] = PROGRESS.get(row["id"]) if row["status"] == "berjalan" else None
     return jsonify(runs=rows)

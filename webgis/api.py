@@ -3,6 +3,7 @@ from flask import Blueprint, Response, request
 
 from spatial import maps
 from webgis.database import call
+from webgis.params import float_arg
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
@@ -12,6 +13,6 @@ GEOJSON = "application/geo+json"
 @blueprint.route("/villages")
 def villages():
     """Villages (RFC 7946 GeoJSON) with Kemendagri codes, names and household counts (aggregates only)."""
-    body = call(maps.villages_geojson, tolerance=request.args.get("tolerance", type=float),
+    body = call(maps.villages_geojson, tolerance=float_arg("tolerance", low=0),
                 kode_kab=request.args.get("kode_kab") or None)
     return Response(body, mimetype=GEOJSON)

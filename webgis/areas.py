@@ -25,6 +25,7 @@ from webgis.errors import answers_json
 from webgis.mapkit import base_map, render_parts
 from webgis.maps import context_layers
 from webgis.scope import region_filter
+from webgis.params import int_arg
 
 blueprint = Blueprint("areas", __name__)
 EDITORS = ("perencana",)
@@ -83,7 +84,7 @@ def index():
 def api_list():
     """Live areas as GeoJSON (properties: attributes and area in ha)."""
     with connection() as conn:
-        areas = list_areas(conn, request.args.get("jenis") or None, request.args.get("tahun", type=int), region_filter())
+        areas = list_areas(conn, request.args.get("jenis") or None, int_arg("tahun"), region_filter())
     features = [{"type": "Feature", "id": area["id"], "geometry": json.loads(area.pop("geojson")),
                  "properties": {**area, "luas_ha": float(area["luas_ha"])}} for area in areas]
     return jsonify(type="FeatureCollection", features=features)

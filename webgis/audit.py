@@ -18,11 +18,13 @@ def actor() -> str:
     return "anonim"
 
 
-def record(action: str, obj: str, obj_id=None, detail: dict | None = None, user: str | None = None) -> None:
-    """Write one audit row (own short transaction, committed at once)."""
+def record(action: str, obj: str, obj_id=None, detail: dict | None = None, user: str | None = None,
+           durable: bool = True) -> None:
+    """Write one audit row (own short transaction, committed at once; ``durable``: see
+    ``spatial.audit.add``)."""
     payload = dict(detail or {})
     if has_request_context():
         payload.setdefault("ip", request.remote_addr)
         payload.setdefault("path", request.path)
     with connection() as conn:
-        audit.add(conn, user or actor(), action, obj, None if obj_id is None else str(obj_id), payload)
+        audit.add(conn, user or actor(), action, obj, None if obj_id is None else str(obj_id), payload, durable)

@@ -143,7 +143,7 @@ def _sign_in(row: dict) -> None:
 @blueprint.route("/login", methods=["GET", "POST"])
 def login():
     """Sign in with user name and password (backs off after repeated failures)."""
-    form = LoginForm()
+    form = LoginForm(formdata=request.form)  # a form post only: a JSON body is not a sign-in
     status = 200
     if form.validate_on_submit():
         username, ip = form.username.data.strip(), request.remote_addr or "-"

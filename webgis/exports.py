@@ -7,16 +7,17 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from spatial.areas import AreaError
-from spatial.errors import N_
 from spatial.areas.export import csv_chunks, export_filename, geojson_chunks, geopackage_file
-from spatial.areas.layers import K_ANONYMITY, LAYERS, filter_params
+from spatial import anonymity
+from spatial.areas.layers import LAYERS, filter_params
 from spatial.areas.tokens import create_token, list_tokens, revoke_token
 from webgis.agency import agency_or_user, requester
 from webgis.audit import record
 from webgis.auth import authenticated, role_required
 from webgis.database import call
 from webgis.errors import answers_json
+from webgis.params import int_arg
+from webgis.scope import region_filter
 
 blueprint = Blueprint("exports", __name__)
 FORMATS = {"geojson": "application/geo+json", "csv": "text/csv; charset=utf-8",
@@ -30,14 +31,11 @@ def readable_layers(who) -> list:
 
 def request_params(who) -> dict:
     """Filter parameters of the request; ``pribadi`` (NIK, name) only for an admin asking for it."""
-    k = request.args.get("k", type=int) or K_ANONYMITY
-    if k < K_ANONYMITY:
-        raise AreaError(N_("k tidak boleh kurang dari %(k)s."), k=K_ANONYMITY)
     pribadi = request.args.get("pribadi") == "1"
     if pribadi and who.role != "admin":
         abort(403)
     return filter_params(request.args.get("kode_kec"), request.args.get("kode_desa"), request.args.get("bbox"),
-                         request.args.get("datetime"), None, k, request.args.get("sel_m", type=int) or 1000, pribadi,
+                         request.args.get("datetime"), None, int_arg("k"), int_arg("sel_m"), pribadi,
                          wilayah=who.wilayah)
 
 
@@ -45,7 +43,7 @@ def request_params(who) -> dict:
 @authenticated
 def index():
     """The export page: every layer the user may have, with filters."""
-    return render_template("areas/exports.html", layers=readable_layers(requester()), k=K_ANONYMITY)
+    return render_template("areas/exports.html", layers=readable_layers(requester()), k=anonymity.K)
 
 
 @blueprint.route("/ekspor/<name>.<fmt>")
@@ -86,12 +84,12 @@ def tokens():
         token_id = request.form.get("cabut", type=int)
         if token_id is None:
             abort(400)
-        if call(revoke_token, token_id):
+        if call(revoke_token, token_id, region_filter()):
             record("cabut_token", "token_instansi", token_id)
             flash(_("Token dicabut."), "success")
     elif request.method == "POST":
         new_token = call(create_token, request.form.get("instansi", ""), request.form.getlist("koleksi"),
-                         current_user.username, set(ogc_layers))
+                         current_user.username, set(ogc_layers), region_filter())
         record("buat_token", "token_instansi", new_token["id"],
                {"instansi": request.form.get("instansi"), "koleksi": request.form.getlist("koleksi")})
     rows = call(list_tokens)

@@ -9,6 +9,7 @@ and the import runs. Jobs write their state to a small JSON file that any worker
 serve to the page polling it.
 """
 import json
+import logging
 import os
 import secrets
 import threading
@@ -22,6 +23,7 @@ from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
+from spatial.importer.jobs import sweep_orphans, write_job
 from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, read_mapping_file
 from spatial.importer.registry import import_facilities, import_households, overall_percent, survey_values
 from spatial.importer.report import history, rejects, write_csv, write_xlsx
@@ -30,8 +32,10 @@ from spatial.importer.sources import offered, save_mapping, sources
 from spatial.vocabulary import vocabularies
 from webgis.audit import record
 from webgis.auth import role_required
+from webgis.scope import region_filter
 
 blueprint = Blueprint("imports", __name__, url_prefix="/impor")
+LOG = logging.getLogger("sasaran.impor")
 KINDS = {"rumah_tangga": (HOUSEHOLDS, import_households), "fasilitas": (FACILITIES, import_facilities)}
 MAX_MAPPING_BYTES = 1 << 20
 
@@ -48,12 +52,6 @@ def _job_path(folder: Path, job_id: str) -> Path:
     return folder / f"{job_id}.json"
 
 
-def _write_job(path: Path, state: dict) -> None:
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(state, default=str), encoding="utf-8")
-    os.replace(temporary, path)
-
-
 class _JobProgress:
     """Progress callback of a background import: percent and phase into the job file (at most 4×/s)."""
 
@@ -65,7 +63,7 @@ class _JobProgress:
         now = time.monotonic()
         if now - self.last > 0.25:
             self.last = now
-            _write_job(self.path, self.state)
+            write_job(self.path, self.state)
 
 
 def _run_job(path: Path, state: dict, upload: Path, url: str, survey: bool) -> None:
@@ -87,17 +85,19 @@ def _run_job(path: Path, state: dict, upload: Path, url: str, survey: bool) -> N
                      uji_coba=result.dry_run)
     except ImportFileError as exc:
         state.update(status="gagal", galat=str(exc))
-    except Exception as exc:  # the page must show something; the database rolled everything back
-        state.update(status="gagal", galat=f"{type(exc).__name__}: {exc}")
+    except Exception:  # the database rolled everything back; the details go to the log, not the page
+        LOG.exception("import job %s failed", path.stem)
+        state.update(status="gagal", galat=_("Impor gagal karena kesalahan pada server; tidak ada data yang diubah. "
+                                             "Hubungi admin dengan kode tugas %(kode)s.", kode=path.stem))
     finally:
         if not keep_upload:
             upload.unlink(missing_ok=True)
-        _write_job(path, state)
+        write_job(path, state)
 
 
 def _start(path: Path, state: dict, survey: bool) -> None:
-    state.update(status="berjalan", fase="membaca", persen=0)
-    _write_job(path, state)
+    state.update(status="berjalan", fase="membaca", persen=0, pid=os.getpid())  # pid: see sweep_orphans
+    write_job(path, state)
     threading.Thread(target=_run_job, args=(path, state, Path(state["berkas"]), current_app.config["DATABASE_URL"],
                                             survey), daemon=True).start()
 
@@ -144,8 +144,11 @@ def upload():
         raise
     options = {"user": current_user.username, "name": uploaded.filename, "mapping": mapping,
                "dry_run": bool(request.form.get("uji_coba")), "allow_moves": bool(request.form.get("izinkan_pindah"))}
+    options["wilayah"] = region_filter()
     if kind == "rumah_tangga":
         options["mark_inactive"] = bool(request.form.get("tandai_nonaktif"))
+        confirmed = request.form.get("konfirmasi_nonaktif", "").replace(".", "").strip()
+        options["confirm_deactivate"] = int(confirmed) if confirmed.isdigit() else None
     state = {"jenis": kind, "nama_file": uploaded.filename, "oleh": current_user.username, "opsi": options,
              "sumber": request.form.get("sumber", "").strip()[:200], "berkas": str(target)}
     _start(_job_path(folder, job_id), state, survey=True)
@@ -237,7 +240,8 @@ def rejects_report(impor_id, fmt):
     """Download the rejects report (CSV, or XLSX with a second sheet of warnings); audited."""
     if fmt not in ("csv", "xlsx"):
         abort(404)
-    header, rows, warned = rejects(impor_id, current_app.config["DATABASE_URL"])
+    header, rows, warned = rejects(impor_id, current_app.config["DATABASE_URL"], reader=current_user.username,
+                                   wilayah=region_filter())
     record("unduh_laporan_tolak", "impor", impor_id, {"format": fmt, "baris": len(rows)})
     target = _work_dir() / f"laporan-{impor_id}-{secrets.token_hex(4)}.{fmt}"
     if fmt == "csv":
@@ -249,3 +253,11 @@ def rejects_report(impor_id, fmt):
     mimetype = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return Response(data, mimetype=mimetype,
                     headers={"Content-Disposition": f"attachment; filename=impor-{impor_id}-ditolak.{fmt}"})
+
+
+def init_app(app) -> None:
+    """At start-up: jobs of processes that died are marked failed and their uploads deleted."""
+    with app.app_context():
+        orphaned = sweep_orphans(_work_dir())
+    if orphaned:
+        app.logger.warning("import jobs of a stopped process marked failed: %s", ", ".join(orphaned))

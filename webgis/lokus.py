@@ -12,13 +12,14 @@ from webgis.audit import record
 from webgis.auth import authenticated, role_required
 from webgis.database import call
 from webgis.scope import region_filter
+from webgis.params import int_arg
 
 blueprint = Blueprint("lokus", __name__)
 PROPOSED = 10
 
 
 def _year() -> int:
-    year = request.values.get("tahun", type=int) or datetime.date.today().year
+    year = (int_arg("tahun") if request.method == "GET" else request.form.get("tahun", type=int)) or datetime.date.today().year
     return year if 2000 <= year <= 2100 else datetime.date.today().year
 
 

@@ -10,6 +10,7 @@ from webgis.database import call
 from webgis.indicators import indicator_payload
 from webgis.scope import region_filter
 from webgis.tiles import POINT_ROLES
+from webgis.params import float_arg, int_arg
 
 blueprint = Blueprint("map_api", __name__, url_prefix="/api")
 
@@ -49,9 +50,9 @@ def search_villages():
 @role_required(*POINT_ROLES)
 def nearest_household():
     """The household nearest to ``lat``/``lon`` within ~10 screen pixels at zoom ``z`` (popup data)."""
-    lat = request.args.get("lat", type=float)
-    lon = request.args.get("lon", type=float)
-    zoom = request.args.get("z", default=16, type=int)
+    lat = float_arg("lat")
+    lon = float_arg("lon")
+    zoom = int_arg("z", 16)
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return jsonify(error=_("Parameter lat dan lon wajib diisi.")), 400
     row = call(maps.nearest_household, lat, lon, zoom, region_filter())

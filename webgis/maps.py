@@ -5,13 +5,14 @@ The page itself stays light: folium builds the map, empty layer groups and the h
 tile layer; ``static/js/peta.js`` fills the groups from the app's JSON endpoints after load.
 """
 import folium
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
 from flask_login import current_user
 from flask_babel import format_date, get_locale, gettext as _, lazy_gettext as _l
 from folium.plugins import VectorGridProtobuf
 
 from spatial import maps as spatial_maps
 from spatial.codelists import FACILITY_TYPES
+from spatial.memo import Memo
 from webgis.analysis_labels import property_labels, value_labels
 from webgis.database import call
 from webgis.indicators import DEFAULT_INDICATOR, INDICATORS
@@ -117,23 +118,21 @@ def context_layers(fmap: folium.Map) -> dict:
 
 
 def dashboard_config(fmap: folium.Map, groups: dict, households_layer) -> dict:
-    """The dashboard's ``peta.js`` configuration: endpoints of every layer, role, indicator."""
+    """The dashboard's ``peta.js`` configuration: endpoints of every layer, role (the indicator
+    shown first is added per request)."""
     sources = context_sources()
     if current_user.is_authenticated:  # the areas API is for signed-in users
         sources["kawasan"] = PRIORITY_AREAS
     sources["indikator"] = url_for("map_api.indicators")
-    chosen = request.args.get("indikator")
     return {
         **page_config_base(fmap, groups), "households": households_layer.get_name(), "sources": sources,
         "nearest": url_for("map_api.nearest_household") if may_see_points() else None,
         "pointMinZoom": POINT_MIN_ZOOM, "searchUrl": url_for("map_api.search_villages"),
-        "indicator": chosen if chosen in INDICATORS else DEFAULT_INDICATOR,
     }
 
 
-@blueprint.route("/")
-def dashboard():
-    """Peta Utama: choropleth of village indicators with every analysis layer."""
+def _rendered_map() -> tuple[dict, dict, str | None]:
+    """The folium map of the dashboard rendered (parts, peta.js configuration, data date)."""
     fmap = base_map()
     labels = layer_labels()
     groups = {}
@@ -146,7 +145,23 @@ def dashboard():
     households = households_layer(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
     fit_extent(fmap, call(spatial_maps.villages_extent))
+    return render_parts(fmap), dashboard_config(fmap, groups, households), data_date()
+
+
+@blueprint.route("/")
+def dashboard():
+    """Peta Utama: choropleth of village indicators with every analysis layer.
+
+    Building the folium map costs more CPU than anything else on the page, and it depends only on
+    the language, the role's rights, sign-in, the app's configuration and the data: it is rendered
+    once per combination and data version (``spatial.maps.page_version``) and kept in the app's
+    memory."""
+    key = (str(get_locale()), may_see_points(), current_user.is_authenticated, call(spatial_maps.page_version))
+    pages = current_app.extensions.setdefault("peta_utama", Memo(16))
+    parts, config, date = pages.get(key, _rendered_map)
+    chosen = request.args.get("indikator")
+    config = {**config, "indicator": chosen if chosen in INDICATORS else DEFAULT_INDICATOR}
     return render_template(
-        "maps/dashboard.html", map=render_parts(fmap), config=dashboard_config(fmap, groups, households),
-        indicators={key: str(spec[0]) for key, spec in INDICATORS.items()}, data_date=data_date(),
+        "maps/dashboard.html", map=parts, config=config,
+        indicators={key: str(spec[0]) for key, spec in INDICATORS.items()}, data_date=date,
         points_allowed=may_see_points(), print_view=request.args.get("cetak") == "1")

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, abort, g, redirect, render_template, requ
 from spatial import maps
 from spatial.areas import AreaError, features
 from spatial.areas.geometry import polygon_of
-from spatial.areas.layers import K_ANONYMITY, LAYERS, filter_params
+from spatial.areas.layers import LAYERS, filter_params
 from spatial.areas.schema import feature_schema, queryables as queryables_schema, xml_schema
 from spatial.errors import N_, SasaranError
 from webgis.agency import agency_or_user, remember_token, requester
@@ -24,6 +24,7 @@ from webgis.audit import record
 from webgis.database import call, connection
 from webgis.errors import message_of
 from webgis.exports import readable_layers
+from webgis.params import int_arg
 
 blueprint = Blueprint("ogcapi", __name__, url_prefix="/ogc")
 GEOJSON = "application/geo+json"
@@ -238,13 +239,11 @@ def _params(layer, extra_allowed=()) -> dict:
     crs = request.args.get("bbox-crs")
     if crs and crs != CRS84:
         raise AreaError("Hanya bbox-crs CRS84 yang didukung.")
-    k = request.args.get("k", type=int) or K_ANONYMITY
-    if k < K_ANONYMITY:
-        raise AreaError(f"k tidak boleh kurang dari {K_ANONYMITY}.")
-    props = {key: request.args[key] for key in layer.properties if key in request.args}
+    # k and sel_m are parameters of the aggregate layers (echoed in their properties), not filters
+    props = {key: request.args[key] for key in layer.properties if key in request.args and key not in ("k", "sel_m")}
     return filter_params(request.args.get("kode_kec"), request.args.get("kode_desa"), request.args.get("bbox"),
-                         request.args.get("datetime") if layer.temporal else None, props, k,
-                         request.args.get("sel_m", type=int) or 1000, wilayah=g.requester.wilayah)
+                         request.args.get("datetime") if layer.temporal else None, props, int_arg("k"),
+                         int_arg("sel_m"), wilayah=g.requester.wilayah)
 
 
 def _paging() -> tuple[int, int]:

@@ -5,6 +5,7 @@ A user scoped to a kabupaten/kecamatan (issue #8) sees, selects, exports and cha
 households of that region: every service gets ``region_filter()``, and actions naming households
 outside it are refused with 403 before anything changes (``spatial.selection.actions``)."""
 import datetime
+import gzip
 import secrets
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def index():
 @role_required("perkim")
 def create():
     """Create a programme."""
-    program_id = call(programs.create_program, programs.form_data(request.form), _user())
+    program_id = call(programs.create_program, programs.form_data(request.form), _user(), region_filter())
     record("buat", "program", program_id, {"nama": request.form.get("nama")})
     flash(_("Program dibuat."), "success")
     return redirect(url_for("seleksi.map_page", program_id=program_id))
@@ -84,7 +85,7 @@ def edit(program_id):
     with connection() as conn:
         program = programs.require(conn, program_id)
         if request.method == "POST":
-            programs.update_program(conn, program_id, programs.form_data(request.form))
+            programs.update_program(conn, program_id, programs.form_data(request.form), region_filter())
     if request.method == "POST":
         record("ubah", "program", program_id, {"nama": request.form.get("nama")})
         flash(_("Program disimpan."), "success")
@@ -99,7 +100,7 @@ def program_status(program_id):
     status = request.form.get("status", "")
     with connection() as conn:
         programs.require(conn, program_id)
-        programs.set_status(conn, program_id, status, _user())
+        programs.set_status(conn, program_id, status, _user(), region_filter())
     record("status_program", "program", program_id, {"status": status})
     flash(_("Program ditutup.") if status == "ditutup" else _("Program dibuka kembali."), "success")
     return redirect(url_for("seleksi.edit", program_id=program_id))
@@ -163,14 +164,25 @@ def api_candidates(program_id):
     """Eligible and selected households of the programme (filters in the query string), as GeoJSON
     points for the map plus a ``tanpa_gps`` list for the table; no NIK, but exact points: audited."""
     filters = candidates.parse_filters(request.args)
+
+    def build(rows) -> tuple[bytes, bytes, int]:  # the answer, plain and gzip-compressed, and its rows
+        collection = candidates.to_feature_collection(rows)
+        collection["tanpa_gps"] = [candidates.public_properties(r) for r in rows if r["lon"] is None]
+        collection["total"] = actions.totals(program)
+        body = current_app.json.dumps(collection).encode()
+        return body, gzip.compress(body, 6), len(rows)
+
     with connection() as conn:
         program = programs.require(conn, program_id)
-        rows = candidates.households(conn, program, filters=filters, wilayah=region_filter())
-    record("lihat_kandidat", "program", program_id, {"baris": len(rows), "filter": filters, "wilayah": region_filter()})
-    collection = candidates.to_feature_collection(rows)
-    collection["tanpa_gps"] = [candidates.public_properties(r) for r in rows if r["lon"] is None]
-    collection["total"] = actions.totals(program)
-    return jsonify(collection)
+        body, compressed, count = candidates.cached_answer(conn, program, filters, region_filter(), build)
+    record("lihat_kandidat", "program", program_id, {"baris": count, "filter": filters, "wilayah": region_filter()},
+           durable=False)
+    if "gzip" in request.accept_encodings:
+        response = Response(compressed, mimetype="application/json", headers={"Content-Encoding": "gzip"})
+    else:
+        response = Response(body, mimetype="application/json")
+    response.vary.add("Accept-Encoding")
+    return response
 
 
 def _json_body() -> dict:

@@ -35,6 +35,7 @@ def flask_config(settings: Settings) -> dict:
         # within this time. Keep DB_POOL_MAX at least the threads of a worker so that a busy but
         # healthy server never waits that long.
         "DB_POOL_TIMEOUT": settings.db_pool_timeout,
+        "TILE_CACHE_MAX": settings.tile_cache_max,
         "PROXY_HOPS": settings.proxy_hops,
         "IMPORT_DIR": str(settings.import_dir),
         "UPLOAD_DIR": str(settings.upload_dir),

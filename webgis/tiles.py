@@ -1,12 +1,12 @@
 """Households as Mapbox vector tiles straight from PostGIS (ST_AsMVT + ST_TileEnvelope).
 
-``/tiles/rumah-tangga/<z>/<x>/<y>.pbf`` gives admin/perkim the household points (layer
-``rumah_tangga``: id, desil, skor) from zoom ``POINT_MIN_ZOOM``; below that zoom, and for every
-other role at any zoom, grid aggregates (layer ``agregat``: jumlah, desil12, persen_desil12) with
-cells of at least ``MIN_CELL_M`` metres and small cells suppressed. No NIK or names in any tile.
-Exact points are personal data: every non-empty point tile is written to the audit log.
+``/tiles/rumah-tangga/<z>/<x>/<y>.pbf`` gives admin/perkim the household points of their region
+(layer ``rumah_tangga``: id, desil, skor) from zoom ``POINT_MIN_ZOOM``; below that zoom, and for
+every other role at any zoom, grid aggregates (layer ``agregat``: jumlah, desil12, persen_desil12)
+made by the one anonymity rule (``spatial.anonymity``), the same for every role. No NIK or names in
+any tile. Exact points are personal data: every non-empty point tile is written to the audit log.
 """
-from flask import Blueprint, Response, abort
+from flask import Blueprint, Response, abort, current_app
 from flask_login import current_user
 
 from spatial import tiles
@@ -18,7 +18,6 @@ from webgis.scope import region_filter
 blueprint = Blueprint("tiles", __name__, url_prefix="/tiles")
 
 MVT = "application/vnd.mapbox-vector-tile"
-MIN_HOUSEHOLDS_PUBLIC = 3  # grid cells with fewer households are not shown to aggregate-only roles
 POINT_ROLES = ("perkim",)  # admin always passes
 
 
@@ -32,15 +31,14 @@ def households(z, x, y):
     """One vector tile of households: points for permitted roles at street zooms, else aggregates."""
     if not tiles.valid_tile(z, x, y):
         abort(404)
-    points = may_see_points()
-    if points and z >= POINT_MIN_ZOOM:
+    if may_see_points() and z >= POINT_MIN_ZOOM:
         with connection() as conn:
             body = tiles.household_points(conn, z, x, y, region_filter())
         if body:
-            record("lihat_titik", "rumah_tangga", f"{z}/{x}/{y}", {"ukuran": len(body)})
+            record("lihat_titik", "rumah_tangga", f"{z}/{x}/{y}", {"ukuran": len(body)}, durable=False)
     else:
         with connection() as conn:
-            body = tiles.household_grid(conn, z, x, y, 1 if points else MIN_HOUSEHOLDS_PUBLIC)
+            body = tiles.household_grid(conn, z, x, y, current_app.config["TILE_CACHE_MAX"])
     response = Response(body, mimetype=MVT)
     # Private: the content depends on the user's role.
     response.headers["Cache-Control"] = "private, max-age=300"

@@ -20,7 +20,7 @@ def clean_year(value) -> int:
     """A year 2000-2100 from form or JSON input; AreaError otherwise."""
     try:
         year = int(value)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise AreaError(N_("Tahun harus berupa angka.")) from exc
     if not 2000 <= year <= 2100:
         raise AreaError(N_("Tahun harus antara 2000 dan 2100."))

@@ -7,17 +7,17 @@ never reach SQL text.
 """
 import datetime as dt
 import json
+import math
 import re
 from dataclasses import dataclass, field
 
 from psycopg import sql as psql
 
-from spatial import sqlfiles
+from spatial import anonymity, sqlfiles
 from spatial.areas import AreaError, N_
 from spatial.privacy import PERSONAL_ROLES
 
-K_ANONYMITY = 5
-GRID_CELL_M = 1000
+GRID_CELL_M = 1000  # asked for by default; served as the nearest level at least this big (1,223 m)
 
 # Property types of the published schemas (OGC API schema/queryables, GeoPackage export). Every
 # integer is published as 64-bit: counts and rupiah sums of a district pass 2^31, and a client that
@@ -47,6 +47,8 @@ class Layer:
 
 
 _AGG_PROPS = ("jumlah", "desil12", "desil1", "tanpa_air_layak", "tanpa_sanitasi_layak", "dengan_balita", "ditekan", "k")
+# grid cells: households each count covers (sums of published base cells, spatial/anonymity.py)
+_COVERED = tuple(f"{name}_dari" for name in ("desil12", "desil1", "tanpa_air_layak", "tanpa_sanitasi_layak", "dengan_balita"))
 _AGG_FIELDS = {**typed("k jumlah desil12 desil1 tanpa_air_layak tanpa_sanitasi_layak dengan_balita", INTEGER),
                "ditekan": TEXT}
 
@@ -95,7 +97,8 @@ LAYERS = {layer.name: layer for layer in (
     Layer("rumah_tangga_desa", "Rumah tangga per desa", "Agregat rumah tangga per desa dengan k-anonimitas",
           "MultiPolygon", ("kode_desa", "nama", *_AGG_PROPS), fields={**typed("kode_desa nama", TEXT), **_AGG_FIELDS}),
     Layer("rumah_tangga_grid", "Rumah tangga per sel grid", "Agregat rumah tangga per sel grid dengan k-anonimitas",
-          "Polygon", ("sel_m", *_AGG_PROPS), fields={"sel_m": INTEGER, **_AGG_FIELDS}),
+          "Polygon", ("sel_m", *_AGG_PROPS, *_COVERED),
+          fields={"sel_m": INTEGER, **_AGG_FIELDS, **typed(" ".join(_COVERED), INTEGER)}),
     Layer("rumah_tangga", "Rumah tangga (titik)", "Titik rumah tangga; NIK dan nama hanya untuk admin atas permintaan",
           "Point", ("id_keluarga", "kode_desa", "desil", "kualitas_lokasi", "rtlh", "memenuhi_syarat"),
           roles=PERSONAL_ROLES, ogc=False, temporal=True,
@@ -150,7 +153,7 @@ def parse_bbox(text: str | None) -> tuple | None:
         raise AreaError(N_("bbox harus berupa empat angka: xmin,ymin,xmax,ymax.")) from exc
     if len(values) == 6:  # 3D bbox: keep x/y
         values = (values[0], values[1], values[3], values[4])
-    if len(values) != 4 or values[0] > values[2] or values[1] > values[3]:
+    if len(values) != 4 or not all(math.isfinite(v) for v in values) or values[0] > values[2] or values[1] > values[3]:
         raise AreaError(N_("bbox harus berupa empat angka: xmin,ymin,xmax,ymax."))
     return values
 
@@ -180,23 +183,29 @@ def parse_datetime(text: str | None) -> tuple:
 
 
 def filter_params(kode_kec=None, kode_desa=None, bbox=None, datetime=None, props: dict | None = None,
-                  k: int = K_ANONYMITY, sel_m: int = GRID_CELL_M, pribadi: bool = False, geom: str | None = None,
+                  k: int | None = None, sel_m: int | None = None, pribadi: bool = False, geom: str | None = None,
                   wilayah: str | None = None) -> dict:
-    """Bound parameters of ``export_filtered.sql`` from request values (checked here)."""
+    """Bound parameters of ``export_filtered.sql`` from request values (checked here).
+
+    ``k`` may raise the anonymity threshold, never lower it; ``sel_m`` (grid cell) is rounded up to
+    a level of the one cell hierarchy (``spatial.anonymity``)."""
     if kode_kec and not KODE_KEC.match(kode_kec):
         raise AreaError(N_("Kode kecamatan harus seperti 18.04.04."))
     if kode_desa and not KODE_DESA.match(kode_desa):
         raise AreaError(N_("Kode desa harus seperti 18.04.04.2002."))
     box = parse_bbox(bbox) if isinstance(bbox, (str, type(None))) else tuple(bbox)
     t0, t1 = parse_datetime(datetime)
-    if int(k) < 2:
-        raise AreaError(N_("k minimal 2."))
-    if not 100 <= int(sel_m) <= 50000:
-        raise AreaError(N_("Ukuran sel grid harus 100 sampai 50.000 meter."))
+    k = anonymity.K if k is None else int(k)
+    if k < anonymity.K:
+        raise AreaError(N_("k tidak boleh kurang dari %(k)s."), k=anonymity.K)
+    size = GRID_CELL_M if sel_m is None else int(sel_m)
+    if not 1 <= size <= 100_000:
+        raise AreaError(N_("Ukuran sel grid harus 1 sampai 100.000 meter."))
+    level = anonymity.level_for_size(size)
     return {"kode_kec": kode_kec or None, "kode_desa": kode_desa or None,
             "xmin": box[0] if box else None, "ymin": box[1] if box else None,
             "xmax": box[2] if box else None, "ymax": box[3] if box else None,
             "t0": t0, "t1": t1, "props": json.dumps(props) if props else None,
-            "k": int(k), "sel_m": int(sel_m), "pribadi": bool(pribadi), "geom": geom,
-            "wilayah": wilayah}
+            "k": k, "sel_m": round(anonymity.cell_m(level)), "tingkat": level, "dasar": anonymity.BASE_LEVEL,
+            "pribadi": bool(pribadi), "geom": geom, "wilayah": wilayah}
 

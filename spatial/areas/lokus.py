@@ -4,6 +4,7 @@ import re
 
 from psycopg.rows import dict_row
 
+from spatial import scope
 from spatial.areas import JENIS_LOKUS, AreaError, clean_year
 from spatial.sqlfiles import run
 
@@ -34,8 +35,7 @@ def save_lokus(conn, tahun: int, jenis: str, villages: list[dict], user: str, wi
         code = (village.get("kode_desa") or "").strip()
         if not KODE_DESA.match(code):
             raise AreaError(f"Kode desa tidak sah: {code!r}.")
-        if wilayah and not code.startswith(wilayah + "."):
-            raise AreaError(f"Desa {code} di luar wilayah Anda.")
+        scope.require(wilayah, code, f"Desa {code}")
         codes.add(code)
     with conn.transaction():
         run(conn, "areas/lokus_clear", {"tahun": tahun, "jenis": jenis, "wilayah": wilayah})

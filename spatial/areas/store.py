@@ -19,6 +19,9 @@ class AreaFields:
 
 def clean_fields(data: dict) -> AreaFields:
     """Check the form/JSON attributes: non-empty name, known kind, plausible year."""
+    for name in ("nama", "jenis", "catatan"):
+        if not isinstance(data.get(name) or "", str):
+            raise AreaError(f"{name} harus berupa teks.")
     nama = (data.get("nama") or "").strip()
     if not nama:
         raise AreaError("Nama kawasan wajib diisi.")

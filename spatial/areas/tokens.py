@@ -4,6 +4,7 @@ import secrets
 
 from psycopg.rows import dict_row
 
+from spatial import scope
 from spatial.areas import AreaError
 from spatial.sqlfiles import fetch_row, run
 
@@ -15,9 +16,12 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_token(conn, instansi: str, koleksi: list[str], user: str, allowed: set[str] | None = None) -> dict:
+def create_token(conn, instansi: str, koleksi: list[str], user: str, allowed: set[str] | None = None,
+                 wilayah: str | None = None) -> dict:
     """A new token for ``instansi`` limited to ``koleksi``; returns ``{"id", "token"}`` (the only
-    time the token is ever available)."""
+    time the token is ever available). A token reads the whole deployment, so only an unscoped
+    user (``wilayah`` None) may create one."""
+    scope.require(wilayah, None, "Token instansi (membaca seluruh wilayah)")
     instansi = (instansi or "").strip()
     if not instansi:
         raise AreaError("Nama instansi wajib diisi.")
@@ -42,8 +46,10 @@ def check_token(conn, token: str | None) -> dict | None:
         return run(cur, "areas/token_check", {"token_hash": token_hash(token)}).fetchone()
 
 
-def revoke_token(conn, token_id: int) -> bool:
-    """Revoke a token; False when it does not exist or was already revoked."""
+def revoke_token(conn, token_id: int, wilayah: str | None = None) -> bool:
+    """Revoke a token (unscoped users only, see create_token); False when it does not exist or was
+    already revoked."""
+    scope.require(wilayah, None, "Token instansi (membaca seluruh wilayah)")
     return fetch_row(conn, "areas/token_revoke", {"id": token_id}) is not None
 
 

@@ -24,6 +24,9 @@ __all__ = ["ImportFileError", "ImportResult", "import_households", "import_facil
            "survey_values"]
 
 # Progress phases in order, with the share of the progress bar each one takes.
+# A full re-import that would mark more than this share of a kabupaten's households inactive
+# needs the number confirmed (a one-row file with "tandai nonaktif" ticked must not empty a district).
+DEACTIVATE_SHARE = 0.10
 PHASES = {"membaca": 0.55, "memeriksa": 0.2, "menempatkan": 0.1, "menyimpan": 0.15}
 
 
@@ -153,6 +156,41 @@ class ImportOptions:
     allow_moves: bool = False    # --izinkan-pindah
     name: str | None = None      # the file name to record (uploads)
     survey: bool = False         # stop after the value step, keep nothing (survey_values)
+    wilayah: str | None = None   # the importing user's region scope (None: unscoped)
+    confirm_deactivate: int | None = None  # the number of households mark_inactive may deactivate
+
+
+def _refuse_outside_region(conn, schema: Schema, wilayah: str) -> None:
+    """Reject (di_luar_wilayah) the rows a user scoped to ``wilayah`` may not write: a village
+    outside the region, or an id stored (in the same kabupaten, for households) in another region."""
+    households = schema is HOUSEHOLDS
+    same = "AND r.kode_kab_registri = left(c.kode_desa_deklarasi, 5)" if households else ""
+    conn.execute(
+        composed("importer/scope", id=psql.Identifier("id_keluarga" if households else "id_fasilitas"),
+                 tabel=psql.Identifier("rumah_tangga" if households else "fasilitas"), sama=psql.SQL(same)),
+        {"wilayah": wilayah})
+
+
+def _number(value: int) -> str:
+    """``84999`` as ``84.999`` (Indonesian thousands separator)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _deactivate(conn, wilayah: str | None, confirmed: int | None) -> int:
+    """Mark inactive the households of the file's kabupaten (and of ``wilayah``) it no longer
+    lists. When that is more than ``DEACTIVATE_SHARE`` of a kabupaten's active households, the
+    import stops (and rolls back) unless ``confirmed`` equals the number to deactivate."""
+    run(conn, "importer/households_deactivate_plan", {"wilayah": wilayah})
+    shares = run(conn, "importer/households_deactivate_share").fetchall()
+    total = sum(row[1] for row in shares)
+    large = [f"{kab}: {_number(n)} dari {_number(active)} ({100 * n / active:.0f}%)"
+             for kab, n, active in shares if n > DEACTIVATE_SHARE * active]
+    if large and confirmed != total:
+        raise ImportFileError(
+            f"Tandai nonaktif akan menonaktifkan {_number(total)} rumah tangga, lebih dari {DEACTIVATE_SHARE:.0%} "
+            f"kabupaten ({'; '.join(large)}). Tidak ada yang diubah. Jika memang benar, ulangi impor dengan "
+            f"konfirmasi jumlah {total}.")
+    return run(conn, "importer/households_deactivate").fetchone()[0]
 
 
 def _run_import(path, schema: Schema, user: str, url: str | None, progress, options: ImportOptions) -> ImportResult:
@@ -168,7 +206,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, progress, opti
     with clock("sniff"):
         source = inspect(Path(path), schema, mapping, options.name)
     recorded = {"uji_coba": dry_run, "tandai_nonaktif": options.mark_inactive, "pemetaan": mapping or {},
-                "pemetaan_nilai": matcher.mapping, "izinkan_pindah": options.allow_moves,
+                "pemetaan_nilai": matcher.mapping, "izinkan_pindah": options.allow_moves, "wilayah": options.wilayah,
                 "pengodean": source.encoding, "pemisah": source.delimiter, "format": source.kind}
     with connect(url) as conn:
         conn.execute("SET LOCAL work_mem = '256MB'")
@@ -203,6 +241,8 @@ def _run_import(path, schema: Schema, user: str, url: str | None, progress, opti
         report("menempatkan", 0, 1)
         with clock("tempat"):
             run(conn, "importer/locate")
+        if options.wilayah:
+            _refuse_outside_region(conn, schema, options.wilayah)
         with clock("siap"):
             if households:
                 run(conn, "importer/households_ready")
@@ -217,7 +257,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, progress, opti
                 added, changed = _merge_households(conn, clock, province)
                 merged = added, changed, rows - rejected - added - changed
                 with clock("nonaktif"):
-                    deactivated = (run(conn, "importer/households_deactivate").fetchone()[0]
+                    deactivated = (_deactivate(conn, options.wilayah, options.confirm_deactivate)
                                    if options.mark_inactive else 0)
             else:
                 run(conn, "importer/facilities_ready")
@@ -238,7 +278,8 @@ def _run_import(path, schema: Schema, user: str, url: str | None, progress, opti
 
 def import_households(path, user: str = "sistem", url: str | None = None, *, dry_run: bool = False,
                       mark_inactive: bool = False, mapping=None, values=None, allow_moves: bool = False,
-                      name: str | None = None, progress=None, analyse: bool = False) -> ImportResult:
+                      name: str | None = None, progress=None, analyse: bool = False, wilayah: str | None = None,
+                      confirm_deactivate: int | None = None) -> ImportResult:
     """Import a household file (CSV or XLSX, documented format).
 
     ``dry_run``: check and count, change nothing but the import history. ``mark_inactive``: a full
@@ -249,19 +290,23 @@ def import_households(path, user: str = "sistem", url: str | None = None, *, dry
     a row that would move a stored household to another kabupaten updates it (warning
     pindah_wilayah) instead of being refused. ``name``: the file name to record (uploads).
     ``progress(phase, done, total)`` is called as the import advances.
-    Raises ImportFileError (clear message, nothing written) when the file cannot be read at all.
+    Raises ImportFileError (clear message, nothing written) when the file cannot be read at all, or
+    when ``mark_inactive`` would deactivate more than ``DEACTIVATE_SHARE`` of a kabupaten and
+    ``confirm_deactivate`` is not that number. ``wilayah``: the importing user's region scope (rows
+    outside it are rejected ``di_luar_wilayah``; mark-inactive touches only that region).
     ``analyse``: re-run the spatial analyses afterwards when rows changed (the CLI and the web
     import pass True; see _after_import)."""
-    options = ImportOptions(dry_run, mark_inactive, mapping, values, allow_moves, name)
+    options = ImportOptions(dry_run, mark_inactive, mapping, values, allow_moves, name, wilayah=wilayah,
+                            confirm_deactivate=confirm_deactivate)
     result = _run_import(path, HOUSEHOLDS, user, url, progress, options)
     return _after_import(result, url, user, analyse)
 
 
 def import_facilities(path, user: str = "sistem", url: str | None = None, *, dry_run: bool = False,
                       mapping=None, values=None, allow_moves: bool = False, name: str | None = None,
-                      progress=None, analyse: bool = False) -> ImportResult:
+                      progress=None, analyse: bool = False, wilayah: str | None = None) -> ImportResult:
     """Import a facility file (CSV or XLSX, documented format); see import_households."""
-    options = ImportOptions(dry_run, False, mapping, values, allow_moves, name)
+    options = ImportOptions(dry_run, False, mapping, values, allow_moves, name, wilayah=wilayah)
     result = _run_import(path, FACILITIES, user, url, progress, options)
     return _after_import(result, url, user, analyse)
 

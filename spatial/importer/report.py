@@ -26,10 +26,17 @@ def _cell(value):
     return safe_cell(value)
 
 
-def rejects(import_id: int, url: str | None = None) -> tuple[list, list, list]:
-    """Header, rejected rows and rows kept with a warning, of an import's rejects report."""
+def rejects(import_id: int, url: str | None = None, reader: str | None = None,
+            wilayah: str | None = None) -> tuple[list, list, list]:
+    """Header, rejected rows and rows kept with a warning, of an import's rejects report.
+
+    The report holds other people's original cells (names, NIK, addresses, points): a user scoped
+    to a region (``wilayah``) reads only the reports of imports made by ``reader`` themself, made
+    under the same region; LookupError otherwise, as for an import that does not exist."""
     with connect(url) as conn:
         header = run(conn, "importer/header", {"impor_id": import_id}).fetchone()
+        if header is not None and wilayah is not None and not (header[1] == reader and header[2] == wilayah):
+            header = None
         found = run(conn, "importer/rejects_list", {"impor_id": import_id}).fetchall()
     if header is None:
         raise NotFound(N_("Impor #%(id)s tidak ada."), id=import_id)

@@ -21,6 +21,7 @@ from psycopg import sql as psql
 from psycopg.copy import LibpqWriter
 
 from spatial.importer.columns import REPORT_COLUMNS, ImportFileError, Schema, normalise_header, resolve_columns
+from spatial.uploads import UploadError, check_xlsx
 
 CHUNK = 1 << 18
 DELIMITERS = (",", ";", "\t")
@@ -106,10 +107,15 @@ def _sniff_kind(path: Path, size: int, display: str) -> str:
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
-                if "xl/workbook.xml" in archive.namelist():
-                    return "xlsx"
+                workbook = "xl/workbook.xml" in archive.namelist()
         except zipfile.BadZipFile:
-            pass
+            workbook = False
+        if workbook:
+            try:
+                check_xlsx(path)
+            except UploadError as exc:
+                raise ImportFileError(f"{display}: {exc}") from exc
+            return "xlsx"
         raise ImportFileError(f"{display}: berkas ZIP ini bukan buku kerja Excel (.xlsx). Unggah CSV atau XLSX.")
     if head.startswith(OLE_MAGIC):
         raise ImportFileError(f"{display}: format Excel lama (.xls) tidak didukung. "

@@ -7,13 +7,15 @@ given pairs) and with the planning tables (priority areas ``kawasan_prioritas``,
 ``lokus_desa``).
 """
 import json
+import math
 from collections.abc import Mapping
 
 from psycopg import sql as psql
 from psycopg.rows import dict_row
 
 from spatial.errors import N_, InvalidInput
-from spatial.sqlfiles import composed, fetch_all, query, run
+from spatial.memo import Memo
+from spatial.sqlfiles import composed, fetch_all, fetch_row, query, run
 
 FILTERS = ("kode_desa", "kode_kec", "desil", "kondisi_minimum", "rentan", "dalam_kawasan")
 
@@ -118,8 +120,13 @@ def parse_filters(args: Mapping[str, str]) -> dict:
             raise InvalidInput(N_("Filter %(nama)s tidak valid: %(nilai)s"), nama=name, nilai=value) from None
 
     flag = {"1": True, "0": False}
+    desil, kondisi = optional("desil", int), optional("kondisi_minimum", float)
+    if desil is not None and not 1 <= desil <= 10:
+        raise InvalidInput(N_("Filter %(nama)s tidak valid: %(nilai)s"), nama="desil", nilai=desil)
+    if kondisi is not None and not math.isfinite(kondisi):
+        raise InvalidInput(N_("Filter %(nama)s tidak valid: %(nilai)s"), nama="kondisi_minimum", nilai=kondisi)
     return {"kode_desa": optional("kode_desa", str), "kode_kec": optional("kode_kec", str),
-            "desil": optional("desil", int), "kondisi_minimum": optional("kondisi_minimum", float),
+            "desil": desil, "kondisi_minimum": kondisi,
             "rentan": flag.get(args.get("rentan", "")), "dalam_kawasan": flag.get(args.get("dalam_kawasan", ""))}
 
 
@@ -127,3 +134,17 @@ def places(conn, wilayah: str | None) -> tuple[list[dict], list[dict]]:
     """Kecamatan and villages of the user's region, for the candidate filters."""
     return (fetch_all(conn, "selection/kecamatan_list", {"wilayah": wilayah}),
             fetch_all(conn, "selection/village_list", {"wilayah": wilayah}))
+
+
+_ANSWERS = Memo(32)
+
+
+def cached_answer(conn, program: dict, filters: dict, wilayah: str | None, build):
+    """``build(rows)`` (the serialised API answer) for the candidates of ``program`` under
+    ``filters`` and ``wilayah``, computed once per version of the data it depends on
+    (``selection/candidates_version``), of the programme row (totals included) and of the database."""
+    version = fetch_row(conn, "selection/candidates_version") or ()
+    database = (conn.info.host, conn.info.port, conn.info.dbname)
+    key = (database, json.dumps(program, sort_keys=True, default=str), json.dumps(filters, sort_keys=True, default=str),
+           wilayah, tuple(version))
+    return _ANSWERS.get(key, lambda: build(households(conn, program, filters=filters, wilayah=wilayah)))

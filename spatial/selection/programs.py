@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 import psycopg
 from psycopg.types.json import Jsonb
 
+from spatial import scope
 from spatial.errors import N_, InvalidInput, NotFound, SelectionError
 from spatial.selection import rules
 from spatial.sqlfiles import fetch_all
@@ -31,17 +32,31 @@ def _validate(data: dict) -> dict:
             "batas_wilayah": data.get("batas_wilayah", "semua")}
 
 
-def create_program(conn, data: dict, oleh: str) -> int:
+def create_program(conn, data: dict, oleh: str, wilayah: str | None = None) -> int:
     """Insert a programme from ``data`` (nama, tahun, sumber, biaya_satuan, anggaran, aturan,
-    tahun_tanpa_bantuan, batas_wilayah, optional kuota {kode: n}); returns its id."""
-    program_id = fetch_all(conn, "selection/program_insert", {**_validate(data), "oleh": oleh})[0]["id"]
+    tahun_tanpa_bantuan, batas_wilayah, optional kode_wilayah and kuota {kode: n}); returns its id.
+    Its owner region is ``data["kode_wilayah"]`` or else the creator's region ``wilayah``."""
+    owner = (data.get("kode_wilayah") or "").strip() or wilayah
+    scope.require(wilayah, owner, "Wilayah program")
+    program_id = fetch_all(conn, "selection/program_insert",
+                           {**_validate(data), "oleh": oleh, "kode_wilayah": owner})[0]["id"]
     if data.get("kuota"):
         set_quotas(conn, program_id, data["kuota"])
     return program_id
 
 
-def update_program(conn, program_id: int, data: dict) -> None:
-    """Change a programme's fields (and its quotas when ``kuota`` is given)."""
+def require_owner(conn, program_id: int, wilayah: str | None) -> None:
+    """``OutsideScope`` unless the programme's owner region lies in ``wilayah`` (a programme of the
+    whole deployment only for unscoped users); locks the programme row until the transaction ends."""
+    found = fetch_all(conn, "selection/program_owner", {"id": program_id})
+    if found:
+        scope.require(wilayah, found[0]["kode_wilayah"], f"Program #{program_id}")
+
+
+def update_program(conn, program_id: int, data: dict, wilayah: str | None = None) -> None:
+    """Change a programme's fields (and its quotas when ``kuota`` is given), if ``wilayah`` covers
+    its owner region."""
+    require_owner(conn, program_id, wilayah)
     fetch_all(conn, "selection/program_update", {**_validate(data), "id": program_id})
     if "kuota" in data:
         set_quotas(conn, program_id, data["kuota"] or {})
@@ -127,10 +142,12 @@ def list_programs(conn) -> list[dict]:
     return fetch_all(conn, "selection/program_list", {})
 
 
-def set_status(conn, program_id: int, status: str, oleh: str) -> None:
-    """Close (``ditutup``) or re-open (``aktif``) a programme; see the rules in 0006_selection.sql."""
+def set_status(conn, program_id: int, status: str, oleh: str, wilayah: str | None = None) -> None:
+    """Close (``ditutup``) or re-open (``aktif``) a programme, if ``wilayah`` covers its owner
+    region; see the rules in 0006_selection.sql."""
     if status not in ("aktif", "ditutup"):
         raise SelectionError(N_("Status program tidak dikenal."))
+    require_owner(conn, program_id, wilayah)
     fetch_all(conn, "selection/actor", {"oleh": oleh, "alasan": None})
     try:
         with conn.transaction():

@@ -50,9 +50,9 @@
                   fillColor: S.desilColour(p.desil)};
         },
         agregat: function (p) {
-          var share = p.persen_desil12 || 0;
-          var colour = share >= 40 ? "#bd0026" : share >= 30 ? "#f03b20" : share >= 20 ? "#fd8d3c" :
-                       share >= 10 ? "#fecc5c" : "#ffffb2";
+          var share = p.persen_desil12;  /* absent when suppressed (k-anonymity): grey */
+          var colour = share === undefined || share === null ? "#bdbdbd" : share >= 40 ? "#bd0026" :
+                       share >= 30 ? "#f03b20" : share >= 20 ? "#fd8d3c" : share >= 10 ? "#fecc5c" : "#ffffb2";
           return {weight: 0.5, color: "#555", fill: true, fillColor: colour, fillOpacity: 0.6};
         }
       }

@@ -1,0 +1,68 @@
+"""The one anonymity rule for household aggregates shown to roles without personal-data rights.
+
+Applied by SQL function ``sasaran_sel_anonim`` (``sql/functions/090_anonymity.sql``) to every
+aggregate of household points that leaves the server: the map's household tiles at every zoom and
+for every role below the point zoom, and the agency grid ``rumah_tangga_grid``; the village layer
+``rumah_tangga_desa`` uses the same ``K`` and complement rule per village.
+
+- **k = 5**, for every role and channel, never lowered (an agency may ask for more). The map tiles
+  used 3 and the exports 5 (issue #15 asked for one): 3 let a cell of three households all in
+  desil 1-2 say of each of them that it is poor, and a count of 3 or 4 is still small enough to
+  single out a house with a little local knowledge. 5 is the usual threshold of statistical
+  offices for frequency tables and was already the documented k of the exports; with the
+  complement rule (a count is shown only when it and the rest of the cell are both at least k),
+  a cell never says "all" or "none" of fewer than k households.
+- **One hierarchy of cells**: Web Mercator levels, cell edge ``WORLD_M / 2**level``; the finest
+  (base) level 16 has 611.5 m cells, at least 600 m on the ground across Indonesia (the README
+  promised cells of at least 500 m). No zoom, role or request gets finer cells; a map tile above
+  zoom 16 shows a piece of one base cell with that cell's counts.
+- **Sums of published base cells**: k is applied to base cells; a coarser cell adds only the
+  published base cells and counts inside it. Two answers (two levels, two areas, two values of
+  k) therefore differ only by sums of published numbers: differencing reveals nothing new.
+"""
+import math
+
+K = 5
+BASE_LEVEL = 16
+WORLD_M = 2 * math.pi * 6378137
+CELLS_PER_TILE_SIDE = 32  # a map tile at zoom z shows cells of level z + 5 (or the base level)
+COARSEST_LEVEL = 6  # 626 km cells: coarser grids make no sense for a kabupaten or a province
+
+
+def cell_m(level: int) -> float:
+    """Edge of the cells of ``level`` in Web Mercator metres."""
+    return WORLD_M / 2 ** level
+
+
+def level_for_zoom(z: int) -> int:
+    """Cell level a map tile at zoom ``z`` shows: 32 cells a side, never finer than the base."""
+    return min(BASE_LEVEL, z + int(math.log2(CELLS_PER_TILE_SIDE)))
+
+
+def level_for_size(size_m: float) -> int:
+    """The finest level whose cells are at least ``size_m`` metres (at least the base level's)."""
+    level = BASE_LEVEL
+    while level > COARSEST_LEVEL and cell_m(level) < size_m:
+        level -= 1
+    return level
+
+
+def tile_box(z: int, x: int, y: int) -> dict:
+    """Parameters of ``sasaran_sel_anonim`` for map tile z/x/y: the level and the base cells of
+    the level-cells the tile touches (numbered from the top-left like tiles; above the base
+    level's zoom the one base cell holding the tile)."""
+    level = level_for_zoom(z)
+    if level >= z:
+        per_tile = 2 ** (level - z)
+        cells = (x * per_tile, (x + 1) * per_tile - 1, y * per_tile, (y + 1) * per_tile - 1)
+    else:
+        cells = (x >> (z - level),) * 2 + (y >> (z - level),) * 2
+    base = 2 ** (BASE_LEVEL - level)
+    i0, i1, j0, j1 = cells
+    return {"tingkat": level, "dasar": BASE_LEVEL, "k": K,
+            "i0": i0 * base, "i1": (i1 + 1) * base - 1, "j0": j0 * base, "j1": (j1 + 1) * base - 1}
+
+
+def sizes_m() -> list[int]:
+    """Cell edges (rounded metres) of every level an agency grid can have, finest first."""
+    return [round(cell_m(level)) for level in range(BASE_LEVEL, COARSEST_LEVEL - 1, -1)]

@@ -1,0 +1,1 @@
+SELECT kode_wilayah FROM program WHERE id = %(id)s FOR UPDATE
