@@ -84,6 +84,7 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         argv = [a.replace("{port}", str(self.port)) for a in argv]
+        WORK.mkdir(parents=True, exist_ok=True)
         self.log = open(WORK / f"server_{self.port}.log", "w")
         self.proc = subprocess.Popen(argv, env={**os.environ, **env}, cwd=ROOT, stdout=self.log,
                                      stderr=subprocess.STDOUT)
