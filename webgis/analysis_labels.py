@@ -1,7 +1,9 @@
 """Interface labels of the properties of analysis result layers (pockets, Gi*, LISA, gaps, sites)
 and priority areas, and of their coded values, for map tooltips and popups, in the interface
 language (the analysis pages' tooltips and ``peta.js`` popups)."""
-from flask_babel import gettext as _
+from flask_babel import format_decimal, gettext as _
+
+from spatial.analysis.results import chance_in
 
 # Properties whose values are codes shown through value_labels().
 CODED = ("kelas", "layanan", "kuadran")
@@ -39,3 +41,14 @@ def value_labels() -> dict:
         "HL": _("Tinggi-rendah"), "LH": _("Rendah-tinggi"), "berjalan": _("Berjalan"), "selesai": _("Selesai"),
         "gagal": _("Gagal"),
     }
+
+
+def pocket_figures(pocket: dict) -> dict:
+    """A pocket row with its figures as text in the interface language: ``peluang_teks`` (the
+    p-value as the N of "1 in N", None for DBSCAN pockets), ``risiko_teks`` (relative risk) and
+    ``persen_teks`` (share poor)."""
+    n = chance_in(pocket.get("p_value"))
+    rr = pocket.get("risiko_relatif")
+    return {**pocket, "peluang_teks": None if n is None else format_decimal(n, format="#,##0"),
+            "risiko_teks": None if rr is None else format_decimal(rr, format="#,##0.0"),
+            "persen_teks": format_decimal(pocket["persen_miskin"], format="#,##0.0")}

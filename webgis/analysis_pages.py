@@ -4,11 +4,11 @@ import json
 
 import folium
 from flask import Blueprint, abort, render_template, url_for
-from flask_babel import format_decimal, gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 
 from spatial.analysis import ANALYSES, results
-from webgis.analysis_labels import CODED, property_labels, value_labels
+from webgis.analysis_labels import CODED, pocket_figures, property_labels, value_labels
 from webgis.auth import authenticated
 from webgis.database import connection
 from webgis.mapkit import base_map, render_parts
@@ -125,8 +125,8 @@ def _tooltip_fields(data: dict) -> list:
 
 def chance_text(p_value) -> str:
     """A p-value in plain words: "1 dari 1.000" (the chance of such a cluster arising by chance)."""
-    n = results.chance_in(p_value)
-    return "" if n is None else _("1 dari %(n)s", n=format_decimal(n, format="#,##0"))
+    n = pocket_figures({"p_value": p_value, "persen_miskin": 0})["peluang_teks"]
+    return "" if n is None else _("1 dari %(n)s", n=n)
 
 
 def _aliases(fields: list) -> list:
@@ -171,8 +171,7 @@ def page(jenis):
         if jenis == "lokasi":
             extra["sites"] = results.selected_sites(conn, region_filter())
         if jenis == "kantong":
-            extra["pockets"] = [{**row, "peluang": results.chance_in(row["p_value"])}
-                                for row in results.pocket_table(conn, region_filter())]
+            extra["pockets"] = [pocket_figures(row) for row in results.pocket_table(conn, region_filter())]
     can_run = current_user.has_role("perencana")
     return render_template("analysis/page.html", jenis=jenis, title=title, forms=forms, history=history,
                            map=result_map(layers) if layers else None, can_run=can_run,

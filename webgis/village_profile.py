@@ -9,8 +9,8 @@ from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext as _l
 
 from webgis import audit
+from webgis.analysis_labels import pocket_figures
 from spatial import villages
-from spatial.analysis.results import chance_in
 from webgis.database import call, connection
 from webgis.indicators import INDICATORS, indicator_payload
 from webgis.scope import in_scope
@@ -109,7 +109,7 @@ def village(kode_desa):
         for household in incomplete:
             household["isian"] = ", ".join(str(MISSING_LABELS.get(c, c)) for c in household["data_tidak_lengkap"])
         audit.record("lihat_daftar", "rumah_tangga", kode_desa, {"jumlah": len(households) + len(incomplete)})
-    pockets = [{**k, "peluang": chance_in(k["p_value"])} for k in call(villages.pockets, kode_desa)]
+    pockets = [pocket_figures(k) for k in call(villages.pockets, kode_desa)]
     return render_template(
         "maps/village_profile.html", village=row, pockets=pockets, map=render_parts(fmap), config=config,
         luas=format_decimal(row["luas_km2"], format="#,##0.##"),
