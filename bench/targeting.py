@@ -132,7 +132,8 @@ def table(results: dict) -> str:
             share = r["not_planted"] / r["reported"] if r["reported"] else 0.0
             hit, total = r["target"]
             lines.append(
-                f"| {households:,} | {r['method']} | {r['seconds']:.0f} | {r['cpu']:.0f} | {r['load'][0]:.1f} | {r['reported']} | "
+                f"| {households:,} | {r['method']} | {r['seconds']:.0f} | {r['cpu']:.0f} | {r['load'][0]:.1f} | "
+                f"{r['reported']} | "
                 f"{share:.2f}{' (target <= 0.2: ' + ('ya' if share <= 0.2 else 'TIDAK') + ')'} | "
                 + " | ".join(f"{a}/{b}" for a, b in (r["recall"][s] for s in POCKET_SIZES))
                 + f" | {hit / max(total, 1):.2f} ({hit}/{total}; {'ya' if hit >= 0.9 * total else 'TIDAK'}) |")
