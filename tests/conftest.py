@@ -10,6 +10,7 @@ import itertools
 import json
 import os
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -40,6 +41,18 @@ def _name(url: str) -> str:
 def _admin(sql_statement, *names):
     with psycopg.connect(_with_name(TEST_URL, "postgres"), autocommit=True) as conn:
         conn.execute(psql.SQL(sql_statement).format(*[psql.Identifier(n) for n in names]))
+
+
+def wait_for(condition, seconds: float = 60.0, what: str = "the condition"):
+    """Poll ``condition()`` until it returns something truthy (at most ``seconds``); return that.
+    Tests wait on the state they need (a row, a lock, a server answering), never a fixed time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {seconds} s waiting for {what}")
 
 
 def recreate_database(url: str, template: str | None = None) -> str:

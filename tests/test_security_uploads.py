@@ -2,7 +2,6 @@
 it, with a clear message; personal data in uploads does not outlive its import job, and a job
 whose process died (kill -9) is marked failed at the next start."""
 import io
-import json
 import os
 import subprocess
 import sys
@@ -12,10 +11,12 @@ import tracemalloc
 import zipfile
 
 import openpyxl
+import psycopg
 import pytest
 
 from conftest import make_app
 from spatial.importer.columns import HOUSEHOLDS, ImportFileError
+from spatial import jobs
 from spatial.importer.jobs import ORPHAN_MESSAGE
 from spatial.importer.source import inspect
 from spatial.codelists import HOUSEHOLD_COLUMNS
@@ -76,22 +77,27 @@ def test_orphaned_job_is_failed_and_its_upload_deleted_at_start(db_url, tmp_path
     job page said "berjalan 75%" for ever."""
     folder = tmp_path / "impor"
     folder.mkdir()
-    (folder / "dead01.json").write_text(json.dumps({"status": "berjalan", "persen": 75, "pid": _dead_pid()}))
     (folder / "dead01-dtks.csv").write_text("id_keluarga,nik_kepala\nKK1,1804041234560001\n")
-    (folder / "live01.json").write_text(json.dumps({"status": "berjalan", "persen": 10, "pid": os.getpid()}))
     (folder / "live01-survei.csv").write_text("id_keluarga\nKK2\n")
     (folder / "lost01-tanpa-tugas.csv").write_text("id_keluarga\nKK3\n")  # saved, then the process died
     old = time.time() - 3600
     os.utime(folder / "lost01-tanpa-tugas.csv", (old, old))
+    with psycopg.connect(db_url) as conn:
+        dead = jobs.create(conn, "impor", "perkim", {"nama_file": "dtks.csv"}, berkas=str(folder / "dead01-dtks.csv"))
+        live = jobs.create(conn, "impor", "perkim", {"nama_file": "survei.csv"}, berkas=str(folder / "live01-survei.csv"))
+        conn.execute("UPDATE tugas SET pid = %s, persen = 75 WHERE id = %s", (_dead_pid(), dead))
     app = make_app(db_url, IMPORT_DIR=str(folder), WTF_CSRF_ENABLED=False)
-    assert sorted(p.name for p in folder.iterdir()) == ["dead01.json", "live01-survei.csv", "live01.json"]
-    dead = json.loads((folder / "dead01.json").read_text())
-    assert dead["status"] == "gagal" and dead["galat"] == ORPHAN_MESSAGE
-    assert json.loads((folder / "live01.json").read_text())["status"] == "berjalan"
+    assert sorted(p.name for p in folder.iterdir()) == ["live01-survei.csv"]
+    with psycopg.connect(db_url) as conn:
+        states = {job_id: jobs.state(jobs.get(conn, job_id)) for job_id in (dead, live)}
+    assert states[dead]["status"] == "gagal" and states[dead]["galat"] == ORPHAN_MESSAGE
+    assert states[live]["status"] == "berjalan"
     admin = app.test_client()
     admin.post("/login", data={"username": "admin", "password": "demo-admin"})
-    assert admin.get("/impor/tugas/dead01/status").get_json()["status"] == "gagal"
+    assert admin.get(f"/impor/tugas/{dead}/status").get_json()["status"] == "gagal"
     app.extensions["db_pool"].close()
+    with psycopg.connect(db_url) as conn:  # the test's own live job ends here
+        conn.execute("UPDATE tugas SET status = 'gagal' WHERE id = %s", (live,))
 
 
 def test_finished_and_failed_jobs_leave_no_upload(db_url, tmp_path):
@@ -109,5 +115,5 @@ def test_finished_and_failed_jobs_leave_no_upload(db_url, tmp_path):
             if client.get(f"/impor/tugas/{job}/status").get_json()["status"] != "berjalan":
                 break
             time.sleep(0.1)
-    assert all(p.suffix == ".json" for p in folder.iterdir()), list(folder.iterdir())
+    assert list(folder.iterdir()) == []
     app.extensions["db_pool"].close()

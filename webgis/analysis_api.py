@@ -2,12 +2,11 @@
 default, ``?run=ID`` for another), the list of runs, and starting a run (perencana/admin).
 Everything here is aggregated: no NIK, names or household points."""
 import logging
-import threading
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request
-from flask_babel import gettext as _
 from flask_login import current_user
 
+from spatial import jobs
 from spatial.analysis import ANALYSES, begin_run, complete_run, results
 from webgis.auth import authenticated, role_required
 from webgis.database import call
@@ -17,8 +16,6 @@ from webgis.params import int_arg
 blueprint = Blueprint("analysis_api", __name__, url_prefix="/api/analisis")
 
 GEOJSON = "application/geo+json"
-# Progress of runs started from the web in this process: run id -> {"langkah", "persen"}.
-PROGRESS: dict[int, dict] = {}
 LOG = logging.getLogger("sasaran.analysis")
 
 
@@ -45,9 +42,7 @@ for _name in results.LAYERS:
 def runs():
     """Recent runs (``?jenis=`` filters), newest first, with parameters and summaries."""
     kinds = request.args.getlist("jenis") or list(ANALYSES)
-    rows = call(results.recent_runs, kinds, int_arg("limit", 50, low=1, high=500))
-    for row in rows:
-        row["progres"] = PROGRESS.get(row["id"]) if row["status"] == "berjalan" else None
+    rows = call(results.recent_runs_with_progress, kinds, int_arg("limit", 50, low=1, high=500))
     return jsonify(runs=rows)
 
 
@@ -55,8 +50,7 @@ def runs():
 @authenticated
 def run_status(run_id):
     """One run: status, parameters, summary, and progress while it runs."""
-    row = call(results.get_run, run_id) or abort(404)
-    row["progres"] = PROGRESS.get(run_id) if row["status"] == "berjalan" else None
+    row = call(results.run_with_progress, run_id) or abort(404)
     return jsonify(row)
 
 
@@ -71,18 +65,19 @@ def start(jenis):
     given = {k: v for k, v in (given or {}).items() if k != "csrf_token"}
     url = current_app.config["DATABASE_URL"]
     run_id, params = begin_run(jenis, given, url, oleh=current_user.username)
-    PROGRESS[run_id] = {"langkah": _("mulai"), "persen": 0}
-    threading.Thread(target=_background, args=(jenis, run_id, params, url), daemon=True).start()
+    job_id = call(jobs.create, "analisis", current_user.username, {"jenis": jenis}, run_id=run_id)
+    jobs.start(_background, jenis, run_id, params, url, job_id, job_id=job_id)
     return jsonify(run_id=run_id, jenis=jenis, status="berjalan", parameter=params), 202
 
 
-def _background(jenis, run_id, params, url):
-    def progress(label, fraction):
-        PROGRESS[run_id] = {"langkah": label, "persen": round(100 * fraction)}
-    try:
-        complete_run(jenis, run_id, params, url, progress)
-    except Exception:  # recorded in analisis_run (status gagal, ringkasan.galat)
-        LOG.exception("analysis run %s failed", run_id)
-    finally:
-        PROGRESS.pop(run_id, None)
-
+def _background(jenis: str, run_id: int, params: dict, url: str, job_id: int) -> None:
+    """Compute the run; its progress, and how it ended, go to its job's row."""
+    progress = jobs.Progress(url, job_id)
+    with jobs.beating(url, job_id):
+        try:
+            complete_run(jenis, run_id, params, url, lambda label, fraction: progress(label, 100 * fraction))
+        except Exception as exc:  # recorded in analisis_run (status gagal, ringkasan.galat) and in the job
+            LOG.exception("analysis run %s failed", run_id)
+            jobs.save(url, job_id, {"status": "gagal", "galat": f"{type(exc).__name__}: {exc}"})
+        else:
+            jobs.save(url, job_id, {"status": "selesai", "persen": 100})

@@ -5,15 +5,11 @@ The upload is checked at once (size, real type, header). A background thread the
 file's code-list values (spatial.importer.registry.survey_values); when some match no entry, the job
 stops at the value-mapping step: the user maps each distinct unknown value (with its count) to an
 entry or to "kosong", the choice is saved for the import source and offered for its next file,
-and the import runs. Jobs write their state to a small JSON file that any worker process can
-serve to the page polling it.
+and the import runs. Jobs keep their state in the database (``spatial.jobs``, table ``tugas``), so
+any worker process answers the page polling it.
 """
-import json
 import logging
-import os
 import secrets
-import threading
-import time
 from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -23,7 +19,8 @@ from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
-from spatial.importer.jobs import sweep_orphans, write_job
+from spatial import jobs
+from spatial.importer.jobs import sweep_orphans
 from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, read_mapping_file
 from spatial.importer.registry import import_facilities, import_households, overall_percent, survey_values
 from spatial.importer.report import history, rejects, write_csv, write_xlsx
@@ -32,6 +29,7 @@ from spatial.importer.sources import offered, save_mapping, sources
 from spatial.vocabulary import vocabularies
 from webgis.audit import record
 from webgis.auth import role_required
+from webgis.database import call
 from webgis.scope import region_filter
 
 blueprint = Blueprint("imports", __name__, url_prefix="/impor")
@@ -46,27 +44,13 @@ def _work_dir() -> Path:
     return folder
 
 
-def _job_path(folder: Path, job_id: str) -> Path:
-    if not job_id.isalnum():
-        abort(404)
-    return folder / f"{job_id}.json"
+def _progress(url: str, job_id: int, state: dict):
+    """Progress callback of the importer (phase, rows done, rows in all) into the job's row."""
+    report = jobs.Progress(url, job_id, state)
+    return lambda phase, done, total: report(phase, overall_percent(phase, done, total))
 
 
-class _JobProgress:
-    """Progress callback of a background import: percent and phase into the job file (at most 4×/s)."""
-
-    def __init__(self, path: Path, state: dict):
-        self.path, self.state, self.last = path, state, 0.0
-
-    def __call__(self, phase, done, total):
-        self.state.update(fase=phase, persen=overall_percent(phase, done, total))
-        now = time.monotonic()
-        if now - self.last > 0.25:
-            self.last = now
-            write_job(self.path, self.state)
-
-
-def _run_job(path: Path, state: dict, upload: Path, url: str, survey: bool) -> None:
+def _run_job(job_id: int, state: dict, upload: Path, url: str, survey: bool) -> None:
     """The background part of an import: read the values first (``survey``; stop at the mapping
     step when some are unknown), then import with the options and value mapping in ``state``."""
     function = KINDS[state["jenis"]][1]
@@ -75,31 +59,36 @@ def _run_job(path: Path, state: dict, upload: Path, url: str, survey: bool) -> N
     try:
         if survey:
             found = survey_values(upload, state["jenis"], url, mapping=options["mapping"], name=options["name"],
-                                  progress=_JobProgress(path, state)).unknown()
+                                  progress=_progress(url, job_id, state)).unknown()
             if found:
                 state.update(status="pemetaan", persen=100, tidak_dikenal=found)
                 keep_upload = True
                 return
-        result = function(upload, progress=_JobProgress(path, state), analyse=True, **options)
+        result = function(upload, progress=_progress(url, job_id, state), analyse=True, **options)
         state.update(status="selesai", persen=100, impor_id=result.import_id, hasil=result.counts(),
                      uji_coba=result.dry_run)
     except ImportFileError as exc:
         state.update(status="gagal", galat=str(exc))
     except Exception:  # the database rolled everything back; the details go to the log, not the page
-        LOG.exception("import job %s failed", path.stem)
+        LOG.exception("import job %s failed", job_id)
         state.update(status="gagal", galat=_("Impor gagal karena kesalahan pada server; tidak ada data yang diubah. "
-                                             "Hubungi admin dengan kode tugas %(kode)s.", kode=path.stem))
+                                             "Hubungi admin dengan kode tugas %(kode)s.", kode=job_id))
     finally:
         if not keep_upload:
             upload.unlink(missing_ok=True)
-        write_job(path, state)
+        jobs.save(url, job_id, state)
 
 
-def _start(path: Path, state: dict, survey: bool) -> None:
-    state.update(status="berjalan", fase="membaca", persen=0, pid=os.getpid())  # pid: see sweep_orphans
-    write_job(path, state)
-    threading.Thread(target=_run_job, args=(path, state, Path(state["berkas"]), current_app.config["DATABASE_URL"],
-                                            survey), daemon=True).start()
+def _work(job_id: int, state: dict, upload: Path, url: str, survey: bool) -> None:
+    with jobs.beating(url, job_id):
+        _run_job(job_id, state, upload, url, survey)
+
+
+def _start(job_id: int, state: dict, survey: bool) -> None:
+    url = current_app.config["DATABASE_URL"]
+    state.update(status="berjalan", fase="membaca", persen=0)
+    jobs.save(url, job_id, state)
+    jobs.start(_work, job_id, state, Path(state["berkas"]), url, survey, job_id=job_id)
 
 
 @blueprint.errorhandler(RequestEntityTooLarge)
@@ -132,12 +121,12 @@ def upload():
         flash(_("Pilih berkas CSV atau XLSX terlebih dahulu."), "warning")
         return redirect(url_for("imports.index"))
     folder = _work_dir()
-    job_id = secrets.token_hex(8)
+    token = secrets.token_hex(8)
     name = secure_filename(uploaded.filename) or "unggahan"
-    target = folder / f"{job_id}-{name}"
+    target = folder / f"{token}-{name}"
     uploaded.save(target)
     try:
-        mapping = _mapping(request.files.get("pemetaan"), folder, job_id)
+        mapping = _mapping(request.files.get("pemetaan"), folder, token)
         inspect(target, schema, mapping, name=uploaded.filename)
     except ImportFileError:
         target.unlink(missing_ok=True)
@@ -151,15 +140,16 @@ def upload():
         options["confirm_deactivate"] = int(confirmed) if confirmed.isdigit() else None
     state = {"jenis": kind, "nama_file": uploaded.filename, "oleh": current_user.username, "opsi": options,
              "sumber": request.form.get("sumber", "").strip()[:200], "berkas": str(target)}
-    _start(_job_path(folder, job_id), state, survey=True)
+    job_id = call(jobs.create, "impor", current_user.username, state, berkas=str(target))
+    _start(job_id, state, survey=True)
     return redirect(url_for("imports.job", job_id=job_id))
 
 
-def _mapping(storage, folder: Path, job_id: str) -> dict | None:
+def _mapping(storage, folder: Path, token: str) -> dict | None:
     if storage is None or not storage.filename:
         return None
     suffix = ".json" if storage.filename.lower().endswith(".json") else ".csv"
-    path = folder / f"{job_id}-pemetaan{suffix}"
+    path = folder / f"{token}-pemetaan{suffix}"
     storage.save(path)
     try:
         if path.stat().st_size > MAX_MAPPING_BYTES:
@@ -169,42 +159,46 @@ def _mapping(storage, folder: Path, job_id: str) -> dict | None:
         path.unlink(missing_ok=True)
 
 
-@blueprint.route("/tugas/<job_id>")
+def _import_state(job_id: int) -> dict:
+    """The state of import job ``job_id`` (404 for another kind of job or none)."""
+    job = call(jobs.get, job_id)
+    if job is None or job["jenis"] != "impor":
+        abort(404)
+    return jobs.state(job)
+
+
+@blueprint.route("/tugas/<int:job_id>")
 @role_required("perkim")
 def job(job_id):
     """Progress and summary of a background import."""
-    if not _job_path(_work_dir(), job_id).exists():
-        abort(404)
+    _import_state(job_id)
     return render_template("imports/job.html", job_id=job_id)
 
 
-def _own_job(job_id: str) -> tuple[Path, dict]:
+def _own_job(job_id: int) -> dict:
     """A job of the signed-in user waiting at the value-mapping step (404 otherwise)."""
-    path = _job_path(_work_dir(), job_id)
-    if not path.exists():
-        abort(404)
-    state = json.loads(path.read_text(encoding="utf-8"))
+    state = _import_state(job_id)
     if state.get("status") != "pemetaan" or state.get("oleh") != current_user.username:
         abort(404)
-    return path, state
+    return state
 
 
-@blueprint.route("/tugas/<job_id>/nilai", methods=["GET"])
+@blueprint.route("/tugas/<int:job_id>/nilai", methods=["GET"])
 @role_required("perkim")
 def values_form(job_id):
     """The value-mapping step: every distinct value no entry matched, with its row count, to map
     to an entry or to kosong; the source's saved mapping (and otherwise the suggestion) is offered."""
-    _, state = _own_job(job_id)
+    state = _own_job(job_id)
     saved = offered(state["jenis"], state.get("sumber"), state["tidak_dikenal"], current_app.config["DATABASE_URL"])
     entries = {column: vocabulary.entries for column, vocabulary in vocabularies(state["jenis"]).items()}
     return render_template("imports/values.html", job_id=job_id, state=state, saved=saved, entries=entries)
 
 
-@blueprint.route("/tugas/<job_id>/nilai", methods=["POST"])
+@blueprint.route("/tugas/<int:job_id>/nilai", methods=["POST"])
 @role_required("perkim")
 def values_submit(job_id):
     """Take the user's value mapping, save it for the import source, and run the import."""
-    path, state = _own_job(job_id)
+    state = _own_job(job_id)
     entries = {column: vocabulary.entries for column, vocabulary in vocabularies(state["jenis"]).items()}
     chosen: dict[str, dict[str, str]] = {}
     for column, found in state["tidak_dikenal"].items():
@@ -218,18 +212,15 @@ def values_submit(job_id):
         save_mapping(state["jenis"], source, chosen, current_user.username, current_app.config["DATABASE_URL"])
     state.update(nilai=chosen, sumber=source)
     state.pop("tidak_dikenal")
-    _start(path, state, survey=False)
+    _start(job_id, state, survey=False)
     return redirect(url_for("imports.job", job_id=job_id))
 
 
-@blueprint.route("/tugas/<job_id>/status")
+@blueprint.route("/tugas/<int:job_id>/status")
 @role_required("perkim")
 def job_status(job_id):
-    """JSON state of a background import (polled by the page)."""
-    path = _job_path(_work_dir(), job_id)
-    if not path.exists():
-        abort(404)
-    state = json.loads(path.read_text(encoding="utf-8"))
+    """JSON state of a background import (polled by the page; any worker answers)."""
+    state = _import_state(job_id)
     state.pop("berkas", None)  # the server's path of the upload is none of the page's business
     return jsonify(state)
 
@@ -258,6 +249,6 @@ def rejects_report(impor_id, fmt):
 def init_app(app) -> None:
     """At start-up: jobs of processes that died are marked failed and their uploads deleted."""
     with app.app_context():
-        orphaned = sweep_orphans(_work_dir())
+        orphaned = sweep_orphans(app.config["DATABASE_URL"], _work_dir())
     if orphaned:
-        app.logger.warning("import jobs of a stopped process marked failed: %s", ", ".join(orphaned))
+        app.logger.warning("import jobs of a stopped process marked failed: %s", ", ".join(map(str, orphaned)))

@@ -3,6 +3,7 @@ region-scoped; the tables shown beside the maps (gap ranking, RTLH backlog, chos
 pockets)."""
 from typing import Any
 
+from spatial import jobs
 from spatial.errors import N_, NotFound
 from spatial.sqlfiles import Connection, fetch_all, fetch_one, fetch_value
 
@@ -31,6 +32,26 @@ def get_run(conn: Connection, run_id: int) -> dict[str, Any] | None:
 def recent_runs(conn: Connection, kinds: list[str], limit: int) -> list[dict[str, Any]]:
     """Recent runs of ``kinds``, newest first."""
     return fetch_all(conn, "analysis/run_list", {"jenis": kinds, "limit": limit})
+
+
+def _with_progress(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    running = [row["id"] for row in rows if row["status"] == "berjalan"]
+    progress = jobs.of_runs(conn, running) if running else {}
+    for row in rows:
+        job = progress.get(row["id"])
+        row["progres"] = {"langkah": job["fase"] or "mulai", "persen": job["persen"]} if job else None
+    return rows
+
+
+def recent_runs_with_progress(conn: Connection, kinds: list[str], limit: int) -> list[dict[str, Any]]:
+    """Recent runs of ``kinds``, newest first; a running one with ``progres`` (langkah, persen)."""
+    return _with_progress(conn, recent_runs(conn, kinds, limit))
+
+
+def run_with_progress(conn: Connection, run_id: int) -> dict[str, Any] | None:
+    """One run with ``progres`` while it runs (from its job's row, whichever worker runs it)."""
+    row = get_run(conn, run_id)
+    return None if row is None else _with_progress(conn, [row])[0]
 
 
 def chosen_run(conn: Connection, jenis: str, wanted: int | None) -> int | None:
