@@ -125,6 +125,11 @@ class Settings:
     sample_seed: int = _setting("SASARAN_SAMPLE_SEED", 42, _number(int, 0), "seed of the synthetic sample")
     biaya_rtlh: float | None = _setting("SASARAN_BIAYA_RTLH", None, _number(float, 0),
                                         "cost of one RTLH repair, Rp (unset: rtlh_config.toml)")
+    host: str = _setting("SASARAN_HOST", "127.0.0.1", _text, "address the web server listens on")
+    port: int = _setting("SASARAN_PORT", 5000, _number(int, 1, 65535), "port the web server listens on")
+    web_workers: int = _setting("SASARAN_WORKERS", 0, _number(int, 0, 64),
+                                "web worker processes (0: one per CPU core, at least two)")
+    web_threads: int = _setting("SASARAN_THREADS", 4, _number(int, 1, 64), "threads of each web worker")
     var_dir: Path = _setting("SASARAN_VAR_DIR", ROOT / "var", _directory,
                              "folder of uploads, import work files and photos")
 
