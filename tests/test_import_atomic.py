@@ -25,13 +25,13 @@ def atomic_db(template_db_url):
     recreate_database(url)
 # Runs an import and stops (without committing) at the requested phase, announcing it on stdout.
 KILLED_IMPORT = """
-import sys, time
+import signal, sys
 from spatial.importer.registry import import_households
 stop_phase, stop_done = sys.argv[3], int(sys.argv[4])
 def progress(phase, done, total):
     if phase == stop_phase and done >= stop_done:
         print("BERHENTI", flush=True)
-        time.sleep(120)
+        signal.pause()  # parked mid-import until the test kills it
 import_households(sys.argv[1], url=sys.argv[2], progress=progress)
 """
 

@@ -14,7 +14,7 @@ import pytest
 from psycopg import sql as psql
 import requests
 
-from conftest import _admin, _name, _with_name, TEST_URL, make_app, recreate_database
+from conftest import TEST_URL, _admin, _name, _with_name, make_app, recreate_database, wait_for
 from spatial.boundaries import load_boundaries
 from spatial.migrate import migrate
 from spatial.sample import SAMPLE_BOUNDARIES
@@ -85,11 +85,11 @@ def test_database_restart_recovers_by_itself(own_cluster):
 
     worker = threading.Thread(target=client, daemon=True)
     worker.start()
-    time.sleep(1.0)
+    wait_for(lambda: sum(entry[2] == 200 for entry in log) >= 3, what="answers before the outage")
     stopped_at = time.monotonic()
     own_cluster["ctl"]("stop")
     stop_done = time.monotonic()
-    time.sleep(2.5)
+    wait_for(lambda: sum(entry[0] >= stop_done for entry in log) >= 3, what="answers during the outage")
     page_while_down = requests.get(base + "/", timeout=20)
     started_at = time.monotonic()
     own_cluster["ctl"]("start")

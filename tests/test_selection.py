@@ -10,6 +10,8 @@ import psycopg
 import pytest
 from openpyxl import load_workbook
 
+from conftest import wait_for
+
 from spatial.selection import actions, candidates, optimiser, programs
 from spatial.selection.programs import SelectionError
 from tests.conftest import login
@@ -251,8 +253,10 @@ def test_concurrent_selection_one_wins(db_url, make_program):
         result_b = {}
         worker = threading.Thread(target=lambda: result_b.update(actions.add_households(b, second, [pair], "budi")))
         worker.start()
-        time.sleep(0.7)
-        assert worker.is_alive()             # b waits on the unique index for a's transaction
+        with psycopg.connect(db_url, autocommit=True) as watcher:  # b waits on the unique index for a's transaction
+            wait_for(lambda: watcher.execute("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = %s",
+                                             (b.info.backend_pid,)).fetchone()[0], what="b to wait for a's lock")
+        assert worker.is_alive()
         a.commit()
         worker.join(10)
         b.commit()
