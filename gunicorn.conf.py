@@ -18,3 +18,4 @@ timeout = 120          # a request that takes longer is cut off (exports stream,
 graceful_timeout = 30
 accesslog = "-"
 errorlog = "-"
+control_socket_disable = True  # no shared ~/.gunicorn socket: several servers may run on one machine
