@@ -36,6 +36,13 @@ class SasaranError(Exception):
     status: int = 400
     code: str = "permintaan_tidak_valid"
 
+    def __init_subclass__(cls, status: int | None = None, code: str | None = None, **kwargs: Any):
+        super().__init_subclass__(**kwargs)
+        if status is not None:
+            cls.status = status
+        if code is not None:
+            cls.code = code
+
     def __init__(self, message: str, *, status: int | None = None, code: str | None = None, **params: Any):
         super().__init__(message)
         self.message = message
@@ -60,57 +67,42 @@ class SasaranError(Exception):
             return self.message % self.params
 
 
-class InvalidInput(SasaranError, ValueError):
-    """A value in the request is wrong (400)."""
-    status = 400
-    code = "masukan_tidak_valid"
+class InvalidInput(SasaranError, ValueError, status=400, code="masukan_tidak_valid"):
+    """A value in the request is wrong."""
 
 
-class Forbidden(SasaranError):
-    """The user may not do this: role or region scope (403)."""
-    status = 403
-    code = "tidak_diizinkan"
+class Forbidden(SasaranError, status=403, code="tidak_diizinkan"):
+    """The user may not do this: role or region scope."""
 
 
-class NotFound(SasaranError):
-    """The object does not exist, or lies outside the user's region (404)."""
-    status = 404
-    code = "tidak_ditemukan"
+class NotFound(SasaranError, status=404, code="tidak_ditemukan"):
+    """The object does not exist, or lies outside the user's region."""
 
 
-class Conflict(SasaranError):
-    """The request clashes with the current state (409)."""
-    status = 409
-    code = "konflik"
+class Conflict(SasaranError, status=409, code="konflik"):
+    """The request clashes with the current state."""
 
 
-class TooLarge(SasaranError):
-    """An upload over a limit (413)."""
-    status = 413
-    code = "terlalu_besar"
+class TooLarge(SasaranError, status=413, code="terlalu_besar"):
+    """An upload over a limit."""
 
 
-class AreaError(InvalidInput):
+# Feature errors: invalid input of one feature, with a code of its own.
+class AreaError(InvalidInput, code="kawasan_tidak_valid"):
     """A priority area, lokus or export filter refused."""
-    code = "kawasan_tidak_valid"
 
 
-class SelectionError(InvalidInput):
-    """A beneficiary-selection action refused by the programme's rules or state (409)."""
-    status = 409
-    code = "seleksi_ditolak"
+class SelectionError(InvalidInput, status=409, code="seleksi_ditolak"):
+    """A beneficiary-selection action refused by the programme's rules or state."""
 
 
-class UploadError(InvalidInput):
+class UploadError(InvalidInput, code="unggahan_ditolak"):
     """An uploaded file refused (type, size, structure)."""
-    code = "unggahan_ditolak"
 
 
-class ImportFileError(InvalidInput):
+class ImportFileError(InvalidInput, code="berkas_impor_ditolak"):
     """A registry file that cannot be imported at all (the data officer reads the message)."""
-    code = "berkas_impor_ditolak"
 
 
-class BoundaryError(InvalidInput):
+class BoundaryError(InvalidInput, code="batas_wilayah_ditolak"):
     """A boundary file that cannot be loaded at all (unreadable, no code column)."""
-    code = "batas_wilayah_ditolak"
