@@ -7,7 +7,7 @@ from pathlib import Path
 from spatial.boundaries import load_boundaries
 from spatial.db import connect
 from spatial.importer.registry import import_facilities, import_households
-from spatial.sqlfiles import run
+from spatial.sqlfiles import fetch_value
 from spatial.users import create_demo_users
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,9 +42,9 @@ def sample_files(households: int, seed: int, out_root: Path = SAMPLE_DIR) -> Pat
 
 
 def no_household_data(url: str | None = None) -> bool:
-    """True while no household data has ever been loaded (see sql/queries/sample_needed.sql)."""
+    """True while no household data has ever been loaded (query ``importer/sample_needed``)."""
     with connect(url) as conn:
-        return run(conn, "importer/sample_needed").fetchone()[0]
+        return bool(fetch_value(conn, "importer/sample_needed"))
 
 
 def load_sample(households: int, seed: int, url: str | None = None, echo=print, show_progress: bool = False) -> Path:

@@ -42,8 +42,9 @@ def classification(app, endpoint: str):
     roles = getattr(view, "required_roles", None)
     if roles is not None:
         return tuple(roles)
-    blueprint = endpoint.rsplit(".", 1)[0] if "." in endpoint else None
-    return BLUEPRINT_ROLES.get(blueprint)
+    if "." not in endpoint:
+        return None
+    return BLUEPRINT_ROLES.get(endpoint.rsplit(".", 1)[0])
 
 
 def unclassified(app) -> list[str]:

@@ -58,5 +58,5 @@ def _database_unavailable(error):
     if wants_json():
         return jsonify(error=_("Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.")), 503, headers
     if "_login_user" not in g:  # the page header asks for the user: do not load it from the dead database
-        g._login_user = current_app.login_manager.anonymous_user()
+        g._login_user = current_app.login_manager.anonymous_user()  # type: ignore[attr-defined]
     return render_template("errors/503.html"), 503, headers

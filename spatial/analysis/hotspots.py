@@ -77,7 +77,7 @@ def village_weights(conn, villages, jarak_m: float) -> weights.W:
     """Contiguity of villages (polygons within ``jarak_m`` metres, computed in PostGIS); a village
     with no neighbour (island) is linked to its nearest village so every village has a lag."""
     codes = [v["kode_desa"] for v in villages]
-    neighbours = {code: [] for code in codes}
+    neighbours: dict[str, list[str]] = {code: [] for code in codes}
     for pair in sqlfiles.fetch_all(conn, "analysis/lisa_neighbours", {"kode": codes, "jarak_m": jarak_m}):
         neighbours[pair["a"]].append(pair["b"])
     contiguity = weights.W(neighbours, ids=codes, silence_warnings=True)

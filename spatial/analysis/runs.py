@@ -2,14 +2,13 @@
 import json
 
 from spatial.db import connect
-from spatial.sqlfiles import run
+from spatial.sqlfiles import fetch_value, run
 
 
 def start_run(conn, jenis: str, parameter: dict, oleh: str = "sistem") -> int:
     """Insert a run row (status 'berjalan') and return its id."""
-    row = run(conn, "analysis/run_start",
-                       {"jenis": jenis, "parameter": json.dumps(parameter, sort_keys=True), "oleh": oleh}).fetchone()
-    return row[0]
+    return fetch_value(conn, "analysis/run_start",
+                       {"jenis": jenis, "parameter": json.dumps(parameter, sort_keys=True), "oleh": oleh})
 
 
 def finish_run(conn, run_id: int, ringkasan: dict) -> None:

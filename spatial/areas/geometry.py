@@ -59,6 +59,7 @@ def check_geometry(conn, value, max_outside: float = MAX_OUTSIDE_SHARE, wilayah:
                                                                      "wilayah": wilayah})
     except psycopg.Error as exc:  # PostGIS refuses malformed coordinates
         raise AreaError(f"Geometri tidak dapat dibaca: {str(exc).splitlines()[0]}") from exc
+    assert row is not None  # one row per geometry checked
     valid, reason, _kind, polygonal, geojson, area_m2, outside, in_region = row[:8]
     if not polygonal:
         raise AreaError(N_("Geometri tidak memiliki luas (poligon kosong atau garis saja)."))

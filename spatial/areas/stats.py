@@ -1,6 +1,7 @@
 """Statistics inside an area, computed in PostGIS (households, poverty, RTLH candidates and cost,
 water, sanitation, toddlers, facilities, villages touched with the share of each inside)."""
 import json
+from typing import Any
 
 import psycopg
 
@@ -35,7 +36,8 @@ def area_stats(conn, geometry, biaya_satuan: float | None = None, wilayah: str |
             villages = run(cur, "areas/stats_villages", params).fetchall()
     except (psycopg.DataError, psycopg.InternalError) as exc:  # PostGIS refuses malformed coordinates
         raise AreaError(N_("Geometri tidak valid: %(pesan)s"), pesan=str(exc).splitlines()[0]) from exc
-    result = {k: int(v) for k, v in totals.items()}
+    assert totals is not None  # aggregates: always one row
+    result: dict[str, Any] = {k: int(v) for k, v in totals.items()}
     result["biaya_satuan"] = cost
     result["biaya_rtlh"] = result["rtlh"] * cost
     result["fasilitas"] = [{k: (int(v) if k != "jenis" else v) for k, v in f.items()} for f in facilities]

@@ -42,10 +42,11 @@ def create_area(conn, data: dict, geometry, user: str, wilayah: str | None = Non
     checked = check_geometry(conn, geometry, wilayah=wilayah)
     row = fetch_row(conn, "areas/insert", {
         **fields.__dict__, "geojson": checked.geojson, "diperbaiki": checked.repaired, "oleh": user})
+    assert row is not None  # INSERT ... RETURNING
     return {"id": row[0], "diperbaiki": checked.repaired, "alasan_perbaikan": checked.reason}
 
 
-def update_area(conn, area_id: int, data: dict, geometry, user: str, wilayah: str | None = None) -> dict:
+def update_area(conn, area_id: int, data: dict, geometry, user: str, wilayah: str | None = None) -> dict | None:
     """Change attributes and, when ``geometry`` is given, the geometry; ``None`` if no live area
     (in region ``wilayah`` when given: the old and the new geometry must both lie in it)."""
     fields = clean_fields(data)

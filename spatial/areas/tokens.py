@@ -35,6 +35,7 @@ def create_token(conn, instansi: str, koleksi: list[str], user: str, allowed: se
     row = fetch_row(conn, "areas/token_insert", {
         "instansi": instansi, "token_hash": token_hash(token), "prefiks": token[:10], "koleksi": koleksi,
         "oleh": user})
+    assert row is not None  # INSERT ... RETURNING
     return {"id": row[0], "token": token}
 
 

@@ -121,7 +121,7 @@ def area_preview(conn, program_id: int, geometry: dict, wilayah: str | None = No
     # on the order of the walk: the eligible households' villages, unranked, give the same count.
     eligible = [{"kode_desa": desa, "kode_kec": kec} for g in groups for desa, kec in zip(g["desa"], g["kec"])]
     fit = optimiser.greedy(eligible, program["sisa_unit"], optimiser.room_of(program))
-    reasons = {}
+    reasons: dict[str, int] = {}
     for group in groups:
         for code in group["alasan"]:
             reasons[code] = reasons.get(code, 0) + group["n"] - group["terpilih"]
@@ -171,7 +171,7 @@ def apply_proposal(conn, program_id: int, oleh: str, wilayah: str | None = None)
 def left_out_summary(program: dict, proposal: optimiser.Proposal) -> dict:
     """Counts of eligible households the proposal leaves out, by reason code (``kuota_penuh:<region>``
     for a full quota; ``rules.reason_text`` gives the words)."""
-    summary = {}
+    summary: dict[str, int] = {}
     for _row, code, region in proposal.left_out:
         key = f"{code}:{region}" if region else code
         summary[key] = summary.get(key, 0) + 1
@@ -234,7 +234,7 @@ def transition(conn, program_id: int, seleksi_id: int, ke: str, oleh: str, alasa
                 "oleh": oleh, "verifikator": (verifikator or "").strip() or None, "tanggal_verifikasi": tanggal,
                 "foto": photo})
     except psycopg.errors.CheckViolation as exc:
-        raise SelectionError(exc.diag.message_primary) from exc
+        raise SelectionError(exc.diag.message_primary or str(exc)) from exc
     return {"id": seleksi_id, "dari": current, "ke": ke}
 
 

@@ -63,7 +63,7 @@ def integer_programme(candidates: list[dict], slots: int, room: dict, time_limit
     x = [problem.add_variable(f"x{i}", cat="Binary") for i in range(len(candidates))]
     problem += pulp.lpSum(float(r["skor"]) * v for r, v in zip(candidates, x))
     problem += pulp.lpSum(x) <= slots, "anggaran"
-    members = {code: [] for code in room}
+    members: dict[str, list] = {code: [] for code in room}
     for row, var in zip(candidates, x):
         for code in _regions(row, room):
             members[code].append(var)
