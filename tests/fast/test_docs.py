@@ -66,3 +66,8 @@ def test_every_setting_is_documented_and_every_documented_one_exists():
     assert sorted(variables - set(SETTING.findall((ROOT / "docs/operations.md").read_text()))) == []
     unknown = named - variables - {"SASARAN_PG_PORT", "SASARAN_PG_VERSION", "SASARAN_PG_FSYNC", "SASARAN_SKIP_LINT"}
     assert sorted(unknown) == []
+
+
+def test_every_document_is_linked_from_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [doc.name for doc in sorted((ROOT / "docs").glob("*.md")) if f"(docs/{doc.name})" not in readme] == []
