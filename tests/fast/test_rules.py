@@ -11,7 +11,7 @@ from spatial.importer.columns import HOUSEHOLDS, ImportFileError, normalise_head
 from spatial.maps import click_radius_m
 from spatial.selection import candidates, optimiser, programs, rules
 from spatial.sqlfiles import statements
-from spatial.tiles import MIN_CELL_M, cell_size, valid_tile
+from spatial.tiles import MAX_ZOOM, valid_tile
 
 ROWS = [{"id": i, "kode_prov": "18", "skor": s, "kode_desa": d, "kode_kec": "18.04.01"}
         for i, (s, d) in enumerate([(90, "18.04.01.2001"), (80, "18.04.01.2001"), (70, "18.04.01.2002"),
@@ -74,8 +74,8 @@ def test_analysis_parameters_merge_and_name_the_wrong_one():
 
 
 def test_tile_maths():
-    assert cell_size(16) >= MIN_CELL_M and cell_size(10) < cell_size(8)
-    assert valid_tile(0, 0, 0) and valid_tile(12, 4095, 0) and not valid_tile(12, 4096, 0) and not valid_tile(21, 0, 0)
+    assert valid_tile(0, 0, 0) and valid_tile(12, 4095, 0) and not valid_tile(12, 4096, 0)
+    assert valid_tile(MAX_ZOOM, 0, 0) and not valid_tile(MAX_ZOOM + 1, 0, 0)
     assert math.isclose(click_radius_m(0.0, 16), 10 * 156543.03392 / 2 ** 16)
     assert click_radius_m(-5.0, 16) < click_radius_m(0.0, 16)
 
