@@ -12,6 +12,7 @@ import logging
 import secrets
 from pathlib import Path
 
+import psycopg
 from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -248,7 +249,11 @@ def rejects_report(impor_id, fmt):
 
 def init_app(app) -> None:
     """At start-up: jobs of processes that died are marked failed and their uploads deleted."""
-    with app.app_context():
-        orphaned = sweep_orphans(app.config["DATABASE_URL"], _work_dir())
+    try:
+        with app.app_context():
+            orphaned = sweep_orphans(app.config["DATABASE_URL"], _work_dir())
+    except psycopg.OperationalError as exc:  # the database is not up yet: the app starts, the next start sweeps
+        app.logger.warning("import jobs not swept at start-up: %s", exc)
+        return
     if orphaned:
         app.logger.warning("import jobs of a stopped process marked failed: %s", ", ".join(map(str, orphaned)))
