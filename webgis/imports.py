@@ -252,7 +252,7 @@ def init_app(app) -> None:
     try:
         with app.app_context():
             orphaned = sweep_orphans(app.config["DATABASE_URL"], _work_dir())
-    except psycopg.OperationalError as exc:  # the database is not up yet: the app starts, the next start sweeps
+    except psycopg.Error as exc:  # database down or not migrated yet: the app starts, the next start sweeps
         app.logger.warning("import jobs not swept at start-up: %s", exc)
         return
     if orphaned:
