@@ -31,6 +31,10 @@ def session(server: Server, role: str = "admin") -> requests.Session:
     answer = web.post(server.base + "/login", data=data, allow_redirects=False)
     if answer.status_code != 302:
         raise RuntimeError(f"login {role} gagal: {answer.status_code}")
+    # sign-in starts a new server-side session: its CSRF token is on the pages it serves
+    fresh = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', web.get(server.base + "/").text)
+    if fresh:
+        web.headers["X-CSRFToken"] = fresh.group(1)
     return web
 
 
