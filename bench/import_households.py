@@ -11,7 +11,9 @@ Then re-imports the same file (an upsert that changes nothing).
 Every run prints the value step (``nilai``: matching the code-list cells not written exactly as an
 entry, issue #17) as a share of the import time; ``--foreign`` also imports the same households
 written as another office would (spatial/synthetic/foreign.py: about 60 % of the code-list cells
-in other spellings), the worst case for that step. The load average is printed with the figures
+in other spellings), the worst case for that step; ``--misplaced`` imports it with ~7 % of the households declaring another
+village than their point's and ~1 % at sea (spatial/synthetic/misplaced.py), the location step's
+worst case (a million such rows sat in that step for more than 22 minutes). The load average is printed with the figures
 (the machine may be shared: compare against the floor printed in the same run).
 
 Last, the floor: the imported households written once more as a plain table and given the indexes
@@ -136,6 +138,17 @@ def foreign_file(path: Path, seed: int) -> Path:
     return target
 
 
+def misplaced_file(path: Path, seed: int) -> Path:
+    """The households of ``path`` with ~7 % declaring another village than their point's and ~1 %
+    at sea (cached beside it)."""
+    from spatial.synthetic.misplaced import write_misplaced
+
+    target = path.with_name("households_misplaced.csv")
+    if not target.exists():
+        write_misplaced(path.parent, seed)
+    return target
+
+
 def print_value_step(label: str, phases: dict, seconds: float) -> None:
     """The value step's seconds and share of the import (target: at most 10 %), with the load."""
     value_s = phases.get("nilai", 0.0)
@@ -156,6 +169,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="print the seconds of each import step")
     parser.add_argument("--foreign", action="store_true",
                         help="also import the file as another office writes it (value step worst case)")
+    parser.add_argument("--misplaced", "--salah-desa", dest="misplaced", action="store_true",
+                        help="also import the file with ~7 %% of the households declaring another village than "
+                             "their point's and ~1 %% at sea (location step worst case)")
     args = parser.parse_args()
     path = args.file or sample_file(args.households, args.seed)
     url = bench_database(database_url())
@@ -191,6 +207,17 @@ def main() -> None:
         print_value_step("foreign", f_phases, f_s)
         if args.profile:
             print_phases("foreign", f_phases)
+    if args.misplaced:
+        url = bench_database(database_url())
+        migrate(url)
+        load_boundaries(str(LAMPUNG), url=url, source=LAMPUNG.name)
+        (m_s, m_rows, m_added, _, _, m_rejected, m_mb), m_phases = run_import(url, misplaced_file(path, args.seed))
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"villages not matching points:  {m_s:7.1f} s  {m_rows / m_s:12,.0f} rows/s  "
+              f"({m_added:,} added, {m_rejected:,} rejected); location step {m_phases.get('tempat', 0):.1f} s "
+              f"(matching file {first_phases.get('tempat', 0):.1f} s); load average {load}")
+        if args.profile:
+            print_phases("misplaced", m_phases)
     write_s, index_s, indexes = floor_seconds(url)
     floor_s = copy_s + write_s + index_s
     print(f"floor, no checks at all:       {floor_s:7.1f} s  {rows / floor_s:12,.0f} rows/s  "

@@ -6,7 +6,8 @@
 Writes ``households.csv`` (HOUSEHOLD_COLUMNS), ``facilities.csv`` (FACILITY_COLUMNS) and
 ``ground_truth.json`` (the planted poverty pockets and service gaps later analyses are tested
 against); with ``--dirty`` also ``households_dirty.csv`` and ``dirty_truth.json``; with
-``--foreign`` the same rows spelled as other offices write them (spatial/synthetic/foreign.py). The same seed
+``--foreign`` the same rows spelled as other offices write them (spatial/synthetic/foreign.py); with
+``--misplaced`` the same rows with villages that do not match their points (misplaced.py). The same seed
 and parameters give byte-identical files. Households are generated village by village (one random
 stream per village) and written in chunks, so memory stays bounded.
 """
@@ -26,6 +27,7 @@ from spatial.synthetic.foreign import write_foreign
 from spatial.synthetic.geo import distance_m, load_villages
 from spatial.synthetic.households import home_services_layak, village_households
 from spatial.synthetic.layout import allocate, plan_layout
+from spatial.synthetic.misplaced import write_misplaced
 
 CHUNK_ROWS = 100_000
 PROGRESS_ABOVE = 100_000
@@ -34,7 +36,8 @@ GAP_KINDS = ("air", "sanitasi")   # service_gaps kinds, in the order home_servic
 
 
 def generate(boundaries_path, out_dir, households: int = 85000, seed: int = 42, dirty: bool = False,
-             facilities_per_village: float = 1.0, echo=None, foreign: bool = False) -> dict:
+             facilities_per_village: float = 1.0, echo=None, foreign: bool = False,
+             misplaced: bool = False) -> dict:
     """Write the synthetic registry files into ``out_dir``; returns their paths and counts."""
     started = time.perf_counter()
     out = Path(out_dir)
@@ -65,6 +68,9 @@ def generate(boundaries_path, out_dir, households: int = 85000, seed: int = 42, 
             paths[name] = out / f"{name}.csv"
         paths["foreign_truth"] = out / "foreign_truth.json"
         result["counts"]["foreign_unknown"] = write_foreign(out, seed)["households"]["unknown"]
+    if misplaced:
+        paths["households_misplaced"] = out / "households_misplaced.csv"
+        result["counts"]["misplaced"] = write_misplaced(out, seed)
     result["seconds"] = round(time.perf_counter() - started, 1)
     if echo:
         echo(_summary(result))
@@ -197,10 +203,13 @@ def main(argv=None) -> None:
     parser.add_argument("--foreign", "--kantor-lain", dest="foreign", action="store_true",
                         help="also write households_foreign.csv, facilities_foreign.csv and foreign_truth.json: "
                              "the same rows with code-list values spelled as other offices do")
+    parser.add_argument("--misplaced", "--salah-desa", dest="misplaced", action="store_true",
+                        help="also write households_misplaced.csv: ~7 %% of the households declare another "
+                             "village than the one their point lies in, ~1 %% lie at sea")
     parser.add_argument("--facilities-per-village", type=float, default=1.0,
                         help="facility density (1.0: a water point and an MCK near most settlements, "
                              "about 9 facilities per village)")
     args = parser.parse_args(argv)
     generate(args.boundaries, args.out, args.households, args.seed, args.dirty, args.facilities_per_village,
-             echo=print, foreign=args.foreign)
+             echo=print, foreign=args.foreign, misplaced=args.misplaced)
 
