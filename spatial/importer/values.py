@@ -3,8 +3,9 @@
 The check takes a cell written exactly as an entry or its answer number at once (``imp_daftar``,
 one array look-up per cell). The rows holding any other spelling are flagged; their distinct
 values are matched here, once each, by :class:`spatial.vocabulary.Matcher` (the user's value
-mapping first), stored in ``imp_nilai`` and applied to the flagged rows in one statement. A value
-nothing matches leaves the attribute empty with a warning and a suggestion of the same meaning.
+mapping first), stored in ``imp_nilai``; the flagged rows' entries go to the side table
+``imp_nilai_baris`` that the ready views read beside the checked rows. A value nothing matches
+leaves the attribute empty with a warning and a suggestion of the same meaning.
 
 An importer declares its columns as :class:`ValueColumns`; households and facilities use it, and
 so can any later kind of registry file.
@@ -127,16 +128,13 @@ def _distinct_values(conn, matcher: Matcher, columns: tuple) -> list:
 def _apply_statement(spec: ValueColumns, columns: tuple) -> psql.Composed:
     joins: list[psql.Composable] = []
     values: list[psql.Composable] = []
-    assignments: list[psql.Composable] = []
     warn: list[psql.Composable] = []
     reject: list[psql.Composable] = []
     for number, column in enumerate(columns):
         alias, name, literal = psql.Identifier(f"n{number}"), psql.Identifier(column), psql.Literal(column)
         joins.append(psql.SQL("LEFT JOIN imp_nilai {a} ON {a}.kolom = {lit} AND {a}.mentah = m.{c}")
                      .format(a=alias, lit=literal, c=name))
-        values.append(psql.SQL("{a}.kode AS {c}").format(a=alias, c=name))
-        entry = psql.SQL("x.{c} = 'ya'" if column in spec.booleans else "x.{c}").format(c=name)
-        assignments.append(psql.SQL("{c} = coalesce(c.{c}, {e})").format(c=name, e=entry))
+        values.append(psql.SQL("{a}.kode = 'ya'" if column in spec.booleans else "{a}.kode").format(a=alias))
         outcome = "ditolak" if column in spec.required else "dikosongkan"
         message = psql.SQL(
             "CASE WHEN NOT {a}.dikenal THEN format('%s %L tidak dikenal dalam daftar kode; {o}%s', {lit}, {a}.mentah, "
@@ -144,8 +142,9 @@ def _apply_statement(spec: ValueColumns, columns: tuple) -> psql.Composed:
         ).format(a=alias, lit=literal, o=psql.SQL(outcome))
         (reject if column in spec.required else warn).append(message)
     return composed("importer/values_apply",
-        set=psql.SQL(", ").join(assignments), values=psql.SQL(", ").join(values),
-        warn=psql.SQL(", ").join(warn), reject=psql.SQL(", ").join(reject), joins=psql.SQL("\n          ").join(joins))
+                    cols=psql.SQL(", ").join(psql.Identifier(c) for c in columns), values=psql.SQL(", ").join(values),
+                    warn=psql.SQL(", ").join(warn), reject=psql.SQL(", ").join(reject),
+                    joins=psql.SQL("\n  ").join(joins))
 
 
 HOUSEHOLD_VALUES = ValueColumns("rumah_tangga", booleans=BOOLEAN_COLUMNS)
