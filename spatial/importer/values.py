@@ -86,6 +86,7 @@ def match_values(conn, spec: ValueColumns, matcher: Matcher, clock=None) -> Valu
     with clock("nilai_cari"):
         found = _distinct_values(conn, matcher, columns)
     if not found:
+        conn.execute(_apply_statement(spec, columns, flagged=False))  # the side table, empty
         return ValueReport()
     report, rows = ValueReport(), []
     for column, raw, count in sorted(found, key=lambda row: (row[0], -row[2], row[1])):
@@ -103,7 +104,7 @@ def match_values(conn, spec: ValueColumns, matcher: Matcher, clock=None) -> Valu
         # a hash join per column: a nested loop would probe imp_nilai's index once per cell
         # (millions of probes for a whole file in other spellings: 37 s at 1M rows, bench/)
         conn.execute("SET LOCAL enable_nestloop = off")
-        conn.execute(_apply_statement(spec, tuple(c for c in columns if c in report.columns)))
+        conn.execute(_apply_statement(spec, columns, flagged=True))
         conn.execute("RESET enable_nestloop")
     return report
 
@@ -125,7 +126,7 @@ def _distinct_values(conn, matcher: Matcher, columns: tuple) -> list:
     return found
 
 
-def _apply_statement(spec: ValueColumns, columns: tuple) -> psql.Composed:
+def _apply_statement(spec: ValueColumns, columns: tuple, flagged: bool) -> psql.Composed:
     joins: list[psql.Composable] = []
     values: list[psql.Composable] = []
     warn: list[psql.Composable] = []
@@ -134,15 +135,16 @@ def _apply_statement(spec: ValueColumns, columns: tuple) -> psql.Composed:
         alias, name, literal = psql.Identifier(f"n{number}"), psql.Identifier(column), psql.Literal(column)
         joins.append(psql.SQL("LEFT JOIN imp_nilai {a} ON {a}.kolom = {lit} AND {a}.mentah = m.{c}")
                      .format(a=alias, lit=literal, c=name))
-        values.append(psql.SQL("{a}.kode = 'ya'" if column in spec.booleans else "{a}.kode").format(a=alias))
+        values.append(psql.SQL("{a}.kode = 'ya' AS {c}" if column in spec.booleans else "{a}.kode AS {c}")
+                      .format(a=alias, c=name))
         outcome = "ditolak" if column in spec.required else "dikosongkan"
         message = psql.SQL(
             "CASE WHEN NOT {a}.dikenal THEN format('%s %L tidak dikenal dalam daftar kode; {o}%s', {lit}, {a}.mentah, "
             "CASE WHEN {a}.saran IS NOT NULL THEN format(' (mungkin %L?)', {a}.saran) ELSE '' END) END"
         ).format(a=alias, lit=literal, o=psql.SQL(outcome))
         (reject if column in spec.required else warn).append(message)
-    return composed("importer/values_apply",
-                    cols=psql.SQL(", ").join(psql.Identifier(c) for c in columns), values=psql.SQL(", ").join(values),
+    flag = "m.urutan IN (SELECT urutan FROM imp_cek WHERE nilai_lain)" if flagged else "false"
+    return composed("importer/values_apply", flagged=psql.SQL(flag), values=psql.SQL(", ").join(values),
                     warn=psql.SQL(", ").join(warn), reject=psql.SQL(", ").join(reject),
                     joins=psql.SQL("\n  ").join(joins))
 

@@ -54,5 +54,3 @@ SELECT k.urutan, k.id_fasilitas, k.jenis, coalesce(k.nama, k.id_fasilitas) AS na
        ], NULL) AS keterangan
   FROM k;
 ANALYZE imp_cek;
--- the entries of cells written otherwise, per flagged row (importer/values_apply.sql; read by fas_siap)
-CREATE UNLOGGED TABLE imp_nilai_baris (urutan integer, jenis text, kondisi text, peringatan text[], tolak text[]);

@@ -116,11 +116,6 @@ SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklara
            CASE WHEN NOT k.tahun_ok THEN format('tahun_bantuan_rumah %L bukan tahun; dikosongkan', k.tahun_teks) END
        ], NULL) END AS keterangan
   FROM b k;
--- the entries of cells written otherwise, per flagged row (importer/values_apply.sql; read by rt_siap)
-CREATE UNLOGGED TABLE imp_nilai_baris (urutan integer, ada_lansia boolean, ada_disabilitas boolean,
-    kepala_perempuan boolean, jenis_atap text, jenis_dinding text, jenis_lantai text, fasilitas_bab text,
-    jenis_kloset text, pembuangan_tinja text, sumber_air_minum text, sumber_penerangan text, status_rumah text,
-    peringatan text[], tolak text[]);
 ANALYZE imp_cek;  -- the duplicate look-ups below hash a million ids: sized by the real row count
 
 -- Duplicates, on the typed rows: a repeated id_keluarga (every occurrence after the first) and a

@@ -6,11 +6,14 @@
 -- rejects the row instead: only those few rows are updated in imp_cek. Composed by
 -- spatial/importer/values.py: the columns, one LEFT JOIN imp_nilai nN per column, the entry per
 -- column, and the messages of the columns whose unknown value warns / rejects.
-INSERT INTO imp_nilai_baris (urutan, {cols}, peringatan, tolak)
-SELECT m.urutan, {values}, array_remove(ARRAY[{warn}]::text[], NULL), array_remove(ARRAY[{reject}]::text[], NULL)
+-- CREATE TABLE AS, not INSERT: it runs in parallel workers. With no other spelling in the file the
+-- table is created empty (the filter is then false) and nothing is read.
+CREATE UNLOGGED TABLE imp_nilai_baris AS
+SELECT m.urutan, {values}, array_remove(ARRAY[{warn}]::text[], NULL) AS peringatan,
+       array_remove(ARRAY[{reject}]::text[], NULL) AS tolak
   FROM imp_mentah m
   {joins}
- WHERE m.urutan IN (SELECT urutan FROM imp_cek WHERE nilai_lain);
+ WHERE {flagged};
 ANALYZE imp_nilai_baris;
 UPDATE imp_cek c
    SET peringatan = c.peringatan || CASE WHEN v.peringatan <> '{{}}' THEN ARRAY['kategori_tidak_valid'] ELSE '{{}}' END,
