@@ -71,3 +71,12 @@ def test_every_setting_is_documented_and_every_documented_one_exists():
 def test_every_document_is_linked_from_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [doc.name for doc in sorted((ROOT / "docs").glob("*.md")) if f"(docs/{doc.name})" not in readme] == []
+
+
+LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)]*)?\)")
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_relative_links_and_images_in_the_docs_resolve(doc):
+    targets = [t for t in LINK.findall(doc.read_text(encoding="utf-8")) if "://" not in t and not t.startswith("mailto:")]
+    assert [t for t in targets if not (doc.parent / t).exists()] == []
