@@ -50,7 +50,7 @@ def no_household_data(url: str | None = None) -> bool:
 def load_sample(households: int, seed: int, url: str | None = None, echo=print, show_progress: bool = False) -> Path:
     """Load boundaries, the generated households and facilities, then run every analysis; returns the
     sample folder. ``show_progress``: progress bars on stderr (the command line)."""
-    from spatial.analysis import AFTER_IMPORT, run_all
+    from spatial.analysis import ORDER, run_all
     from spatial.analysis.cli import progress_display
     from spatial.importer.cli import ProgressBar
 
@@ -67,8 +67,8 @@ def load_sample(households: int, seed: int, url: str | None = None, echo=print, 
             bar.close()
         echo(f"{label}: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
     echo("menjalankan analisis spasial ...")
-    with progress_display(quiet=not show_progress) as progress_for:
-        run_all(AFTER_IMPORT, url=url, oleh="sampel", progress_for=progress_for)
+    with progress_display(ORDER, quiet=not show_progress) as progress_for:
+        run_all(ORDER, url=url, oleh="sampel", progress_for=progress_for)
     users = create_demo_users(url)
     echo("akun demo (mode contoh): " + ", ".join(f"{u}/{p}" for u, p in users.items()))
     return folder

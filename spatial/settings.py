@@ -132,6 +132,8 @@ class Settings:
     web_threads: int = _setting("SASARAN_THREADS", 4, _number(int, 1, 64), "threads of each web worker")
     var_dir: Path = _setting("SASARAN_VAR_DIR", ROOT / "var", _directory,
                              "folder of uploads, import work files and photos")
+    analysis_workers: int | None = _setting("SASARAN_ANALISIS_PARALEL", None, _number(int, 1, 64),
+                                            "analysis runs at the same time (unset: the CPU cores)")
 
     @property
     def import_dir(self) -> Path:

@@ -208,3 +208,22 @@ def browser_login(tab, role: str):
     tab.click("button[type=submit]")
     tab.wait_for_load_state("networkidle")
     return tab
+
+
+@pytest.fixture(scope="session")
+def two_kabupaten(template_db_url, tmp_path_factory):
+    """Two generated kabupaten (tests/multi_kabupaten.py): one database with both, one with each
+    alone, every analysis run in each with its default parameters."""
+    from multi_kabupaten import KAB_A, KAB_B, build
+    from spatial.analysis import run_all
+
+    base = _name(TEST_URL)
+    urls = {"both": recreate_database(_with_name(TEST_URL, f"{base}_kab2"), template=_name(template_db_url)),
+            KAB_A: recreate_database(_with_name(TEST_URL, f"{base}_kab_a"), template=_name(template_db_url)),
+            KAB_B: recreate_database(_with_name(TEST_URL, f"{base}_kab_b"))}
+    built = build(tmp_path_factory.mktemp("kab2"), urls, households=4000, seed=11)
+    for url in urls.values():
+        run_all(url=url, oleh="uji")
+    yield built
+    for url in urls.values():
+        _admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", _name(url))

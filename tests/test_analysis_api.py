@@ -34,7 +34,7 @@ def test_run_parameter_and_unknown_run(app, db_url):
     older = run_analysis("kantong", {"eps_m": 180}, url=db_url)
     run_analysis("kantong", url=db_url)
     client = app.test_client()
-    assert client.get(f"/api/analisis/kantong?run={older.run_id}").get_json(force=True)["run_id"] == older.run_id
+    assert client.get(f"/api/analisis/kantong?run={older.run_id}").get_json(force=True)["runs"] == [older.run_id]
     assert client.get(f"/api/analisis/hotspot?run={older.run_id}").status_code == 404
     assert client.get("/api/analisis/kantong?run=999999").status_code == 404
     assert client.get("/api/analisis/runs").status_code == 401
@@ -56,7 +56,7 @@ def test_start_run_by_role(app):
     run_id = response.get_json()["run_id"]
     for _ in range(120):
         run = planner.get(f"/api/analisis/runs/{run_id}").get_json()
-        if run["status"] != "berjalan":
+        if run["status"] not in ("antri", "berjalan"):
             break
         time.sleep(0.25)
     assert run["status"] == "selesai" and run["oleh"] == "perencana"
@@ -90,3 +90,33 @@ def test_import_reruns_analyses(scratch_db, sample_dir, tmp_path):
         scored = conn.execute("SELECT count(*) FROM skor_rtlh").fetchone()[0]
     assert runs == {j: "selesai" for j in ("skor", "kantong", "hotspot", "lisa", "celah", "lokasi")}
     assert scored == 299
+
+
+def test_runs_are_per_kabupaten_and_only_for_the_planners_region(app, db_url):
+    from spatial.users import save_user
+
+    for name, region in (("kab_planner", "18.04"), ("kec_planner", "18.04.04")):
+        save_user(name, "Kopi-Liwa-7-Gunung", "perencana", name=name, kode_wilayah=region, url=db_url)
+    kec = app.test_client()
+    assert kec.post("/login", data={"username": "kec_planner", "password": "Kopi-Liwa-7-Gunung"}).status_code == 302
+    assert kec.post("/api/analisis/kantong/jalankan", json={}).status_code == 403
+    assert "Jalankan ulang" not in kec.get("/analisis/kantong").get_data(as_text=True)
+    kab = app.test_client()
+    assert kab.post("/login", data={"username": "kab_planner", "password": "Kopi-Liwa-7-Gunung"}).status_code == 302
+    assert kab.post("/api/analisis/kantong/jalankan", json={"kode_wilayah": "18"}).status_code == 403
+    refused = kab.post("/api/analisis/kantong/jalankan", json={"kode_wilayah": "18.04.04"})
+    assert refused.status_code == 400 and "per kabupaten" in refused.get_json()["error"]
+    started = kab.post("/api/analisis/hotspot/jalankan", json={"kode_wilayah": "18.04"})
+    assert started.status_code == 202
+    body = started.get_json()
+    assert [r["kode_kab"] for r in body["runs"]] == ["18.04"]
+    for _ in range(240):
+        group = kab.get(f"/api/analisis/kelompok/{body['kelompok']}").get_json()
+        if group["selesai"] == group["jumlah"]:
+            break
+        time.sleep(0.25)
+    [run] = group["runs"]
+    assert run["status"] == "selesai" and run["kode_wilayah"] == "18.04" and run["oleh"] == "kab_planner"
+    assert run["durasi_s"] > 0 and run["baris"]["analisis_hotspot"] > 0 and run["mulai"] <= run["selesai"]
+    history = kab.get("/analisis/hotspot").get_data(as_text=True)
+    assert f"<td>{run['id']}</td><td>hotspot</td><td>18.04</td>" in history

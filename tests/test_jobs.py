@@ -13,6 +13,7 @@ import requests
 
 from conftest import wait_for
 from spatial import jobs
+from spatial.importer.registry import import_households
 from spatial.users import create_demo_users
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,9 +68,13 @@ def _waiting_on(url: str, table: str) -> bool:
                             "WHERE c.relname = %s AND NOT l.granted", (table,)).fetchone()[0]
 
 
-def test_analysis_progress_polled_through_another_worker(module_scratch_db):
+def test_analysis_progress_polled_through_another_worker(module_scratch_db, sample_dir, tmp_path):
     url = module_scratch_db
     create_demo_users(url)
+    households = tmp_path / "rt.csv"  # analyses run per kabupaten with households
+    households.write_text("".join((sample_dir / "households.csv").open(encoding="utf-8").readlines()[:300]),
+                          encoding="utf-8")
+    import_households(households, url=url)
     with _gunicorn(url) as first, _gunicorn(url) as second:
         starter = _signed_in(first, "perencana")
         poller = _signed_in(second, "perencana")

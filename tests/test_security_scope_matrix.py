@@ -81,13 +81,16 @@ LISTS = {
     "analysis_api.layer_kantong", "analysis_api.layer_hotspot", "analysis_api.layer_lisa", "analysis_api.layer_celah",
     "analysis_api.layer_celah_desa", "analysis_api.layer_lokasi_usulan", "analysis_pages.page", "analysis_pages.index",
     "imports.index",
+    # runs are per kabupaten (#18): lists, one run, one request's runs and the kabupaten compared show
+    # only the kabupaten of the user's region (tests/test_scope_kabupaten.py)
+    "analysis_api.runs", "analysis_api.run_status", "analysis_api.group_status", "analysis_pages.kabupaten",
 }
 NO_REGION = {
     "static", "assets.vendor", "basemap.tile", "i18n.switch_language", "auth.login", "auth.logout", "health.healthz",
     "admin.users", "admin.save_user", "admin.set_active", "admin.audit_log",  # admin only, deployment-wide
     "exports.tokens",  # agency tokens read everything: unscoped admins only (test_security_scope_writes)
     "ogcapi.conformance", "ogcapi.api",  # API description
-    "analysis_api.runs", "analysis_api.run_status", "analysis_api.start",  # district-wide runs (#18)
+    "analysis_api.start",  # runs only for the user's kabupaten or province (#18, test_analysis_api)
     "seleksi.create",  # the new programme belongs to the creator's region (test_security_scope_writes)
     "areas.api_create", "areas.import_file",  # geometry checked against the region
     "imports.upload", "imports.job", "imports.job_status",  # rows checked per region (di_luar_wilayah)

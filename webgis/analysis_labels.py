@@ -28,7 +28,8 @@ def property_labels() -> dict:
         "cakupan": _("Cakupan (rumah tangga)"), "tambahan": _("Tambahan cakupan"), "kumulatif": _("Cakupan kumulatif"),
         "jenis": _("Jenis"), "tahun": _("Tahun"), "catatan": _("Catatan"), "versi": _("Versi"), "id": _("Nomor"),
         "diperbaiki": _("Geometri diperbaiki"), "dibuat_oleh": _("Dibuat oleh"), "dibuat_pada": _("Dibuat pada"),
-        "diubah_oleh": _("Diubah oleh"), "diubah_pada": _("Diubah pada"),
+        "diubah_oleh": _("Diubah oleh"), "diubah_pada": _("Diubah pada"), "kode_kab": _("Kabupaten"),
+        "anggota_kab_lain": _("Anggota di kabupaten tetangga"),
     }
 
 
@@ -39,7 +40,7 @@ def value_labels() -> dict:
         "tidak_signifikan": _("Tidak signifikan"), "air": _("Air minum"), "sanitasi": _("Sanitasi"),
         "keduanya": _("Air minum dan sanitasi"), "HH": _("Tinggi-tinggi"), "LL": _("Rendah-rendah"),
         "HL": _("Tinggi-rendah"), "LH": _("Rendah-tinggi"), "berjalan": _("Berjalan"), "selesai": _("Selesai"),
-        "gagal": _("Gagal"),
+        "gagal": _("Gagal"), "antri": _("Antri"),
     }
 
 

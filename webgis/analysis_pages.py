@@ -1,5 +1,6 @@
-"""Analysis pages (issue #4): one page per analysis with its result on a map, the parameters form,
-the re-run button (perencana/admin), plain-language help and the run history."""
+"""Analysis pages (issues #4, #18): one page per analysis with the current result of every
+kabupaten of the user's region on a map, the parameters form, the re-run button (perencana/admin;
+a kabupaten or a province), plain-language help and the run history; the kabupaten compared."""
 import json
 
 import folium
@@ -8,6 +9,8 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 
 from spatial.analysis import ANALYSES, results
+from spatial.analysis.comparison import kabupaten_comparison
+from spatial.analysis.regions import region_choices
 from webgis.analysis_labels import CODED, pocket_figures, property_labels, value_labels
 from webgis.auth import authenticated
 from webgis.database import connection
@@ -62,7 +65,7 @@ STYLES = {
     "lokasi-usulan": lambda f: {"color": "#08519c" if f["properties"]["layanan"] == "air" else "#a63603",
                                 "fillColor": "#31a354", "weight": 3, "fillOpacity": 0.9},
 }
-HIDDEN_IN_TOOLTIP = ("desa", "metode", "llr", "radius_m")
+HIDDEN_IN_TOOLTIP = ("desa", "metode", "llr", "radius_m", "run_id")
 CLASS_COLOURS = {"panas": "#d7301f", "dingin": "#2b8cbe", "tidak_signifikan": "#bbbbbb"}
 RAMP = ((20, "#fee5d9"), (40, "#fcae91"), (60, "#fb6a4a"), (80, "#de2d26"), (101, "#a50f15"))
 
@@ -85,7 +88,7 @@ def layer_names() -> dict:
 
 
 def result_map(layers: tuple) -> dict:
-    """A folium map with the result layers of the latest runs (the API's GeoJSON, region-scoped)."""
+    """A folium map with the result layers of the current runs (the API's GeoJSON, region-scoped)."""
     fmap = base_map(element_id="peta_analisis")
     bounds = None
     with connection() as conn:
@@ -146,10 +149,37 @@ def _union(a, b):
 @blueprint.route("/")
 @authenticated
 def index():
-    """List of the analyses with their latest run."""
+    """List of the analyses with their latest run in the user's region."""
     with connection() as conn:
-        latest = {j: next(iter(results.recent_runs(conn, [j], 1)), None) for j in ANALYSES}
+        latest = {j: next(iter(results.recent_runs(conn, [j], region_filter(), 1)), None) for j in ANALYSES}
     return render_template("analysis/index.html", pages=PAGES, latest=latest)
+
+
+# Columns of the kabupaten comparison: key -> (label, unit); each also gets a small bar chart.
+COMPARED = {
+    "persen_desil12": (_l("Rumah tangga desil 1-2"), "%"),
+    "rtlh_jumlah": (_l("Backlog RTLH (memenuhi syarat)"), ""),
+    "persen_tanpa_air_layak": (_l("Tanpa air minum layak"), "%"),
+    "persen_tanpa_sanitasi_layak": (_l("Tanpa sanitasi layak"), "%"),
+    "persen_risiko_stunting": (_l("Rumah tangga berisiko stunting"), "%"),
+    "kantong": (_l("Kantong kemiskinan"), ""),
+    "sel_panas": (_l("Sel titik panas (Gi*)"), ""),
+    "persen_tak_terlayani_air": (_l("Tak terlayani air"), "%"),
+    "persen_tak_terlayani_sanitasi": (_l("Tak terlayani sanitasi"), "%"),
+    "lokasi_usulan": (_l("Lokasi sarana usulan"), ""),
+}
+
+
+@blueprint.route("/kabupaten")
+@authenticated
+def kabupaten():
+    """The kabupaten of the user's region side by side: a table and one small bar chart per figure."""
+    with connection() as conn:
+        rows = kabupaten_comparison(conn, region_filter())
+    columns = {key: {"label": str(label), "satuan": unit} for key, (label, unit) in COMPARED.items()}
+    charts = [{"id": key, "title": spec["label"], "satuan": spec["satuan"], "labels": [r["nama"] for r in rows],
+               "values": [None if r[key] is None else float(r[key]) for r in rows]} for key, spec in columns.items()]
+    return render_template("analysis/kabupaten.html", rows=rows, columns=columns, charts=charts)
 
 
 @blueprint.route("/<jenis>")
@@ -163,7 +193,8 @@ def page(jenis):
                                       for n, v in ANALYSES[k].defaults.items()]} for k in kinds]
     extra = {}
     with connection() as conn:
-        history = results.recent_runs(conn, list(kinds), 15)
+        history = results.recent_runs(conn, list(kinds), region_filter(), 30)
+        regions = region_choices(conn, region_filter())
         if jenis == "celah":
             extra["ranking"] = results.gaps_ranking(conn, region_filter())
         if jenis == "skor":
@@ -172,8 +203,9 @@ def page(jenis):
             extra["sites"] = results.selected_sites(conn, region_filter())
         if jenis == "kantong":
             extra["pockets"] = [pocket_figures(row) for row in results.pocket_table(conn, region_filter())]
-    can_run = current_user.has_role("perencana")
+    can_run = current_user.has_role("perencana") and bool(regions)
     return render_template("analysis/page.html", jenis=jenis, title=title, forms=forms, history=history,
                            map=result_map(layers) if layers else None, can_run=can_run,
+                           region=region_filter() or "", regions=regions,
                            run_url={k: url_for("analysis_api.start", jenis=k) for k in kinds}, values=value_labels(),
                            **extra)

@@ -1,8 +1,9 @@
 """Sanitation and clean-water gaps: access per household (at home, or a functioning facility
-within a radius in metres), clusters of unserved households, villages ranked by gap."""
-from spatial.analysis.common import no_progress
-from spatial.codelists import FACILITY_TYPES
+within a radius in metres), clusters of unserved households, villages ranked by gap; per kabupaten."""
 from spatial import sqlfiles
+from spatial.analysis.common import no_progress
+from spatial.analysis.regions import Kabupaten
+from spatial.codelists import FACILITY_TYPES
 
 JENIS = "celah"
 LAYANAN = ("air", "sanitasi")
@@ -20,16 +21,17 @@ def facility_types(layanan: str) -> list[str]:
     return sorted(code for code, service in FACILITY_TYPES.items() if service == layanan)
 
 
-def run(conn, run_id: int, params: dict, progress=no_progress) -> dict:
-    """Write access, unserved clusters and the village ranking of ``run_id``; returns the summary."""
+def run(conn, run_id: int, params: dict, kab: Kabupaten, progress=no_progress) -> dict:
+    """Write access, unserved clusters and the village ranking of kabupaten ``kab`` for ``run_id``;
+    returns the summary. Its households are served by functioning facilities of any kabupaten."""
+    query = {**params, **kab.params(), "run_id": run_id}
     progress("jarak ke fasilitas (KNN)", 0.0)
-    sqlfiles.run(conn, "analysis/gaps_access", {**params, "run_id": run_id, "jenis_air": facility_types("air"),
+    sqlfiles.run(conn, "analysis/gaps_access", {**query, "jenis_air": facility_types("air"),
                                       "jenis_sanitasi": facility_types("sanitasi")})
-    sqlfiles.run(conn, "analysis/zones")
     for n, layanan in enumerate(LAYANAN):
         progress(f"klaster tak terlayani ({layanan})", 0.5 + 0.2 * n)
-        sqlfiles.run(conn, "analysis/gaps_points", {"run_id": run_id, "layanan": layanan})
-        sqlfiles.run(conn, "analysis/cluster_polygons", params)
+        sqlfiles.run(conn, "analysis/gaps_points", {**query, "layanan": layanan})
+        sqlfiles.run(conn, "analysis/cluster_polygons", query)
         sqlfiles.run(conn, "analysis/gaps_clusters_insert", {"run_id": run_id, "layanan": layanan})
     progress("peringkat desa", 0.9)
     sqlfiles.run(conn, "analysis/gaps_villages_insert", {"run_id": run_id})

@@ -1,13 +1,16 @@
 """Hot spots of the poverty rate: Getis-Ord Gi* on a square metre grid and Local Moran's I of
-villages (both from esda), each with a false-discovery-rate (Benjamini-Hochberg) correction."""
+villages (both from esda), each with a false-discovery-rate (Benjamini-Hochberg) correction; both
+within one kabupaten (its own reference distribution)."""
 import warnings
 
 import numpy as np
 from esda import G_Local, Moran_Local, fdr
 from libpysal import weights
 
-from spatial.analysis.common import no_progress
 from spatial import sqlfiles
+from spatial.analysis.common import no_progress
+from spatial.analysis.regions import Kabupaten
+
 
 GISTAR = "hotspot"
 LISA = "lisa"
@@ -50,35 +53,35 @@ def gi_star(rate: np.ndarray, ij: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return g.Zs, np.minimum(1.0, 2 * g.p_norm)
 
 
-def run_gistar(conn, run_id: int, params: dict, progress=no_progress) -> dict:
-    """Write the Gi* cells of ``run_id`` to analisis_hotspot; returns counts per class."""
+def run_gistar(conn, run_id: int, params: dict, kab: Kabupaten, progress=no_progress) -> dict:
+    """Write the Gi* cells of kabupaten ``kab`` for ``run_id`` to analisis_hotspot; returns counts
+    per class. The grid holds the kabupaten's households only: each cell is compared with the
+    kabupaten's own mean, and a border cell simply has fewer neighbours."""
     progress("sel grid", 0.0)
-    sqlfiles.run(conn, "analysis/zones")
-    cells = sqlfiles.fetch_all(conn, "analysis/hotspot_cells", params)
+    cells = sqlfiles.fetch_all(conn, "analysis/hotspot_cells", {**params, **kab.params()})
+    progress("Gi*", 0.4)
+    rate = np.array([c["miskin"] / c["rumah_tangga"] for c in cells])
+    z, p = gi_star(rate, np.array([(c["i"], c["j"]) for c in cells]).reshape(-1, 2))
+    significant = fdr_significant(p, params["alpha"])
     rows = []
-    for srid in sorted({c["srid"] for c in cells}):
-        progress(f"Gi* zona {srid}", 0.4)
-        zone = [c for c in cells if c["srid"] == srid]
-        rate = np.array([c["miskin"] / c["rumah_tangga"] for c in zone])
-        z, p = gi_star(rate, np.array([(c["i"], c["j"]) for c in zone]))
-        significant = fdr_significant(p, params["alpha"])
-        for cell, r, zi, pi, sig in zip(zone, rate, z, p, significant):
-            kelas = "tidak_signifikan" if not sig else ("panas" if zi > 0 else "dingin")
-            rows.append({**cell, "rasio": float(r), "gi_z": None if np.isnan(zi) else float(zi),
-                         "p_value": float(pi), "kelas": kelas})
+    for cell, r, zi, pi, sig in zip(cells, rate, z, p, significant):
+        kelas = "tidak_signifikan" if not sig else ("panas" if zi > 0 else "dingin")
+        rows.append({**cell, "rasio": float(r), "gi_z": None if np.isnan(zi) else float(zi),
+                     "p_value": float(pi), "kelas": kelas})
     progress("menyimpan", 0.8)
     with conn.cursor() as cur:
         cur.executemany(sqlfiles.query("analysis/hotspot_insert"),
-                        [{**r, "run_id": run_id, "sel_id": n + 1, "sel_m": params["sel_m"]} for n, r in enumerate(rows)])
+                        [{**r, "run_id": run_id, "sel_id": n + 1, "sel_m": params["sel_m"], "srid": kab.srid}
+                         for n, r in enumerate(rows)])
     return _classes(rows)
 
 
-def village_weights(conn, villages, jarak_m: float) -> weights.W:
+def village_weights(conn, villages, jarak_m: float, srid: int) -> weights.W:
     """Contiguity of villages (polygons within ``jarak_m`` metres, computed in PostGIS); a village
     with no neighbour (island) is linked to its nearest village so every village has a lag."""
     codes = [v["kode_desa"] for v in villages]
     neighbours: dict[str, list[str]] = {code: [] for code in codes}
-    for pair in sqlfiles.fetch_all(conn, "analysis/lisa_neighbours", {"kode": codes, "jarak_m": jarak_m}):
+    for pair in sqlfiles.fetch_all(conn, "analysis/lisa_neighbours", {"kode": codes, "jarak_m": jarak_m, "srid": srid}):
         neighbours[pair["a"]].append(pair["b"])
     contiguity = weights.W(neighbours, ids=codes, silence_warnings=True)
     if contiguity.islands:
@@ -89,16 +92,16 @@ def village_weights(conn, villages, jarak_m: float) -> weights.W:
     return contiguity
 
 
-def run_lisa(conn, run_id: int, params: dict, progress=no_progress) -> dict:
-    """Write the Local Moran classes of ``run_id`` to analisis_lisa; returns counts per class."""
+def run_lisa(conn, run_id: int, params: dict, kab: Kabupaten, progress=no_progress) -> dict:
+    """Write the Local Moran classes of the villages of kabupaten ``kab`` for ``run_id`` to
+    analisis_lisa; returns counts per class. Neighbours are villages of the same kabupaten."""
     progress("desa", 0.0)
-    sqlfiles.run(conn, "analysis/zones")
-    villages = sqlfiles.fetch_all(conn, "analysis/lisa_villages", params)
+    villages = sqlfiles.fetch_all(conn, "analysis/lisa_villages", {**params, **kab.params()})
     rows = []
     if len(villages) >= 3:
         progress("Moran lokal", 0.3)
         rate = np.array([v["miskin"] / v["rumah_tangga"] for v in villages])
-        w = village_weights(conn, villages, params["jarak_tetangga_m"])
+        w = village_weights(conn, villages, params["jarak_tetangga_m"], kab.srid)
         lisa = Moran_Local(rate, w, transformation="r", permutations=params["permutasi"],
                            seed=params["seed"], n_jobs=1)
         significant = fdr_significant(lisa.p_sim, params["alpha"])

@@ -4,7 +4,10 @@
   circles of households where the poor share is significantly higher than in the rest of the
   kabupaten, each with relative risk, log-likelihood ratio and Monte Carlo p-value;
 - ``dbscan``: density clusters of poor households (ST_ClusterDBSCAN in UTM metres) kept when poor
-  households make up at least ``persen_miskin_min`` % of the households of the cluster.
+  households make up at least ``persen_miskin_min`` % of the households of the cluster; the poor
+  households of neighbouring kabupaten near the border count for the density (context).
+
+Both run per kabupaten (issue #18): a run is one kabupaten.
 
 docs/kantong.md explains both in plain words and how they were compared (bench/targeting.py).
 """
@@ -12,6 +15,7 @@ import numpy as np
 
 from spatial import sqlfiles
 from spatial.analysis.common import no_progress
+from spatial.analysis.regions import Kabupaten
 from spatial.analysis.scan import scan
 from spatial.errors import N_, InvalidInput
 
@@ -47,46 +51,42 @@ def checked_parameters(params: dict) -> dict:
     return params
 
 
-def run(conn, run_id: int, params: dict, progress=no_progress) -> dict:
-    """Write the pockets of ``run_id`` to analisis_kantong; returns the run summary."""
-    progress("zona UTM", 0.0)
-    sqlfiles.run(conn, "analysis/zones")
-    extra = run_scan(conn, run_id, params, progress) if params["metode"] == "scan" else run_dbscan(conn, run_id, params, progress)
+def run(conn, run_id: int, params: dict, kab: Kabupaten, progress=no_progress) -> dict:
+    """Write the pockets of kabupaten ``kab`` for ``run_id`` to analisis_kantong; returns the summary."""
+    query = {**params, **kab.params(), "run_id": run_id}
+    extra = run_scan(conn, run_id, query, progress) if params["metode"] == "scan" else run_dbscan(conn, query, progress)
     progress("selesai", 1.0)
     return {**sqlfiles.fetch_all(conn, "analysis/pockets_summary", {"run_id": run_id})[0], **extra}
 
 
-def run_dbscan(conn, run_id: int, params: dict, progress=no_progress) -> dict:
-    """DBSCAN pockets of every kabupaten."""
+def run_dbscan(conn, query: dict, progress=no_progress) -> dict:
+    """DBSCAN pockets of one kabupaten. A pocket is the part of a density cluster inside the
+    kabupaten: its polygon, households and share poor count only the kabupaten's own households,
+    while poor households across the border (within 2 eps_m) count for the density
+    (``anggota_kab_lain``)."""
     progress("rumah tangga miskin", 0.1)
-    sqlfiles.run(conn, "analysis/pockets_points", params)
+    sqlfiles.run(conn, "analysis/pockets_points", query)
     progress("DBSCAN", 0.3)
-    sqlfiles.run(conn, "analysis/cluster_polygons", params)
+    sqlfiles.run(conn, "analysis/cluster_polygons", query)
     progress("poligon kantong", 0.7)
-    sqlfiles.run(conn, "analysis/pockets_insert", {**params, "run_id": run_id})
+    sqlfiles.run(conn, "analysis/pockets_insert", query)
     return {}
 
 
-def run_scan(conn, run_id: int, params: dict, progress=no_progress) -> dict:
-    """Scan clusters of every kabupaten, each kabupaten scanned on its own households."""
+def run_scan(conn, run_id: int, query: dict, progress=no_progress) -> dict:
+    """Scan clusters of one kabupaten, scanned on its own households (visited in registry-id order,
+    so the same households give the same clusters in any database)."""
     progress("rumah tangga", 0.05)
-    rows = sqlfiles.fetch_rows(conn, "analysis/scan_households", params)
-    kab = np.array([r[0] for r in rows], dtype=object)
-    bounds = np.flatnonzero(np.r_[True, kab[1:] != kab[:-1], True]) if len(rows) else np.array([0])
-    per_kab, stored = {}, []
-    for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:])):
-        label = f"pindai {kab[a]}"
+    rows = sqlfiles.fetch_rows(conn, "analysis/scan_households", query)
 
-        def report(fraction, i=i, label=label):
-            progress(label, 0.1 + 0.8 * (i + fraction) / (len(bounds) - 1))
-        part = rows[a:b]
-        result = scan_kabupaten(np.array([(r[3], r[4]) for r in part]), np.array([r[5] for r in part]), params, report)
-        per_kab[kab[a]] = {"rumah_tangga": len(part), "klaster": len(result.clusters),
-                           "llr_kritis": result.critical_llr}
-        stored += [(part, c) for c in result.clusters]
+    def report(fraction):
+        progress("pindai", 0.1 + 0.8 * fraction)
+    result = scan_kabupaten(np.array([(r[3], r[4]) for r in rows]).reshape(-1, 2),
+                            np.array([r[5] for r in rows], dtype=bool), query, report)
     progress("poligon kantong", 0.9)
-    _insert_clusters(conn, run_id, stored, params)
-    return {"metode": "scan", "per_kabupaten": per_kab}
+    _insert_clusters(conn, run_id, [(rows, c) for c in result.clusters], query)
+    return {"metode": "scan", "per_kabupaten": {query["kode_kab"]: {
+        "rumah_tangga": len(rows), "klaster": len(result.clusters), "llr_kritis": result.critical_llr}}}
 
 
 def scan_kabupaten(xy: np.ndarray, poor: np.ndarray, params: dict, progress=None):
@@ -108,4 +108,5 @@ def _insert_clusters(conn, run_id: int, stored: list, params: dict) -> None:
                                       cluster.relative_risk if np.isfinite(cluster.relative_risk) else None,
                                       cluster.llr, cluster.p_value, cluster.radius_m)):
             stats[key].append(value)
-    sqlfiles.run(conn, "analysis/scan_insert", {**members, **stats, "run_id": run_id, "buffer_m": params["buffer_m"]})
+    sqlfiles.run(conn, "analysis/scan_insert", {**members, **stats, "run_id": run_id, "buffer_m": params["buffer_m"],
+                                                "srid": params["srid"]})

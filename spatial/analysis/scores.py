@@ -6,8 +6,9 @@ import json
 import tomllib
 from pathlib import Path
 
-from spatial.analysis.common import no_progress
 from spatial import sqlfiles
+from spatial.analysis.common import no_progress
+from spatial.analysis.regions import Kabupaten
 
 JENIS = "skor"
 CONFIG_PATH = Path(__file__).with_name("rtlh_config.toml")
@@ -36,10 +37,10 @@ def resolved_parameters(params: dict) -> dict:
     return {**params, "tahun_acuan": year, "konfigurasi": config}
 
 
-def run(conn, run_id: int, params: dict, progress=no_progress) -> dict:
-    """Replace skor_rtlh with the scores of ``run_id``; returns the summary."""
+def run(conn, run_id: int, params: dict, kab: Kabupaten, progress=no_progress) -> dict:
+    """Replace the skor_rtlh rows of kabupaten ``kab`` with the scores of ``run_id``; returns the summary."""
     progress("skor RTLH", 0.1)
     sqlfiles.run(conn, "analysis/scores_replace", {"cfg": json.dumps(params["konfigurasi"]), "run_id": run_id,
-                                         "tahun_acuan": params["tahun_acuan"]})
+                                         "tahun_acuan": params["tahun_acuan"], **kab.params()})
     progress("selesai", 1.0)
     return sqlfiles.fetch_all(conn, "analysis/scores_summary", {"run_id": run_id})[0]

@@ -6,6 +6,7 @@
 -- Served = access at home, or such a working facility within the radius; unserved = no access at
 -- home and none within the radius; NULL ("data tidak lengkap") when the household's answer is
 -- empty and no facility is within the radius: never silently counted as served or unserved.
+-- One kabupaten's households; facilities of every kabupaten (one across the border serves too).
 INSERT INTO analisis_akses (run_id, kode_prov, rumah_tangga_id, kode_desa, air_layak, sanitasi_layak,
                             jarak_air_m, jarak_sanitasi_m, terlayani_air, terlayani_sanitasi)
 SELECT %(run_id)s::bigint, h.kode_prov, h.id, h.kode_desa, l.air, l.sanitasi, d.air, d.sanitasi,
@@ -27,4 +28,4 @@ LEFT JOIN LATERAL (
         ORDER BY f.geom <-> h.geom LIMIT 5
     ) k
 ) d ON h.geom IS NOT NULL
-WHERE h.aktif;
+WHERE h.aktif AND h.kode_kab = %(kode_kab)s;

@@ -1,7 +1,9 @@
--- Gi* grid cells of one run (FeatureCollection). Only the user's region scope (wilayah, NULL = everything).
-SELECT json_build_object('type', 'FeatureCollection', 'run_id', %(run_id)s::bigint, 'features', COALESCE(json_agg(
-    json_build_object('type', 'Feature', 'id', sel_id, 'geometry', ST_AsGeoJSON(geom, 6)::json,
-        'properties', json_build_object('sel_id', sel_id, 'rumah_tangga', rumah_tangga, 'miskin', miskin,
-            'rasio', round(rasio::numeric, 3), 'gi_z', round(gi_z::numeric, 3), 'p_value', p_value, 'kelas', kelas))
-    ORDER BY sel_id), '[]'::json))::text
-FROM analisis_hotspot WHERE run_id = %(run_id)s AND geom_dalam_wilayah(geom, %(wilayah)s)
+-- Gi* grid cells of the given runs (FeatureCollection). Only the user's region scope (wilayah, NULL = everything).
+SELECT json_build_object('type', 'FeatureCollection', 'runs', %(runs)s::bigint[], 'features', COALESCE(json_agg(
+    json_build_object('type', 'Feature', 'id', a.run_id || '-' || a.sel_id, 'geometry', ST_AsGeoJSON(a.geom, 6)::json,
+        'properties', json_build_object('kode_kab', r.kode_wilayah, 'sel_id', a.sel_id, 'rumah_tangga', a.rumah_tangga,
+            'miskin', a.miskin, 'rasio', round(a.rasio::numeric, 3), 'gi_z', round(a.gi_z::numeric, 3),
+            'p_value', a.p_value, 'kelas', a.kelas))
+    ORDER BY r.kode_wilayah, a.sel_id), '[]'::json))::text AS geojson
+FROM analisis_hotspot a JOIN analisis_run r ON r.id = a.run_id
+WHERE a.run_id = ANY(%(runs)s::bigint[]) AND geom_dalam_wilayah(a.geom, %(wilayah)s)

@@ -1,6 +1,6 @@
 -- Scan clusters of one run: the members (households) of each cluster and its statistics, given
 -- as arrays; the polygon is the concave hull of the members buffered by buffer_m metres, in the
--- UTM zone of the cluster's kabupaten.
+-- UTM zone of the run's kabupaten (srid).
 DROP TABLE IF EXISTS _anggota;
 CREATE TEMP TABLE _anggota ON COMMIT DROP AS
 SELECT * FROM unnest(%(m_kantong)s::int[], %(m_prov)s::text[], %(m_id)s::bigint[]) AS a(kantong_id, kode_prov, id);
@@ -14,9 +14,8 @@ FROM unnest(%(kantong)s::int[], %(n)s::int[], %(c)s::int[], %(rr)s::float8[], %(
 CROSS JOIN LATERAL (
     SELECT COALESCE(array_agg(DISTINCT h.kode_desa ORDER BY h.kode_desa)
                     FILTER (WHERE h.kode_desa IS NOT NULL), '{}') AS desa,
-           ST_Buffer(ST_ConcaveHull(ST_Collect(ST_Transform(h.geom, z.srid)), 0.3), %(buffer_m)s::float8) AS poly
+           ST_Buffer(ST_ConcaveHull(ST_Collect(ST_Transform(h.geom, %(srid)s::int)), 0.3), %(buffer_m)s::float8) AS poly
     FROM _anggota a
     JOIN rumah_tangga h ON h.kode_prov = a.kode_prov AND h.id = a.id
-    JOIN _zona z ON z.kode_kab = h.kode_kab
     WHERE a.kantong_id = k.kantong_id
 ) m;

@@ -1,11 +1,16 @@
--- RTLH score of every active household from the configuration cfg (jsonb of
--- spatial/analysis/rtlh_config.toml). Replaces the previous scores. The configuration is unpacked
+-- RTLH score of every active household of one kabupaten from the configuration cfg (jsonb of
+-- spatial/analysis/rtlh_config.toml), replacing its previous scores (also those
+-- of households that moved in from another kabupaten since they were last scored). The configuration is unpacked
 -- once (CTE k: scalars, small material maps, the ownership list) so that rows only read small values.
 -- An empty attribute is "data tidak lengkap" (issue #17), never silently good or bad: its component
 -- scores 0 and is listed in data_tidak_lengkap; a house that is not RTLH on the known components
 -- but has unscored condition/health components, or whose tenure or desil is empty, gets the reason
 -- data_tidak_lengkap instead of bukan_rtlh / bukan_milik_sendiri / desil_di_atas_batas.
-DELETE FROM skor_rtlh;
+DELETE FROM skor_rtlh s
+WHERE s.kode_desa IN (SELECT d.kode_desa FROM desa d WHERE d.kode_kab = %(kode_kab)s);
+DELETE FROM skor_rtlh s
+USING rumah_tangga h
+WHERE h.kode_kab = %(kode_kab)s AND s.kode_prov = h.kode_prov AND s.rumah_tangga_id = h.id;
 INSERT INTO skor_rtlh (kode_prov, rumah_tangga_id, kode_desa, run_id, skor, komponen, rtlh,
                        memenuhi_syarat, alasan_tidak_memenuhi, biaya, data_tidak_lengkap)
 WITH cfg AS (SELECT %(cfg)s::jsonb AS c),
@@ -59,7 +64,7 @@ p AS (
                CASE WHEN h.status_rumah IS NULL THEN 'status_rumah' END
            ], NULL) AS kurang_lain
     FROM rumah_tangga h CROSS JOIN k
-    WHERE h.aktif
+    WHERE h.aktif AND h.kode_kab = %(kode_kab)s
 ), s AS (
     SELECT p.*, atap + dinding + lantai + luas_sempit AS kondisi, sanitasi + air + listrik AS kesehatan,
            balita + lansia + disabilitas + kepala_perempuan AS kerentanan

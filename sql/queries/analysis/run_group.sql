@@ -1,0 +1,1 @@
+SELECT nextval('analisis_kelompok_seq')
