@@ -14,20 +14,21 @@ EARTH_M_PER_PX_Z0 = 156543.03392  # metres per 256-px tile pixel at zoom 0 on th
 CLICK_TOLERANCE_PX = 10
 
 
-def villages_geojson(conn: Connection, tolerance: float | None = None, kode_kab: str | None = None) -> str:
-    """Villages (RFC 7946) with codes, names and household counts; ``tolerance`` None = the stored
-    display geometry."""
-    return fetch_value(conn, "maps/villages_geojson", {"tolerance": tolerance, "kode_kab": kode_kab})
+def villages_geojson(conn: Connection, tolerance: float | None = None, kode_kab: str | None = None,
+                     wilayah: str | None = None) -> str:
+    """Villages (RFC 7946) of region ``wilayah`` (None = all) with codes, names and household
+    counts; ``tolerance`` None = the stored display geometry."""
+    return fetch_value(conn, "maps/villages_geojson", {"tolerance": tolerance, "kode_kab": kode_kab, "wilayah": wilayah})
 
 
-def kecamatan_geojson(conn: Connection) -> str | None:
-    """Kecamatan outlines (GeoJSON lines)."""
-    return fetch_value(conn, "maps/kecamatan_geojson")
+def kecamatan_geojson(conn: Connection, wilayah: str | None = None) -> str | None:
+    """Kecamatan outlines (GeoJSON lines) of region ``wilayah`` (None = all)."""
+    return fetch_value(conn, "maps/kecamatan_geojson", {"wilayah": wilayah})
 
 
-def facilities_geojson(conn: Connection, kode_desa: str | None = None) -> str | None:
-    """Facilities as GeoJSON, of one village or all."""
-    return fetch_value(conn, "maps/facilities_geojson", {"kode_desa": kode_desa})
+def facilities_geojson(conn: Connection, kode_desa: str | None = None, wilayah: str | None = None) -> str | None:
+    """Facilities as GeoJSON, of one village or all, in region ``wilayah`` (None = everywhere)."""
+    return fetch_value(conn, "maps/facilities_geojson", {"kode_desa": kode_desa, "wilayah": wilayah})
 
 
 def village_indicators(conn: Connection) -> list[dict[str, Any]]:
@@ -35,14 +36,15 @@ def village_indicators(conn: Connection) -> list[dict[str, Any]]:
     return fetch_all(conn, "maps/indicators")
 
 
-def search_villages(conn: Connection, text: str) -> list[dict[str, Any]]:
-    """Villages whose name contains ``text`` or whose Kemendagri code (dotted or not) starts with it."""
+def search_villages(conn: Connection, text: str, wilayah: str | None = None) -> list[dict[str, Any]]:
+    """Villages of region ``wilayah`` (None = all) whose name contains ``text`` or whose Kemendagri
+    code (dotted or not) starts with it."""
     text = text.strip()
     if not text:
         return []
     digits = re.sub(r"\D", "", text) if re.fullmatch(r"[\d.\s]+", text) else None
     name = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")  # LIKE wildcards are literal
-    return fetch_all(conn, "maps/village_search", {"digits": digits, "name": name})
+    return fetch_all(conn, "maps/village_search", {"digits": digits, "name": name, "wilayah": wilayah})
 
 
 def click_radius_m(lat: float, zoom: int) -> float:
@@ -64,9 +66,10 @@ def nearest_household(conn: Connection, lat: float, lon: float, zoom: int, wilay
     return row
 
 
-def villages_extent(conn: Connection) -> dict[str, float] | None:
-    """``{"xmin", "ymin", "xmax", "ymax"}`` (WGS 84) of every village, None without villages."""
-    row = fetch_one(conn, "maps/villages_extent")
+def villages_extent(conn: Connection, wilayah: str | None = None) -> dict[str, float] | None:
+    """``{"xmin", "ymin", "xmax", "ymax"}`` (WGS 84) of the villages of region ``wilayah`` (None =
+    all), None without villages."""
+    row = fetch_one(conn, "maps/villages_extent", {"wilayah": wilayah})
     return row if row and row["xmin"] is not None else None
 
 

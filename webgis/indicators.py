@@ -1,4 +1,4 @@
-"""Village indicators of the choropleth: definitions, kabupaten averages and classed legends.
+"""Village indicators of the choropleth: definitions, the figure of each kabupaten and classed legends.
 
 Values come from view ``indikator_desa`` (migration 0004 of the analyses: desil 1-2, RTLH backlog
 from ``skor_rtlh``, safe water and improved sanitation with the BPS definitions, stunting risk),
@@ -13,15 +13,17 @@ import numpy as np
 from flask_babel import lazy_gettext as _l
 
 from spatial import maps
+from spatial.analysis.comparison import kabupaten_figures
+from spatial.codes import within
 from webgis.database import call
 
-# key -> (label, count column used for the kabupaten average, unit kind)
+# key -> (label, unit kind); the kabupaten figure of each key is a column of the query maps/indicators_kabupaten
 INDICATORS = {
-    "persen_desil12": (_l("Rumah tangga desil 1-2"), "desil12", "persen"),
-    "rtlh": (_l("Backlog RTLH"), None, "unit"),
-    "persen_tanpa_air_layak": (_l("Tanpa air minum layak"), "tanpa_air_layak", "persen"),
-    "persen_tanpa_sanitasi_layak": (_l("Tanpa sanitasi layak"), "tanpa_sanitasi_layak", "persen"),
-    "persen_risiko_stunting": (_l("Rumah tangga berisiko stunting"), "risiko_stunting", "persen"),
+    "persen_desil12": (_l("Rumah tangga desil 1-2"), "persen"),
+    "rtlh": (_l("Backlog RTLH"), "unit"),
+    "persen_tanpa_air_layak": (_l("Tanpa air minum layak"), "persen"),
+    "persen_tanpa_sanitasi_layak": (_l("Tanpa sanitasi layak"), "persen"),
+    "persen_risiko_stunting": (_l("Rumah tangga berisiko stunting"), "persen"),
 }
 DEFAULT_INDICATOR = "persen_desil12"
 # ColorBrewer YlOrRd, 5 classes (light = low, dark red = high need).
@@ -38,17 +40,6 @@ def village_rows() -> list[dict]:
 
 def _number(value):
     return None if value is None else float(value)
-
-
-def kabupaten_average(rows: list[dict], key: str):
-    """Kabupaten value of an indicator: pooled share for percentages, mean per village for counts."""
-    _label, count_column, kind = INDICATORS[key]
-    if kind == "persen":
-        known = [r for r in rows if r[count_column] is not None]
-        households = sum(r["rumah_tangga"] for r in known)
-        return round(100.0 * sum(r[count_column] for r in known) / households, 1) if households else None
-    values = [_number(r[key]) for r in rows if r[key] is not None]
-    return round(sum(values) / len(values), 1) if values else None
 
 
 def jenks_sample(data: np.ndarray) -> np.ndarray:
@@ -83,19 +74,25 @@ def cached_breaks(values: tuple) -> tuple:
     return tuple(classify(list(values)))
 
 
-def indicator_payload(rows: list[dict] | None = None) -> dict:
-    """Everything the choropleth needs in one JSON: values per village, breaks, colours, averages."""
-    rows = village_rows() if rows is None else rows
+def indicator_payload(wilayah: str | None = None) -> dict:
+    """Everything the choropleth needs in one JSON: values per village, breaks, colours, and the
+    figure of each kabupaten (over all its villages). Only the villages and kabupaten of region
+    ``wilayah`` (None = everything); class breaks come from those villages."""
+    mine = [r for r in village_rows() if within(r["kode_desa"], wilayah)]
+    kabupaten = {r["kode_kab"]: r["nama_kab"] for r in mine}
+    figures = call(kabupaten_figures, kabupaten)
     indicators = {}
-    for key, (label, _count, kind) in INDICATORS.items():
-        values = [_number(r[key]) for r in rows]
+    for key, (label, kind) in INDICATORS.items():
+        values = [_number(r[key]) for r in mine]
         breaks = list(cached_breaks(tuple(values)))
         indicators[key] = {
             "label": str(label), "satuan": "%" if kind == "persen" else "",
             "breaks": breaks, "colours": list(PALETTE[CLASSES - len(breaks):]) if breaks else [],
-            "kabupaten": kabupaten_average(rows, key), "tersedia": any(v is not None for v in values)}
+            "kabupaten": {kab: _number(row[key]) for kab, row in figures.items()},
+            "tersedia": any(v is not None for v in values)}
     return {
-        "indicators": indicators, "default": DEFAULT_INDICATOR, "no_data": NO_DATA_COLOUR,
-        "desa": {r["kode_desa"]: {"nama": r["nama"], "nama_kec": r["nama_kec"], "rumah_tangga": r["rumah_tangga"],
-                                  **{key: _number(r[key]) for key in INDICATORS}} for r in rows},
+        "indicators": indicators, "default": DEFAULT_INDICATOR, "no_data": NO_DATA_COLOUR, "kabupaten": kabupaten,
+        "desa": {r["kode_desa"]: {"nama": r["nama"], "nama_kec": r["nama_kec"], "kode_kab": r["kode_kab"],
+                                  "rumah_tangga": r["rumah_tangga"], **{key: _number(r[key]) for key in INDICATORS}}
+                 for r in mine},
     }

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from spatial.areas import JENIS_LOKUS
-from spatial.areas.lokus import lokus_list, proposal, save_lokus
+from spatial.areas.lokus import PROPOSED, lokus_list, proposal, save_lokus
 from webgis.audit import record
 from webgis.auth import authenticated, role_required
 from webgis.database import call
@@ -15,7 +15,6 @@ from webgis.scope import region_filter
 from webgis.params import int_arg
 
 blueprint = Blueprint("lokus", __name__)
-PROPOSED = 10
 
 
 def _year() -> int:
@@ -31,15 +30,14 @@ def _kind() -> str:
 @blueprint.route("/lokus")
 @authenticated
 def index():
-    """Ranked villages with the saved lokus ticked; with none saved, the top ``PROPOSED`` are pre-ticked."""
+    """Villages ranked per kabupaten with the saved lokus ticked; in a kabupaten with none saved,
+    its top ``PROPOSED`` are pre-ticked."""
     tahun, jenis = _year(), _kind()
     rows = call(proposal, tahun, jenis, region_filter())
-    anything_saved = any(r["ditetapkan"] for r in rows)
-    for row in rows:
-        row["dicentang"] = row["ditetapkan"] if anything_saved else row["peringkat"] <= PROPOSED
     kinds = {"kemiskinan_ekstrem": _("Kemiskinan ekstrem"), "stunting": _("Stunting")}
     return render_template("areas/lokus.html", rows=rows, tahun=tahun, jenis=jenis, kinds=kinds,
-                           saved=anything_saved, can_edit=current_user.has_role("perencana"), proposed=PROPOSED)
+                           saved=all(r["kabupaten_ditetapkan"] for r in rows),
+                           can_edit=current_user.has_role("perencana"), proposed=PROPOSED)
 
 
 @blueprint.route("/lokus", methods=["POST"])
@@ -58,7 +56,7 @@ def save():
 @blueprint.route("/api/lokus")
 @authenticated
 def api_list():
-    """Lokus villages fixed for ``?tahun=`` (and ``?jenis=``)."""
+    """Lokus villages fixed for ``?tahun=`` (and ``?jenis=``) in the user's region."""
     jenis = request.args.get("jenis")
-    rows = call(lokus_list, _year(), jenis if jenis in JENIS_LOKUS else None)
+    rows = call(lokus_list, _year(), jenis if jenis in JENIS_LOKUS else None, region_filter())
     return jsonify(rows)

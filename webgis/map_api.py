@@ -24,26 +24,29 @@ def _geojson(body: str | None) -> Response:
 
 @blueprint.route("/indikator")
 def indicators():
-    """Village indicators, class breaks, colours and kabupaten averages (aggregates: public)."""
-    return jsonify(indicator_payload())
+    """Village indicators, class breaks, colours and the figure of each kabupaten (aggregates:
+    public; a signed-in user limited to a region gets its villages and kabupaten only)."""
+    return jsonify(indicator_payload(wilayah=region_filter()))
 
 
 @blueprint.route("/fasilitas")
 def facilities():
-    """Facilities (GeoJSON; public facilities are not personal data), optionally ``?kode_desa=``."""
-    return _geojson(call(maps.facilities_geojson, request.args.get("kode_desa") or None))
+    """Facilities (GeoJSON; public facilities are not personal data), optionally ``?kode_desa=``, in
+    the signed-in user's region."""
+    return _geojson(call(maps.facilities_geojson, request.args.get("kode_desa") or None, region_filter()))
 
 
 @blueprint.route("/kecamatan")
 def kecamatan():
-    """Kecamatan outlines (GeoJSON lines)."""
-    return _geojson(call(maps.kecamatan_geojson))
+    """Kecamatan outlines (GeoJSON lines) of the signed-in user's region."""
+    return _geojson(call(maps.kecamatan_geojson, region_filter()))
 
 
 @blueprint.route("/desa/cari")
 def search_villages():
-    """Villages whose name contains ``q`` or whose Kemendagri code (dotted or not) starts with it."""
-    return jsonify(call(maps.search_villages, request.args.get("q") or ""))
+    """Villages of the user's region whose name contains ``q`` or whose Kemendagri code (dotted or
+    not) starts with it."""
+    return jsonify(call(maps.search_villages, request.args.get("q") or "", region_filter()))
 
 
 @blueprint.route("/households/nearest")

@@ -16,6 +16,7 @@ from spatial.memo import Memo
 from webgis.analysis_labels import property_labels, value_labels
 from webgis.database import call
 from webgis.indicators import DEFAULT_INDICATOR, INDICATORS
+from webgis.scope import region_filter
 from webgis.mapkit import base_map, fit_extent, render_parts
 from webgis.tiles import POINT_MIN_ZOOM, may_see_points
 
@@ -131,8 +132,9 @@ def dashboard_config(fmap: folium.Map, groups: dict, households_layer) -> dict:
     }
 
 
-def _rendered_map() -> tuple[dict, dict, str | None]:
-    """The folium map of the dashboard rendered (parts, peta.js configuration, data date)."""
+def _rendered_map(wilayah: str | None = None) -> tuple[dict, dict, str | None]:
+    """The folium map of the dashboard rendered (parts, peta.js configuration, data date), fitted to
+    the villages of region ``wilayah`` (None = all)."""
     fmap = base_map()
     labels = layer_labels()
     groups = {}
@@ -144,7 +146,7 @@ def _rendered_map() -> tuple[dict, dict, str | None]:
         groups[key] = folium.FeatureGroup(name=labels[key], show=False).add_to(fmap)
     households = households_layer(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
-    fit_extent(fmap, call(spatial_maps.villages_extent))
+    fit_extent(fmap, call(spatial_maps.villages_extent, wilayah))
     return render_parts(fmap), dashboard_config(fmap, groups, households), data_date()
 
 
@@ -153,12 +155,14 @@ def dashboard():
     """Peta Utama: choropleth of village indicators with every analysis layer.
 
     Building the folium map costs more CPU than anything else on the page, and it depends only on
-    the language, the role's rights, sign-in, the app's configuration and the data: it is rendered
-    once per combination and data version (``spatial.maps.page_version``) and kept in the app's
-    memory."""
-    key = (str(get_locale()), may_see_points(), current_user.is_authenticated, call(spatial_maps.page_version))
+    the language, the role's rights, sign-in, the user's region, the app's configuration and the
+    data: it is rendered once per combination and data version (``spatial.maps.page_version``) and
+    kept in the app's memory."""
+    wilayah = region_filter()
+    key = (str(get_locale()), may_see_points(), current_user.is_authenticated, wilayah,
+           call(spatial_maps.page_version))
     pages = current_app.extensions.setdefault("peta_utama", Memo(16))
-    parts, config, date = pages.get(key, _rendered_map)
+    parts, config, date = pages.get(key, lambda: _rendered_map(wilayah))
     chosen = request.args.get("indikator")
     config = {**config, "indicator": chosen if chosen in INDICATORS else DEFAULT_INDICATOR}
     return render_template(

@@ -117,7 +117,7 @@ def _collection_or_404(collection_id: str):
 
 
 def _district_bbox(conn) -> list:
-    row = maps.villages_extent(conn)
+    row = maps.villages_extent(conn, g.requester.wilayah)
     return [row["xmin"], row["ymin"], row["xmax"], row["ymax"]] if row else [-180, -90, 180, 90]
 
 

@@ -131,7 +131,7 @@ def map_page(program_id):
     """Candidate list and map: filters, sortable table, click/draw to select, totals, proposal."""
     with connection() as conn:
         program = programs.require(conn, program_id)
-        extent = maps.villages_extent(conn)
+        extent = maps.villages_extent(conn, region_filter())
         kecamatan, villages_list = candidates.places(conn, region_filter())
     fmap = base_map()
     context = context_layers(fmap)

@@ -71,11 +71,12 @@ def _charts(kode_desa: str) -> list[dict]:
 
 
 def _indicator_table(kode_desa: str) -> list[dict]:
-    payload = indicator_payload()
+    """Each indicator of the village beside the figure of its own kabupaten."""
+    payload = indicator_payload(wilayah=kode_desa)
     village = payload["desa"][kode_desa]
     table = []
     for key, spec in payload["indicators"].items():
-        value, average = village[key], spec["kabupaten"]
+        value, average = village[key], spec["kabupaten"][village["kode_kab"]]
         table.append({"key": key, "label": spec["label"], "satuan": spec["satuan"],
                       "desa": None if value is None else format_decimal(value, format="#,##0.#"),
                       "kabupaten": None if average is None else format_decimal(average, format="#,##0.#"),
@@ -87,7 +88,7 @@ def _indicator_table(kode_desa: str) -> list[dict]:
 def village(kode_desa):
     """Profil Desa of the village with Kemendagri code ``kode_desa`` (dotted)."""
     row = call(villages.profile, kode_desa)
-    if row is None:
+    if row is None or not in_scope(kode_desa):
         abort(404)
     fmap = base_map()
     # Leaflet's layer control inserts layer names as HTML: escape the stored name (issue #8).
@@ -102,7 +103,7 @@ def village(kode_desa):
     config["sources"] = {"fasilitas": url_for("map_api.facilities", kode_desa=kode_desa)}
     config["villageName"] = row["nama"]
     households = incomplete = None
-    if may_see_points() and in_scope(kode_desa):
+    if may_see_points():
         with connection() as conn:
             households = villages.priority_households(conn, kode_desa, TOP_HOUSEHOLDS)
             incomplete = villages.incomplete_households(conn, kode_desa, INCOMPLETE_HOUSEHOLDS)

@@ -1,5 +1,6 @@
-"""Lokus villages per year: the proposal (villages ranked by desil-1 households, stunting lokus
-first) and the planner's saved choice."""
+"""Lokus villages per year, decided per kabupaten: the proposal (the villages of each kabupaten
+ranked within it by desil-1 households, stunting lokus first; its top ``PROPOSED`` pre-ticked
+while the kabupaten has fixed none) and the planner's saved choice."""
 import re
 
 from psycopg.rows import dict_row
@@ -9,6 +10,7 @@ from spatial.areas import JENIS_LOKUS, AreaError, clean_year
 from spatial.sqlfiles import run
 
 KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
+PROPOSED = 10  # villages pre-ticked per kabupaten while it has fixed none
 
 
 def _check(tahun, jenis) -> int:
@@ -18,12 +20,15 @@ def _check(tahun, jenis) -> int:
 
 
 def proposal(conn, tahun: int, jenis: str, wilayah: str | None = None) -> list[dict]:
-    """Every village (in ``wilayah`` when given) ranked for lokus of ``jenis`` in ``tahun``, with
-    ``ditetapkan`` telling which are already fixed."""
+    """Every village (in ``wilayah`` when given) ranked within its kabupaten for lokus of ``jenis``
+    in ``tahun``: ``ditetapkan`` tells which are already fixed, ``dicentang`` which the page ticks
+    (the fixed ones, or the top ``PROPOSED`` of a kabupaten that has fixed none)."""
     tahun = _check(tahun, jenis)
     with conn.cursor(row_factory=dict_row) as cur:
-        return run(cur, "areas/lokus_proposal",
-                           {"tahun": tahun, "jenis": jenis, "wilayah": wilayah}).fetchall()
+        rows = run(cur, "areas/lokus_proposal", {"tahun": tahun, "jenis": jenis, "wilayah": wilayah}).fetchall()
+    for row in rows:
+        row["dicentang"] = row["ditetapkan"] if row["kabupaten_ditetapkan"] else row["peringkat"] <= PROPOSED
+    return rows
 
 
 def save_lokus(conn, tahun: int, jenis: str, villages: list[dict], user: str, wilayah: str | None = None) -> int:
@@ -46,7 +51,7 @@ def save_lokus(conn, tahun: int, jenis: str, villages: list[dict], user: str, wi
     return len(codes)
 
 
-def lokus_list(conn, tahun: int, jenis: str | None = None) -> list[dict]:
-    """Lokus villages fixed for ``tahun`` (all kinds, or one)."""
+def lokus_list(conn, tahun: int, jenis: str | None = None, wilayah: str | None = None) -> list[dict]:
+    """Lokus villages fixed for ``tahun`` (all kinds, or one) in ``wilayah`` (None = everywhere)."""
     with conn.cursor(row_factory=dict_row) as cur:
-        return run(cur, "areas/lokus_list", {"tahun": int(tahun), "jenis": jenis}).fetchall()
+        return run(cur, "areas/lokus_list", {"tahun": int(tahun), "jenis": jenis, "wilayah": wilayah}).fetchall()

@@ -116,10 +116,10 @@ def area_preview(conn, program_id: int, geometry: dict, wilayah: str | None = No
     village (no GPS), ineligible ones by reason code. Counted in SQL (``candidates.area_groups``)."""
     program = require(conn, program_id)
     groups = candidates.area_groups(conn, program, geometry, wilayah)
-    # How many fit: the greedy walk takes a household while the units and its village/kecamatan
-    # quotas have room. Those limits are nested (a laminar matroid), so the count does not depend
-    # on the order of the walk: the eligible households' villages, unranked, give the same count.
-    eligible = [{"kode_desa": desa, "kode_kec": kec} for g in groups for desa, kec in zip(g["desa"], g["kec"])]
+    # How many fit: the greedy walk takes a household while the units and its village/kecamatan/
+    # kabupaten quotas have room. Those limits are nested (a laminar matroid), so the count does not
+    # depend on the order of the walk: the eligible households' villages, unranked, give the same count.
+    eligible = [{"kode_desa": desa} for g in groups for desa in g["desa"]]
     fit = optimiser.greedy(eligible, program["sisa_unit"], optimiser.room_of(program))
     reasons: dict[str, int] = {}
     for group in groups:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import pulp
 
+from spatial.codes import parents
+
 GREEDY = "greedy"
 ILP = "ilp_highs"
 
@@ -30,7 +32,11 @@ class Proposal:
 
 
 def _regions(row: dict, quotas: dict) -> list[str]:
-    return [code for code in (row["kode_desa"], row["kode_kec"]) if code in quotas]
+    """The quota regions a household counts against: its village, kecamatan and kabupaten."""
+    if not row["kode_desa"]:
+        return []
+    above = parents(row["kode_desa"])
+    return [code for code in (row["kode_desa"], above["kode_kec"], above["kode_kab"]) if code is not None and code in quotas]
 
 
 def room_of(program: dict) -> dict:

@@ -63,7 +63,7 @@ def update_program(conn, program_id: int, data: dict, wilayah: str | None = None
 
 
 def set_quotas(conn, program_id: int, quotas: dict) -> None:
-    """Replace the quotas ({kode_desa or kode_kec: units}); unknown codes are refused."""
+    """Replace the quotas ({kode_desa, kode_kec or kode_kab: units}); unknown codes are refused."""
     codes = [str(c).strip() for c in quotas]
     fetch_all(conn, "selection/quota_clear", {"id": program_id})
     kept = {r["kode_wilayah"] for r in fetch_all(conn, "selection/quota_replace", {

@@ -1,5 +1,6 @@
 -- Kecamatan outlines (stored simplified boundary lines, kecamatan.garis_peta) as RFC 7946 GeoJSON,
--- with the label point and radius of the largest circle inside the kecamatan (see villages_geojson.sql).
+-- with the label point and radius of the largest circle inside the kecamatan (see villages_geojson.sql), in
+-- the user's region (wilayah, NULL = everything).
 SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(json_build_object(
     'type', 'Feature', 'id', k.kode_kec,
     'geometry', ST_AsGeoJSON(k.garis_peta, 5)::json,
@@ -9,4 +10,4 @@ SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_
 ) ORDER BY k.kode_kec), '[]'::json))::text
 FROM kecamatan k
 CROSS JOIN LATERAL ST_MaximumInscribedCircle(ST_SimplifyPreserveTopology(k.geom, 0.0005)) m
-WHERE k.geom IS NOT NULL;
+WHERE k.geom IS NOT NULL AND dalam_wilayah(k.kode_kec, %(wilayah)s);

@@ -1,4 +1,5 @@
--- Villages as an RFC 7946 FeatureCollection with codes, names and household counts.
+-- Villages as an RFC 7946 FeatureCollection with codes, names and household counts, in the user's
+-- region (wilayah, NULL = everything).
 -- Geometry: the stored display geometry (desa.geom_peta), or simplified here when a tolerance in
 -- degrees is asked for (~11 m per 0.0001). Counts from indikator_desa_rt (kept by triggers).
 -- label: centre of the largest circle inside the village (where its name goes), label_r: its
@@ -21,4 +22,4 @@ FROM desa d
 JOIN kecamatan k USING (kode_kec)
 LEFT JOIN indikator_desa_rt c USING (kode_desa)
 CROSS JOIN LATERAL ST_MaximumInscribedCircle(d.geom_peta) m
-WHERE (%(kode_kab)s::text IS NULL OR d.kode_kab = %(kode_kab)s);
+WHERE (%(kode_kab)s::text IS NULL OR d.kode_kab = %(kode_kab)s) AND dalam_wilayah(d.kode_desa, %(wilayah)s);

@@ -95,7 +95,22 @@
   }
   S.colourFor = colourFor;
 
-  function legendHtml(spec, noData, title) {
+  /* Average of each kabupaten shown (one line per kabupaten; its name when there are several). */
+  function averagesHtml(spec, names) {
+    var t = S.config.texts, codes = Object.keys(spec.kabupaten || {}).filter(function (c) {
+      return spec.kabupaten[c] !== null && spec.kabupaten[c] !== undefined; });
+    if (!codes.length) { return ""; }
+    if (codes.length === 1) {
+      return '<div class="small mt-1 legend-average" data-kab="' + esc(codes[0]) + '">' + esc(t.kabupaten) +
+        ": <b>" + S.fmt(spec.kabupaten[codes[0]]) + esc(spec.satuan) + "</b></div>";
+    }
+    return '<div class="small mt-1">' + esc(t.kabupaten) + ":</div>" + codes.map(function (c) {
+      return '<div class="small legend-average" data-kab="' + esc(c) + '">' + esc((names || {})[c] || c) +
+        ": <b>" + S.fmt(spec.kabupaten[c]) + esc(spec.satuan) + "</b></div>";
+    }).join("");
+  }
+
+  function legendHtml(spec, noData, title, names) {
     var t = S.config.texts, html = ['<div class="legend-title">' + esc(title) +
       (spec.satuan ? " (" + esc(spec.satuan) + ")" : "") + "</div>"];
     if (!spec.breaks.length) {
@@ -110,18 +125,17 @@
     });
     html.push('<div class="legend-row"><span class="legend-swatch" style="background:' + noData +
               '"></span><span>' + esc(t.tidak_ada_data) + "</span></div>");
-    if (spec.kabupaten !== null && spec.kabupaten !== undefined) {
-      html.push('<div class="small mt-1">' + esc(t.kabupaten) + ": <b>" + S.fmt(spec.kabupaten) +
-                esc(spec.satuan) + "</b></div>");
-    }
+    html.push(averagesHtml(spec, names));
     return html.join("");
   }
 
-  function villagePopup(props, spec, value) {
-    var t = S.config.texts;
+  function villagePopup(props, spec, value, kab) {
+    var t = S.config.texts, average = (spec.kabupaten || {})[kab];
     return "<b>" + esc(props.nama) + "</b><br>" + esc(t.kode) + ": " + esc(props.kode_desa) + "<br>" +
       esc(t.kecamatan) + ": " + esc(props.nama_kec) + "<br>" + esc(spec.label) + ": <b>" +
       S.fmt(value) + esc(value === null || value === undefined ? "" : spec.satuan) + "</b><br>" +
+      (average === null || average === undefined ? "" : '<span class="popup-average">' + esc(t.kabupaten) + ": " +
+        S.fmt(average) + esc(spec.satuan) + "</span><br>") +
       '<a href="' + esc(S.config.profileUrl.replace("KODE", props.kode_desa)) + '">' + esc(t.profil) + " →</a>";
   }
 
@@ -151,21 +165,22 @@
     var spec = this.payload.indicators[key], data = this.payload.desa, noData = this.payload.no_data;
     this.key = key;
     this.layer.eachLayer(function (layer) {
-      var props = layer.feature.properties, value = (data[props.kode_desa] || {})[key];
+      var props = layer.feature.properties, row = data[props.kode_desa] || {}, value = row[key];
       var colour = colourFor(spec, value, noData);
       layer.setStyle({fillColor: colour});
       if (layer._path) { layer._path.setAttribute("data-colour", colour); }
       var tip = "<b>" + esc(props.nama) + "</b><br>" + esc(spec.label) + ": " + S.fmt(value) +
                 esc(value === null || value === undefined ? "" : spec.satuan);
       layer.bindTooltip(tip, {sticky: true});
-      layer.bindPopup(villagePopup(props, spec, value));
+      layer.bindPopup(villagePopup(props, spec, value, row.kode_kab));
     });
     this.renderLegend();
   };
 
   Choropleth.prototype.renderLegend = function () {
     var spec = this.payload.indicators[this.key], container = this.legend.getContainer();
-    container.innerHTML = legendHtml(spec, this.payload.no_data, spec.label) + (this.extraLegend ? this.extraLegend() : "");
+    container.innerHTML = legendHtml(spec, this.payload.no_data, spec.label, this.payload.kabupaten) +
+      (this.extraLegend ? this.extraLegend() : "");
     container.setAttribute("data-indicator", this.key);
   };
 
