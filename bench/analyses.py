@@ -1,50 +1,58 @@
-"""The analyses (issue #4) through their command line ``python -m spatial analyse``: seconds and
-peak memory of each, in a fresh process; any missing one is reported as not available yet."""
-import re
-import subprocess
+"""The analyses (issues #4, #18) as a user runs them: ``python -m spatial analyse all`` in a fresh
+process, every kabupaten with households, runs in parallel. Reported: the wall time of the whole
+(target under 3 minutes), then, from the run records (``analisis_run``: real start and finish of
+each run), each kind summed over the kabupaten and each kabupaten's runs."""
+import os
 
-from bench.common import PYTHON, ROOT, Row, log, run_measured, unavailable, verdict
+import psycopg
 
-# Analysis -> accepted sub-command names (Indonesian first).
-ANALYSES = {
-    "kantong kemiskinan (pockets)": ("kantong", "pockets", "kantong-kemiskinan", "klaster"),
-    "Getis-Ord Gi*": ("hotspots", "gi", "gistar", "gi-star", "hotspot", "getis-ord", "getis"),
-    "kesenjangan layanan (gaps)": ("kesenjangan", "gaps", "celah", "gap", "celah-layanan"),
-    "skor prioritas (scores)": ("skor", "scores", "prioritas", "skor-prioritas"),
-    "usulan lokasi (siting)": ("lokasi", "siting", "penempatan", "usulan-lokasi", "lokasi-fasilitas"),
+from bench.common import PYTHON, Row, log, run_measured, verdict
+
+LABELS = {
+    "skor": "skor prioritas (scores)", "kantong": "kantong kemiskinan (pockets)", "hotspot": "Getis-Ord Gi*",
+    "lisa": "Moran lokal (LISA)", "celah": "kesenjangan layanan (gaps)", "lokasi": "usulan lokasi (siting)",
 }
-FULL_TARGET_S = 600
+TARGET_S = 180
+RUNS_SQL = """
+SELECT r.jenis, r.kode_wilayah, k.nama, r.status, extract(epoch FROM r.selesai - r.mulai)::float8,
+       (r.baris ->> 'rumah_tangga')::int
+FROM analisis_run r LEFT JOIN kabupaten k ON k.kode_kab = r.kode_wilayah
+WHERE r.id > %s ORDER BY r.id
+"""
 
 
-def subcommands() -> set:
-    """Words offered by ``python -m spatial analyse --help`` (sub-commands or choices); empty if absent."""
-    done = subprocess.run([PYTHON, "-m", "spatial", "analyse", "--help"], cwd=ROOT, capture_output=True, text=True)
-    if done.returncode:
-        return set()
-    return set(re.findall(r"[a-z][a-z0-9_*-]+", done.stdout.lower()))
+def _last_run(url: str) -> int:
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT COALESCE(max(id), 0) FROM analisis_run").fetchone()[0]
 
 
-def measure_analyses(url: str) -> list:
-    """Each analysis over the whole province, then the total against the 10-minute target."""
-    offered = subcommands()
-    rows, total, missing = [], 0.0, 0
-    for label, names in ANALYSES.items():
-        name = next((n for n in names if n in offered), None)
-        if name is None:
-            rows.append(unavailable("analisis", f"{label}: detik, puncak MB"))
-            missing += 1
-            continue
-        log(f"analisis {name}")
-        try:
-            seconds, peak, _ = run_measured([PYTHON, "-m", "spatial", "analyse", "-q", name], env={"DATABASE_URL": url})
-        except RuntimeError as exc:
-            rows.append(Row("analisis", f"{label} (analyse {name})", "gagal", verdict=str(exc)[:120]))
-            missing += 1
-            continue
-        total += seconds
-        rows.append(Row("analisis", f"{label} (analyse {name}): detik; puncak {peak:.0f} MB", f"{seconds:.1f}"))
-    if missing < len(ANALYSES):
-        note = "" if not missing else f" ({missing} belum tersedia)"
-        rows.append(Row("analisis", "seluruh analisis, detik" + note, f"{total:.1f}", target="< 600 s",
-                        verdict=verdict(total < FULL_TARGET_S) if not missing else ""))
+def measure_analyses(url: str, workers: int | None = None) -> list:
+    """Every analysis of every kabupaten in one ``analyse all`` (``workers`` parallel runs, default the
+    CPU cores): wall time, then seconds per kind (sum over kabupaten) and per kabupaten."""
+    before = _last_run(url)
+    argv = [PYTHON, "-m", "spatial", "analyse", "all", "-q"] + (["--paralel", str(workers)] if workers else [])
+    log("analisis: analyse all" + (f" --paralel {workers}" if workers else ""))
+    load = os.getloadavg()[0]
+    seconds, peak, _ = run_measured(argv, env={"DATABASE_URL": url})
+    load = max(load, os.getloadavg()[0])
+    with psycopg.connect(url) as conn:
+        runs = conn.execute(RUNS_SQL, (before,)).fetchall()
+    kabupaten = sorted({(r[1], r[2], r[5]) for r in runs})
+    failed = [r for r in runs if r[3] != "selesai"]
+    parallel = workers or os.cpu_count()
+    rows = []
+    for jenis, label in LABELS.items():
+        mine = [r for r in runs if r[0] == jenis]
+        rows.append(Row("analisis", f"{label}: jumlah detik {len(mine)} run (satu per kabupaten)",
+                        f"{sum(r[4] or 0 for r in mine):.1f}"))
+    for code, name, households in kabupaten:
+        mine = {r[0]: r[4] or 0 for r in runs if r[1] == code}
+        detail = " · ".join(f"{j} {mine[j]:.1f}" for j in LABELS if j in mine)
+        rows.append(Row("analisis per kabupaten", f"{code} {name} ({households or 0:,} rumah tangga): {detail} detik",
+                        f"{sum(mine.values()):.1f}"))
+    note = f"; {len(failed)} run gagal" if failed else ""
+    rows.append(Row("analisis", f"seluruh analisis, {len(kabupaten)} kabupaten, {len(runs)} run, {parallel} run "
+                                f"paralel (analyse all): waktu dinding, detik; puncak {peak:.0f} MB; load average "
+                                f"hingga {load:.1f}{note}",
+                    f"{seconds:.1f}", target=f"< {TARGET_S} s", verdict=verdict(seconds < TARGET_S and not failed)))
     return rows

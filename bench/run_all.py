@@ -1,6 +1,7 @@
 """Sasaran at province scale, side by side with the tools users would pick instead.
 
-    .venv/bin/python -m bench.run_all [--households 1000000] [--seed 7] [--db URL]
+    .venv/bin/python -m bench.run_all [--households 1000000] [--seed 7] [--db URL] [--paralel N]
+    .venv/bin/python -m bench.run_all --only-analyses --db URL    # the loaded database: analyses only
 
 Generates the province with ``spatial.synthetic`` on lampung_18.geojson (cached under var/bench),
 loads it into its own database (bench_h9 by default: dropped and recreated), measures import,
@@ -91,6 +92,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--only-web", action="store_true",
                         help="reuse the loaded benchmark database: migrate, then only the web measurements")
+    parser.add_argument("--only-analyses", action="store_true",
+                        help="reuse the loaded benchmark database: migrate, then only the analyses")
+    parser.add_argument("--paralel", type=int, default=None,
+                        help="parallel analysis runs (default: the CPU cores)")
     parser.add_argument("--data", type=Path, help="use this folder's households.csv/facilities.csv, do not generate")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
@@ -101,13 +106,13 @@ def main() -> None:
     except (subprocess.CalledProcessError, OSError) as exc:
         raise SystemExit(f"spatial.synthetic belum tersedia atau gagal: {exc}") from exc
     log("basis data benchmark: skema + batas desa")
-    if args.only_web:
+    if args.only_web or args.only_analyses:
         from spatial.migrate import migrate
         migrate(args.db)
         with psycopg.connect(args.db) as conn:
             villages = conn.execute("SELECT count(*) FROM desa").fetchone()[0]
-        if args.out == RESULTS:  # keep the full run's table; the web-only one goes beside it
-            args.out = RESULTS.with_name("latest_web.md")
+        if args.out == RESULTS:  # keep the full run's table; a partial one goes beside it
+            args.out = RESULTS.with_name("latest_web.md" if args.only_web else "latest_analyses.md")
     else:
         villages = dataset.prepare(args.db, args.boundaries)
     households = loading.count_rows(folder / "households.csv")
@@ -138,6 +143,10 @@ def main() -> None:
         web_measurements(rows, args.db, args.boundaries)
         write(True)
         return
+    if args.only_analyses:
+        guarded(rows, "analisis", "detik", lambda: analyses.measure_analyses(args.db, args.paralel))
+        write(True)
+        return
     log("impor")
     inserted = 0
     try:
@@ -155,7 +164,7 @@ def main() -> None:
         guarded(rows, "penempatan desa", "detik", lambda: loading.measure_assignment(args.db, folder, args.boundaries))
         write(False)
         log("analisis")  # before the web: the selection preview needs the RTLH scores
-        guarded(rows, "analisis", "detik", lambda: analyses.measure_analyses(args.db))
+        guarded(rows, "analisis", "detik", lambda: analyses.measure_analyses(args.db, args.paralel))
         write(False)
         log("pengukuran web")
         web_measurements(rows, args.db, args.boundaries)
