@@ -71,6 +71,14 @@ def fetch_row(conn: Connection, name: str, params: dict | None = None) -> tuple 
     return run(conn.cursor(row_factory=tuple_row), name, params).fetchone()
 
 
+def fetch_result(conn: Connection, name: str, params: dict | None = None) -> tuple:
+    """The row of a query that always returns one (an aggregate, ``INSERT ... RETURNING``), as a tuple."""
+    row = fetch_row(conn, name, params)
+    if row is None:
+        raise LookupError(f"query {name} returned no row")
+    return row
+
+
 def fetch_rows(conn: Connection, name: str, params: dict | None = None) -> list[tuple]:
     """Rows of the query as tuples, whatever the connection's row factory."""
     return run(conn.cursor(row_factory=tuple_row), name, params).fetchall()

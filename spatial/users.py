@@ -6,7 +6,7 @@ from werkzeug.security import generate_password_hash
 from zxcvbn import zxcvbn
 
 from spatial.db import connect
-from spatial.sqlfiles import fetch_all, fetch_one, run
+from spatial.sqlfiles import fetch_all, fetch_one, fetch_value, run
 
 ROLES = ("admin", "perkim", "perencana", "viewer")
 # Demo accounts created only in sample mode; the login page lists them.
@@ -71,9 +71,9 @@ def save_user(username: str, password: str, role: str, name: str | None = None,
     if kode_wilayah is not None and not REGION_CODE.match(kode_wilayah):
         raise ValueError(f"kode wilayah harus kode kabupaten (18.04) atau kecamatan (18.04.04): {kode_wilayah}")
     with connect(url) as conn:
-        return run(conn, "security/user_upsert", {
+        return fetch_value(conn, "security/user_upsert", {
             "username": username, "nama": name or username, "peran": role, "kode_wilayah": kode_wilayah,
-            "password_hash": generate_password_hash(password, method="scrypt")}).fetchone()[0]
+            "password_hash": generate_password_hash(password, method="scrypt")})
 
 
 def create_demo_users(url: str | None = None) -> dict:

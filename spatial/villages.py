@@ -7,7 +7,7 @@ from spatial.sqlfiles import Connection, fetch_all, fetch_one
 
 
 def profile(conn: Connection, kode_desa: str) -> dict[str, Any] | None:
-    """The village (name, kecamatan, area, outline GeoJSON, date of the data), None when unknown."""
+    """The village (name, kecamatan, area, outline GeoJSON, extent ``xmin``..``ymax``, date of the data), None when unknown."""
     return fetch_one(conn, "villages/profile", {"kode_desa": kode_desa})
 
 

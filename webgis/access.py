@@ -2,7 +2,7 @@
 
 - public: listed in ``PUBLIC`` below (a short, explicit allow-list);
 - role: the view is wrapped by ``webgis.auth.role_required(...)`` (or ``authenticated``), which
-  sets ``view.required_roles``; a whole blueprint can be protected with ``protect_blueprint``.
+  marks the view with ``mark_roles``; a whole blueprint can be protected with ``protect_blueprint``.
 
 Anything else is *unclassified*: the guard installed by ``init_app`` still requires a signed-in
 user for it (secure by default) and ``tests/test_security_routes.py`` fails, naming the endpoint,
@@ -24,6 +24,13 @@ PUBLIC = frozenset({
 })
 # blueprint name -> roles required for every view of the blueprint (see protect_blueprint).
 BLUEPRINT_ROLES: dict[str, tuple] = {}
+# attribute of a view function holding the roles it requires (set by mark_roles)
+ROLES_ATTRIBUTE = "required_roles"
+
+
+def mark_roles(view, roles: tuple) -> None:
+    """Record on ``view`` the roles it requires, for ``classification`` (role decorators call it)."""
+    setattr(view, ROLES_ATTRIBUTE, roles)
 
 
 def protect_blueprint(blueprint, *roles) -> None:
@@ -39,7 +46,7 @@ def classification(app, endpoint: str):
     if endpoint in PUBLIC:
         return "public"
     view = app.view_functions.get(endpoint)
-    roles = getattr(view, "required_roles", None)
+    roles = getattr(view, ROLES_ATTRIBUTE, None)
     if roles is not None:
         return tuple(roles)
     if "." not in endpoint:

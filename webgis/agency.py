@@ -13,12 +13,14 @@ Views decorated with ``agency_or_user`` are classified for ``webgis.access`` wit
 from dataclasses import dataclass
 from functools import wraps
 
-from flask import Response, current_app, g, jsonify, request
+from flask import current_app, g, jsonify, request
 from flask_babel import gettext as _
 from flask_login import current_user
+from werkzeug.wrappers import Response
 
 from spatial.areas.tokens import check_token
 from spatial.users import ROLES
+from webgis.access import mark_roles
 from webgis.database import call
 
 AGENCY = "instansi"
@@ -87,5 +89,5 @@ def agency_or_user(view):
             return response
         g.requester = who
         return view(*args, **kwargs)
-    wrapper.required_roles = (*ROLES, AGENCY)
+    mark_roles(wrapper, (*ROLES, AGENCY))
     return wrapper

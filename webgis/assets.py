@@ -11,7 +11,7 @@ from flask import Blueprint, abort, send_from_directory, url_for
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 
 # folium asset key -> path inside node_modules (None: not needed, dropped)
-LOCAL_ASSETS = {
+LOCAL_ASSETS: dict[str, str | None] = {
     "leaflet": "leaflet/dist/leaflet.js",
     "leaflet_css": "leaflet/dist/leaflet.css",
     "jquery": "jquery/dist/jquery.min.js",
@@ -65,8 +65,9 @@ def _local(entries):
     result = []
     for key, url in entries:
         if key in LOCAL_ASSETS:
-            if LOCAL_ASSETS[key]:
-                result.append((key, vendor_url(LOCAL_ASSETS[key])))
+            local = LOCAL_ASSETS[key]
+            if local:
+                result.append((key, vendor_url(local)))
         elif url.startswith(("http://", "https://", "//")):
             raise ValueError(f"folium asset {key!r} has no local copy ({url}); add it to LOCAL_ASSETS")
         else:

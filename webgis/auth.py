@@ -8,6 +8,7 @@ Sessions live in the database (``spatial.signin``): the cookie holds a token, si
 session of the user. Outside sample mode the demo passwords never sign anyone in.
 """
 from functools import wraps
+from typing import TypeGuard
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
@@ -20,6 +21,7 @@ from wtforms.validators import DataRequired
 
 from spatial import signin
 from spatial.users import DEMO_USERS, ROLES, user_by_username
+from webgis.access import mark_roles
 from webgis.audit import record
 from webgis.database import call, connection
 
@@ -81,13 +83,13 @@ def check_roles(roles):
 def role_required(*roles):
     """Decorator: the user must be signed in and have one of ``roles`` (admin always passes).
 
-    Sets ``view.required_roles`` so the route classification (``webgis.access``) sees it."""
+    Marks the view (``webgis.access.mark_roles``) so the route classification sees it."""
     def decorate(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
             refusal = check_roles(roles)
             return refusal if refusal is not None else view(*args, **kwargs)
-        wrapper.required_roles = roles
+        mark_roles(wrapper, roles)
         return wrapper
     return decorate
 
@@ -120,7 +122,8 @@ def _limits() -> signin.Limits:
                          backoff_s=config.get("LOGIN_BACKOFF_SECONDS", 60))
 
 
-def _password_ok(row: dict | None, password: str) -> bool:
+def _password_ok(row: dict | None, password: str) -> TypeGuard[dict]:
+    """True when ``row`` is a user whose password this is (the hash is checked even without one)."""
     if row is None:
         check_password_hash(_DUMMY_HASH, password)
         return False

@@ -10,12 +10,13 @@ from spatial.errors import SasaranError
 
 JSON_PREFIXES = ("/api/", "/tiles/", "/ogc/")
 CORRECTABLE = (400, 409, 413)  # statuses of a form the user can fix and send again
+JSON_ATTRIBUTE = "answers_json"  # attribute of a view function marked by answers_json
 
 
 def answers_json(view: Callable) -> Callable:
     """Mark a view outside ``/api/`` that answers in JSON (e.g. a file upload called by a script):
     its refusals are JSON too."""
-    view.answers_json = True  # type: ignore[attr-defined]
+    setattr(view, JSON_ATTRIBUTE, True)
     return view
 
 
@@ -23,7 +24,7 @@ def wants_json() -> bool:
     """True for API, tile and OGC requests, views marked ``answers_json`` and clients asking for JSON."""
     view = current_app.view_functions.get(request.endpoint or "")
     return (request.path.startswith(JSON_PREFIXES) or request.is_json
-            or getattr(view, "answers_json", False) or request.accept_mimetypes.best == "application/json")
+            or getattr(view, JSON_ATTRIBUTE, False) or request.accept_mimetypes.best == "application/json")
 
 
 def back_url() -> str:

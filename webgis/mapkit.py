@@ -1,8 +1,9 @@
 """Folium maps configured the Sasaran way: local assets, basemap fallback chain, scale, fullscreen."""
 import json
+from typing import cast
 
 import folium
-from branca.element import MacroElement
+from branca.element import Figure, MacroElement
 from folium.elements import JSCSSMixin
 from flask import url_for
 from folium.plugins import Fullscreen, MeasureControl
@@ -56,7 +57,7 @@ def fit_extent(fmap: folium.Map, extent: dict | None) -> None:
 def render_parts(fmap: folium.Map) -> dict:
     """The head, body and script parts of a folium map, for embedding in a page template."""
     localize(fmap)
-    root = fmap.get_root()
+    root = cast(Figure, fmap.get_root())  # a map's root is always its figure
     root.render()
     return {
         "header": root.header.render(),

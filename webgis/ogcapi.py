@@ -9,6 +9,7 @@ inside it (``?hasil=fitur``, default) or statistics (``?hasil=statistik``).
 """
 import json
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
@@ -87,16 +88,18 @@ def _wants_html() -> bool:
 def _token_out_of_html_links():
     """An HTML view opened with a live ``?token=``: the token moves to a cookie for /ogc and the
     browser goes to the same address without it, so no link of the page carries it."""
-    token = request.args.get("token")
-    if not token or request.method != "GET" or not _wants_html() or requester() is None:
+    token, endpoint = request.args.get("token"), request.endpoint
+    if not token or not endpoint or request.method != "GET" or not _wants_html() or requester() is None:
         return None
-    args = {key: request.args.getlist(key) for key in request.args if key != "token"}
-    return remember_token(redirect(url_for(request.endpoint, **(request.view_args or {}), **args), 303), token)
+    values: dict[str, Any] = {**(request.view_args or {}),
+                              **{key: request.args.getlist(key) for key in request.args if key != "token"}}
+    return remember_token(redirect(url_for(endpoint, **values), 303), token)
 
 
 def _this_url(**changes) -> str:
     """URL of the current resource with its query string changed (e.g. ``f="html"``)."""
     args = {k: v for k, v in request.args.items() if k != "token"}
+    assert request.endpoint is not None  # set in every view
     return _url(request.endpoint, **{**(request.view_args or {}), **args, **changes})
 
 

@@ -10,6 +10,7 @@ frames, plug-ins and data requests from anywhere else, and form posts off-site.
 """
 import sys
 from urllib.parse import urlsplit
+from typing import Any
 
 from flask import abort, has_request_context, request
 from flask.sessions import SecureCookieSessionInterface
@@ -85,8 +86,9 @@ def hide_server_banner() -> None:
     for the development server, gunicorn's name under gunicorn): the banner helps only attackers."""
     from werkzeug.serving import WSGIRequestHandler
 
-    WSGIRequestHandler.version_string = lambda self: SERVER_NAME
-    gunicorn_http = sys.modules.get("gunicorn.http.wsgi")
+    handler: Any = WSGIRequestHandler  # a method replaced on purpose: typed as Any
+    handler.version_string = lambda self: SERVER_NAME
+    gunicorn_http: Any = sys.modules.get("gunicorn.http.wsgi")
     if gunicorn_http is not None:
         gunicorn_http.SERVER = SERVER_NAME
 

@@ -15,7 +15,7 @@ from webgis.database import call, connection
 from webgis.indicators import INDICATORS, indicator_payload
 from webgis.scope import in_scope
 from webgis.maps import FACILITY_GROUPS, FACILITY_TYPE_LABELS, page_config_base
-from webgis.mapkit import base_map, render_parts
+from webgis.mapkit import base_map, fit_extent, render_parts
 from webgis.tiles import may_see_points
 
 blueprint = Blueprint("profil", __name__, url_prefix="/desa")
@@ -92,13 +92,13 @@ def village(kode_desa):
         abort(404)
     fmap = base_map()
     # Leaflet's layer control inserts layer names as HTML: escape the stored name (issue #8).
-    outline = folium.GeoJson(json.loads(row["geojson"]), name=html.escape(row["nama"]),
-                             style_function=lambda _f: {"color": "#e6550d", "weight": 3, "fillOpacity": 0.08,
-                                                        "className": "desa-poly"}).add_to(fmap)
+    folium.GeoJson(json.loads(row["geojson"]), name=html.escape(row["nama"]),
+                   style_function=lambda _f: {"color": "#e6550d", "weight": 3, "fillOpacity": 0.08,
+                                              "className": "desa-poly"}).add_to(fmap)
     facilities = folium.FeatureGroup(name=_("Fasilitas"), show=True).add_to(fmap)
     groups = {f"fasilitas_{group}": facilities for group in FACILITY_GROUPS}
     folium.LayerControl(collapsed=True).add_to(fmap)
-    fmap.fit_bounds(outline.get_bounds())
+    fit_extent(fmap, row)
     config = page_config_base(fmap, groups)
     config["sources"] = {"fasilitas": url_for("map_api.facilities", kode_desa=kode_desa)}
     config["villageName"] = row["nama"]

@@ -29,7 +29,7 @@ DEFAULTS = {
 def coverage_groups(cover: list[set[int]], weight: np.ndarray) -> tuple[list[frozenset], list[float]]:
     """Merge demand points with identical sets of covering candidates (same constraint), summing
     their weights; points no candidate covers are dropped. Shrinks the model a lot."""
-    groups = defaultdict(float)
+    groups: defaultdict[frozenset, float] = defaultdict(float)
     for sites, w in zip(cover, weight):
         if sites:
             groups[frozenset(sites)] += float(w)
@@ -68,11 +68,12 @@ def greedy(groups, weights, n_sites: int, k: int) -> list[int]:
 
 def order_by_gain(groups, weights, candidates, k: int | None = None) -> list[int]:
     """Candidates in greedy order (largest marginal gain first, ties by lower index)."""
-    by_site = defaultdict(list)
+    by_site: defaultdict[int, list[int]] = defaultdict(list)
     for g, sites in enumerate(groups):
         for j in sites:
             by_site[j].append(g)
-    remaining, covered, order = set(candidates), set(), []
+    remaining, covered = set(candidates), set()
+    order: list[int] = []
     while remaining and (k is None or len(order) < k):
         best = max(sorted(remaining), key=lambda j: sum(weights[g] for g in by_site[j] if g not in covered))
         order.append(best)
@@ -95,7 +96,7 @@ def candidates_and_cover(demand: list[dict], centres: list[dict], radius: float,
     sites = sorted(({"x": float(p[0]), "y": float(p[1]), "n": c} for p, c in zip(points, counts)),
                    key=lambda s: (-s["n"], s["x"], s["y"]))
     sites = [s for s in sites[: params["maks_kandidat"]] if s["n"] > 0]
-    cover = [set() for _ in demand]
+    cover: list[set[int]] = [set() for _ in demand]
     if sites:
         tree = cKDTree(np.array([(s["x"], s["y"]) for s in sites]))
         cover = [set(near) for near in tree.query_ball_point(xy, radius)]

@@ -11,6 +11,7 @@ import json
 import tempfile
 from datetime import datetime, UTC
 from pathlib import Path
+from typing import Any
 
 import psycopg
 
@@ -100,9 +101,11 @@ def write_geopackage(url: str, layer: Layer, params: dict, path: str | Path, chu
     import pyogrio
     import shapely
 
-    count, batch, header = 0, [], None
+    count = 0
+    batch: list[tuple[Any, list, bytes]] = []
+    header: list[str] = []
 
-    def flush():
+    def flush() -> None:
         frame = pandas.DataFrame([b[1] for b in batch], columns=header)
         for column in header:  # the declared type, whatever this chunk holds (all nulls, small values)
             kind = layer.fields.get(column, TEXT)
@@ -115,7 +118,8 @@ def write_geopackage(url: str, layer: Layer, params: dict, path: str | Path, chu
 
     for fid, props_text, wkb in rows(url, layer, WKB_COLUMNS, params):
         props = json.loads(props_text)
-        header = header or list(props)
+        if not header:
+            header = list(props)
         batch.append((fid, [props.get(k) for k in header], bytes(wkb)))
         count += 1
         if len(batch) >= chunk:

@@ -108,7 +108,8 @@ def resolve_columns(header: list, schema: Schema, mapping: dict | None = None) -
             raise ImportFileError(f"berkas pemetaan: kolom sasaran {target!r} tidak dikenal "
                                   f"(pilihan: {', '.join(schema.columns)})")
         lookup[normalise_header(source)] = normalise_header(target)
-    resolved, seen = [], {}
+    resolved: list[str | None] = []
+    seen: dict[str, int] = {}
     for position, cell in enumerate(header):
         canonical = lookup.get(normalise_header(cell))
         if canonical in seen:

@@ -18,7 +18,7 @@ from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, Sc
 from spatial.importer.source import Source, inspect, stage
 from spatial.importer.values import (FACILITY_VALUES, HOUSEHOLD_VALUES, ValueReport, match_values, register_lists,
                                      value_matcher)
-from spatial.sqlfiles import composed, run
+from spatial.sqlfiles import composed, fetch_result, fetch_value, run
 
 __all__ = ["ImportFileError", "ImportResult", "import_households", "import_facilities", "overall_percent",
            "survey_values"]
@@ -190,7 +190,7 @@ def _deactivate(conn, wilayah: str | None, confirmed: int | None) -> int:
             f"Tandai nonaktif akan menonaktifkan {_number(total)} rumah tangga, lebih dari {DEACTIVATE_SHARE:.0%} "
             f"kabupaten ({'; '.join(large)}). Tidak ada yang diubah. Jika memang benar, ulangi impor dengan "
             f"konfirmasi jumlah {total}.")
-    return run(conn, "importer/households_deactivate").fetchone()[0]
+    return fetch_value(conn, "importer/households_deactivate")
 
 
 def _run_import(path, schema: Schema, user: str, url: str | None, progress, options: ImportOptions) -> ImportResult:
@@ -216,10 +216,10 @@ def _run_import(path, schema: Schema, user: str, url: str | None, progress, opti
         conn.execute("SET LOCAL enable_mergejoin = off")
         run(conn, "importer/stage")
         register_lists(conn, spec, matcher)
-        import_id = run(conn, "importer/begin", {
+        import_id = fetch_value(conn, "importer/begin", {
             "jenis": schema.kind, "nama_file": source.name, "sha256": source.sha256, "oleh": user,
             "opsi": Jsonb(recorded), "ukuran_byte": source.size, "kolom_berkas": source.header,
-            "baris_judul": source.header_rows}).fetchone()[0]
+            "baris_judul": source.header_rows})
         names, missing = _staging_names(source, schema)
         _create_staging(conn, names, missing)
         report("membaca", 0, source.size)
@@ -250,7 +250,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, progress, opti
             run(conn, "importer/households_moves" if households else "importer/facilities_moves")
             run(conn, "importer/moves_mark", {"izinkan": options.allow_moves})
         with clock("tolak"):
-            rejected, warned, reasons, rows, province = run(conn, "importer/rejects").fetchone()
+            rejected, warned, reasons, rows, province = fetch_result(conn, "importer/rejects")
         report("menyimpan", 0, 1)
         with conn.transaction(force_rollback=dry_run):
             if households:
@@ -261,7 +261,7 @@ def _run_import(path, schema: Schema, user: str, url: str | None, progress, opti
                                    if options.mark_inactive else 0)
             else:
                 run(conn, "importer/facilities_ready")
-                merged, deactivated = run(conn, "importer/facilities_merge").fetchone(), 0
+                merged, deactivated = fetch_result(conn, "importer/facilities_merge"), 0
         result = ImportResult(import_id, *merged, rejected=rejected, warned=warned, deactivated=deactivated,
                               rows=rows, reasons=reasons, dry_run=dry_run, notes=source.notes, phases=clock.seconds,
                               values=matched.columns)

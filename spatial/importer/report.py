@@ -13,7 +13,7 @@ from pathlib import Path
 from spatial.db import connect
 from spatial.errors import N_, NotFound
 from spatial.spreadsheet import safe_cell
-from spatial.sqlfiles import run
+from spatial.sqlfiles import fetch_all, run
 
 REPORT_EXTRA = ["status", "baris", "alasan", "keterangan"]
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?$")
@@ -40,7 +40,8 @@ def rejects(import_id: int, url: str | None = None, reader: str | None = None,
         found = run(conn, "importer/rejects_list", {"impor_id": import_id}).fetchall()
     if header is None:
         raise NotFound(N_("Impor #%(id)s tidak ada."), id=import_id)
-    rejected, warned = [], []
+    rejected: list[list] = []
+    warned: list[list] = []
     for header_rows, urutan, ditolak, alasan, keterangan, sel in found:
         status = "ditolak" if ditolak else "dimuat"
         (rejected if ditolak else warned).append(list(sel) + [status, urutan + header_rows, ";".join(alasan), keterangan])
@@ -87,6 +88,4 @@ def write_report(import_id: int, target, url: str | None = None) -> int:
 def history(url: str | None = None, kind: str | None = None, limit: int = 50) -> list[dict]:
     """Recent imports (newest first): file, hash, who, when, status and counts."""
     with connect(url) as conn:
-        cursor = run(conn, "importer/history", {"jenis": kind, "batas": limit})
-        names = [c.name for c in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return fetch_all(conn, "importer/history", {"jenis": kind, "batas": limit})

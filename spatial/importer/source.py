@@ -54,7 +54,7 @@ class Source:
     @property
     def pg_encoding(self) -> str | None:
         """Client encoding for raw COPY, or None when the file must be decoded in Python."""
-        return PG_ENCODINGS.get(self.encoding) if self.kind == "csv" else None
+        return PG_ENCODINGS.get(self.encoding or "") if self.kind == "csv" else None
 
 
 def _scan(path: Path):
@@ -238,7 +238,7 @@ def iter_rows(source: Source):
     with open(source.path, "rb") as raw:
         raw.seek(source.skip_bytes)
         text = io.TextIOWrapper(raw, encoding=source.encoding, errors="replace", newline="")
-        reader = csv.reader(text, delimiter=source.delimiter)
+        reader = csv.reader(text, delimiter=source.delimiter or ",")
         next(reader, None)
         yield from reader
 

@@ -97,14 +97,15 @@ def _scan(path: Path):
     return np.array(located), np.array(half_area)
 
 
-def _plan(rng, located: np.ndarray, half_area: np.ndarray) -> dict:
+def _plan(rng, located: np.ndarray, half_area: np.ndarray) -> dict[int, str]:
     """Row (0-based) -> defect name: about DIRTY_SHARE of the rows, every defect at least twice."""
     n = len(located)
     eligible = {"koordinat_di_luar_indonesia": located, "koordinat_tertukar": located, "lokasi_meragukan": located,
                 "koma_desimal": half_area}
     names = list(DEFECTS)
     per_defect = max(2, round(n * DIRTY_SHARE / len(names)))
-    order, taken, plan = rng.permutation(n), np.zeros(n, dtype=bool), {}
+    order, taken = rng.permutation(n), np.zeros(n, dtype=bool)
+    plan: dict[int, str] = {}
     for name in names:
         ok = eligible.get(name, np.ones(n, dtype=bool)) & ~taken
         if name in SOURCED:

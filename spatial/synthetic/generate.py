@@ -16,6 +16,7 @@ import csv
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from tqdm import tqdm
@@ -54,7 +55,7 @@ def generate(boundaries_path, out_dir, households: int = 85000, seed: int = 42, 
         "boundaries": Path(boundaries_path).name, "households": households, "dirty": dirty,
         "facilities_per_village": facilities_per_village})
     paths["ground_truth"].write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    result = {"paths": paths, "counts": {
+    result: dict[str, Any] = {"paths": paths, "counts": {
         "villages": len(villages), "households": households, "facilities": len(facilities),
         "poverty_pockets": len(truth["poverty_pockets"]), "service_gaps": len(truth["service_gaps"]),
         "gap_settlements": len({gap["settlement"] for gap in truth["service_gaps"]}),
@@ -84,7 +85,9 @@ def _write_households(path: Path, villages, geoms, settlements, counts, seed: in
     by_village = settlements.groupby("village").indices
     layout = {column: settlements[column].to_numpy() for column in settlements.columns}
     measured = {"special": {}, "without_coordinates": 0, "poor": 0}
-    chunk, chunk_rows, counter, kec = [], 0, None, None
+    chunk: list[dict] = []
+    chunk_rows, kec = 0, None
+    counter = np.zeros(NIK_DATE_CODES, dtype=np.int64)  # NIKs given per birth date, per kecamatan
     with open(path, "w", newline="", encoding="utf-8") as handle, \
             tqdm(total=total, unit="KK", mininterval=1.0, disable=total <= PROGRESS_ABOVE) as progress:
         writer = csv.writer(handle, lineterminator="\n")

@@ -4,6 +4,8 @@ the planted poverty pockets and service gaps, and how many households live in ea
 The layout depends on the boundaries and the seed only, so a smaller sample with the same seed has
 the same settlements, pockets and gaps, just fewer households in each.
 """
+from typing import TypedDict
+
 import numpy as np
 import pandas as pd
 
@@ -12,8 +14,19 @@ from spatial.synthetic.geo import distance_m, interior_distance_m, sample_inside
 MAX_SETTLEMENTS = 6
 SEPARATION_M = 800.0              # preferred distance between settlement centres of a village
 REFERENCE_PER_VILLAGE = 625.0     # households per village the special sizes below are quoted for
-POCKET = {"households": (150, 400), "floor": 25, "radius_m": (300, 500), "clearance_m": 900}
-GAP = {"households": (80, 250), "floor": 20, "radius_m": (300, 450), "clearance_m": 1300}
+
+
+class Planted(TypedDict):
+    """Size and spacing of a planted settlement kind: households (low, high) at the reference
+    scale, at least ``floor`` households, radius (low, high) and clearance from others in metres."""
+    households: tuple[int, int]
+    floor: int
+    radius_m: tuple[int, int]
+    clearance_m: int
+
+
+POCKET: Planted = {"households": (150, 400), "floor": 25, "radius_m": (300, 500), "clearance_m": 900}
+GAP: Planted = {"households": (80, 250), "floor": 20, "radius_m": (300, 450), "clearance_m": 1300}
 PAD_DEG = 0.02   # > 2 km: settlements farther outside a village's bounds cannot crowd its pocket or gap
 
 
@@ -99,14 +112,14 @@ def _remoteness(rng, settlements, centres) -> np.ndarray:
     return np.clip(score + rng.normal(0.0, 0.05, len(score)), 0.0, 1.0)
 
 
-def _place_special(rng, villages, geoms, settlements, centres, wanted: int, spec: dict, taken: set):
+def _place_special(rng, villages, geoms, settlements, centres, wanted: int, spec: Planted, taken: set):
     """Place ``wanted`` planted settlements, one per village, each well inside its village and
     away from other settlements; villages far from the centres are favoured."""
     far = distance_m(villages["lon0"].to_numpy(), villages["lat0"].to_numpy(),
                      centres["kec_lon"].to_numpy(), centres["kec_lat"].to_numpy())
     order = np.argsort(-rng.random(len(villages)) ** (1.0 / (0.5 + np.minimum(far / 10000.0, 1.5))))
     others = settlements[["lon", "lat"]].to_numpy()
-    rows = []
+    rows: list[dict] = []
     for v in order:
         if len(rows) == wanted:
             break
