@@ -6,7 +6,9 @@ arguments, so pybabel extracts it and the web app shows it in the user's languag
 status and a short machine-readable ``code``. Code below the web layer raises these; the one
 handler in the app factory (``webgis.errors``) turns them into a JSON body for API clients or a
 flashed message / error page for people; command-line tools print ``str(error)``. Views have no
-``except`` blocks of their own for them.
+``except`` blocks of their own for them. Values are shown as they are, except a ``Text`` (a
+marked word such as a file kind) and an error (the reason of another refusal), which are
+translated too, also in a list (errors joined by "; ", texts by ", ").
 
 The classes say what went wrong, the status follows from the class:
 
@@ -29,6 +31,15 @@ from typing import Any
 def N_(message: str) -> str:
     """Mark a fixed message for translation (extracted by pybabel; translated where it is shown)."""
     return message
+
+
+def thousands(value: int) -> str:
+    """A whole number for a message, with dots between the thousands as Indonesians write it (84.999)."""
+    return f"{value:,}".replace(",", ".")
+
+
+class Text(str):
+    """A marked text used as a value of a message (``Text(N_("dokumen PDF"))``): translated with it."""
 
 
 class SasaranError(Exception):
@@ -61,10 +72,24 @@ class SasaranError(Exception):
         text = gettext(self.message)
         if not self.params:
             return text
+        params = {name: _shown(value, gettext) for name, value in self.params.items()}
         try:
-            return text % self.params
+            return text % params
         except (KeyError, ValueError, TypeError):  # a translation with other placeholders: show the source
-            return self.message % self.params
+            return self.message % params
+
+
+def _shown(value: Any, gettext: Callable[[str], str]) -> Any:
+    """A ``Text`` or an error translated; a list of them translated item by item, errors joined by
+    "; ", texts by ", "; any other value as it is."""
+    if isinstance(value, Text):
+        return gettext(value)
+    if isinstance(value, SasaranError):
+        return value.translated(gettext)
+    if isinstance(value, list) and value and all(isinstance(item, Text | SasaranError) for item in value):
+        separator = "; " if isinstance(value[0], SasaranError) else ", "
+        return separator.join(_shown(item, gettext) for item in value)
+    return value
 
 
 class InvalidInput(SasaranError, ValueError, status=400, code="masukan_tidak_valid"):

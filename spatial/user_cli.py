@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from spatial.errors import SasaranError
 from spatial.users import ROLES, create_account
 
 
@@ -16,7 +17,7 @@ def _create(username, password_stdin, role, name, region=None, reset=False):
                 click.prompt("Kata sandi", hide_input=True, confirmation_prompt="Ulangi kata sandi"))
     try:
         user_id = create_account(username, password, role, name=name, kode_wilayah=region, reset=reset)
-    except ValueError as exc:
+    except SasaranError as exc:
         raise click.ClickException(str(exc)) from exc
     done = "diatur ulang, semua sesinya berakhir" if reset else "dibuat"
     click.echo(f"{role} {username} {done} (id {user_id})" + (f", wilayah {region}" if region else ""))

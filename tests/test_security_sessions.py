@@ -193,3 +193,23 @@ def test_state_changing_requests_from_another_origin_are_refused(accounts):
     assert forged.status_code == 403
     same = client.post("/api/kawasan", json={"nama": "x"}, headers={"Origin": "http://localhost"})
     assert same.status_code == 400  # reaches the view (which refuses the incomplete area)
+
+
+def test_refused_account_says_why_in_the_users_language(accounts):
+    """The account form's refusals go through the one error model: the form page again with the
+    reasons flashed, in English when the admin reads English."""
+    app, url = accounts
+    client = app.test_client()
+    assert _login(client, "s_admin").status_code == 302
+    client.get("/bahasa/en")
+    weak = client.post("/admin/pengguna", data={"username": "budiman", "password": "budiman1", "peran": "viewer"})
+    taken = client.post("/admin/pengguna", data={"username": "s_perkim", "password": "Gunung-Seminung-41",
+                                                 "peran": "viewer"})
+    assert (weak.status_code, taken.status_code) == (302, 302)
+    assert weak.headers["Location"].endswith("/admin/pengguna")
+    with client.session_transaction() as session:
+        flashed = [text for _kind, text in session["_flashes"] if _kind == "danger"]
+    assert flashed[0].startswith("Account not saved: password refused: at least 12 characters; too easy to guess")
+    assert "must not contain the user name" in flashed[0]
+    assert flashed[1].startswith("Account not saved: account s_perkim already exists")
+    assert _sql(url, "SELECT count(*) FROM pengguna WHERE username = 'budiman'") == (0,)

@@ -29,14 +29,10 @@ def save_user():
     required; region = kabupaten/kecamatan code). A reset ends the account's sessions."""
     form = request.form
     username = form.get("username", "").strip()
-    try:
-        user_id = create_account(username, form.get("password", ""), form.get("peran", ""),
-                                 name=form.get("nama", "").strip() or None,
-                                 kode_wilayah=form.get("kode_wilayah", "").strip() or None,
-                                 url=current_app.config["DATABASE_URL"], reset=form.get("reset") == "1")
-    except ValueError as exc:
-        flash(_("Akun tidak disimpan: %(alasan)s", alasan=str(exc)), "danger")
-        return redirect(url_for("admin.users"))
+    user_id = create_account(username, form.get("password", ""), form.get("peran", ""),
+                             name=form.get("nama", "").strip() or None,
+                             kode_wilayah=form.get("kode_wilayah", "").strip() or None,
+                             url=current_app.config["DATABASE_URL"], reset=form.get("reset") == "1")
     audit.record("simpan_pengguna", "pengguna", user_id, {"username": username, "peran": form.get("peran")})
     flash(_("Akun %(nama)s disimpan.", nama=username), "success")
     return redirect(url_for("admin.users"))

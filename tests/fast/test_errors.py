@@ -67,3 +67,13 @@ def test_form_goes_back_with_a_flashed_message(client):
     assert response.status_code == 302 and response.headers["Location"].endswith("/seleksi/")
     with client.session_transaction() as session:
         assert ("danger", "Tahun harus berupa angka.") in session["_flashes"]
+
+
+def test_a_list_of_reasons_is_translated_reason_by_reason():
+    reasons = [InvalidInput(N_("minimal %(n)s karakter"), n=12), InvalidInput(N_("kata sandi demo tidak boleh dipakai"))]
+    error = InvalidInput(N_("Kata sandi ditolak: %(alasan)s."), alasan=reasons)
+    assert str(error) == "Kata sandi ditolak: minimal 12 karakter; kata sandi demo tidak boleh dipakai."
+    english = {"Kata sandi ditolak: %(alasan)s.": "Password refused: %(alasan)s.",
+               "minimal %(n)s karakter": "at least %(n)s characters"}
+    assert error.translated(lambda m: english.get(m, m)) == \
+        "Password refused: at least 12 characters; kata sandi demo tidak boleh dipakai."
