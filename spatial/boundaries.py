@@ -11,7 +11,7 @@ import shapely
 from spatial.codes import normalise_kode_desa, parents, province_name
 from spatial.db import connect
 from spatial.sqlfiles import run
-from spatial.errors import BoundaryError
+from spatial.errors import N_, BoundaryError
 
 # Accepted names (lower-case) of each attribute in village boundary files.
 ATTRIBUTE_ALIASES = {
@@ -50,7 +50,8 @@ def read_villages(path: str) -> gpd.GeoDataFrame:
     try:
         frame = gpd.read_file(path, engine="pyogrio")
     except Exception as exc:  # pyogrio raises several error types for unreadable input
-        raise BoundaryError(f"berkas batas desa tidak dapat dibaca: {path}: {exc}") from exc
+        raise BoundaryError(N_("berkas batas desa tidak dapat dibaca: %(berkas)s: %(galat)s"), berkas=str(path),
+                            galat=str(exc)) from exc
     if frame.crs is None:
         frame = frame.set_crs(4326)
     elif frame.crs.to_epsg() != 4326:
@@ -61,9 +62,8 @@ def read_villages(path: str) -> gpd.GeoDataFrame:
 def _stage_rows(frame: gpd.GeoDataFrame, source: str, report: BoundaryReport):
     columns = {key: _column(frame, key) for key in ATTRIBUTE_ALIASES}
     if columns["kode_desa"] is None:
-        raise BoundaryError(
-            "kolom kode desa tidak ditemukan; diharapkan salah satu dari: "
-            + ", ".join(ATTRIBUTE_ALIASES["kode_desa"]) + f"; ada: {', '.join(map(str, frame.columns))}")
+        raise BoundaryError(N_("kolom kode desa tidak ditemukan; diharapkan salah satu dari: %(pilihan)s; ada: %(ada)s"),
+                            pilihan=", ".join(ATTRIBUTE_ALIASES["kode_desa"]), ada=", ".join(map(str, frame.columns)))
     for position, row in enumerate(frame.itertuples(index=False), start=1):
         values = row._asdict()
         raw_code = values[columns["kode_desa"]]

@@ -12,7 +12,7 @@ import zipfile
 from itertools import accumulate
 from pathlib import Path, PurePosixPath
 
-from spatial.errors import UploadError
+from spatial.errors import N_, Text, UploadError, thousands
 
 MB = 1 << 20
 MAX_UPLOAD_BYTES = 200 * MB
@@ -39,10 +39,12 @@ MAGIC = ((b"PK\x03\x04", "zip"), (b"PK\x05\x06", "zip"), (b"SQLite format 3\x00"
          (b"\x00\x00\x27\x0a", "shp"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"), (b"%PDF", "pdf"),
          (b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"), (b"\x1f\x8b", "gzip"), (b"MZ", "exe"),
          (b"\x7fELF", "exe"), (b"Rar!", "rar"), (b"7z\xbc\xaf", "7z"))
-KIND_NAMES = {"zip": "arsip ZIP", "xlsx": "Excel (XLSX)", "shapefile_zip": "Shapefile ber-ZIP", "gpkg": "GeoPackage",
-              "shp": "Shapefile", "xls": "Excel 97-2003 (XLS)", "pdf": "dokumen PDF", "png": "gambar PNG",
-              "jpeg": "gambar JPEG", "gzip": "arsip gzip", "exe": "program", "rar": "arsip RAR", "7z": "arsip 7z",
-              "geojson": "GeoJSON", "json": "JSON", "csv": "teks CSV", "text": "teks", "binary": "data biner"}
+KIND_NAMES = {"zip": Text(N_("arsip ZIP")), "xlsx": Text("Excel (XLSX)"), "shapefile_zip": Text(N_("Shapefile ber-ZIP")),
+              "gpkg": Text("GeoPackage"), "shp": Text("Shapefile"), "xls": Text("Excel 97-2003 (XLS)"),
+              "pdf": Text(N_("dokumen PDF")), "png": Text(N_("gambar PNG")), "jpeg": Text(N_("gambar JPEG")),
+              "gzip": Text(N_("arsip gzip")), "exe": Text(N_("program")), "rar": Text(N_("arsip RAR")),
+              "7z": Text(N_("arsip 7z")), "geojson": Text("GeoJSON"), "json": Text("JSON"), "csv": Text(N_("teks CSV")),
+              "text": Text(N_("teks")), "binary": Text(N_("data biner"))}
 
 
 
@@ -55,12 +57,12 @@ def check_xlsx(path: str | Path, max_total: int = MAX_XLSX_UNCOMPRESSED, max_rat
         members = archive.infolist()
         declared = sum(info.file_size for info in members)
         if declared > max_total:
-            raise UploadError(f"Buku kerja XLSX terlalu besar setelah diekstrak: {declared / MB:.0f} MB "
-                              f"(batas {max_total / MB:.0f} MB).")
+            raise UploadError(N_("Buku kerja XLSX terlalu besar setelah diekstrak: %(ukuran)s MB (batas %(batas)s MB)."),
+                              ukuran=f"{declared / MB:.0f}", batas=f"{max_total / MB:.0f}")
         for info in members:
             if info.file_size > max(info.compress_size, 1024) * max_ratio:
-                raise UploadError(f"Buku kerja XLSX ditolak: bagian {info.filename!r} dimampatkan secara tidak "
-                                  "wajar (kemungkinan bom ZIP).")
+                raise UploadError(N_("Buku kerja XLSX ditolak: bagian %(berkas)s dimampatkan secara tidak wajar "
+                                     "(kemungkinan bom ZIP)."), berkas=repr(info.filename))
         cells = 0
         for info in members:
             if not _XLSX_PARTS.match(info.filename):
@@ -70,11 +72,11 @@ def check_xlsx(path: str | Path, max_total: int = MAX_XLSX_UNCOMPRESSED, max_rat
                 while piece := part.read(MB):
                     read += len(piece)
                     if read > max_total:
-                        raise UploadError("Buku kerja XLSX terlalu besar setelah diekstrak.")
+                        raise UploadError(N_("Buku kerja XLSX terlalu besar setelah diekstrak."))
                     cells += piece.count(b"<c ") + piece.count(b"<c>")
                     run = _longest_text(piece, run, max_cell_chars)
             if cells > max_cells:
-                raise UploadError(f"Buku kerja XLSX berisi lebih dari {max_cells:,} sel.".replace(",", "."))
+                raise UploadError(N_("Buku kerja XLSX berisi lebih dari %(batas)s sel."), batas=thousands(max_cells))
 
 
 def _longest_text(piece: bytes, run: int, limit: int) -> int:
@@ -89,15 +91,16 @@ def _longest_text(piece: bytes, run: int, limit: int) -> int:
     else:
         run = len(piece) - max(piece.rfind(b"<"), piece.rfind(b">")) - 1
     if run > most:
-        raise UploadError(f"Buku kerja XLSX ditolak: sebuah sel berisi lebih dari {limit:,} karakter "
-                          "(batas Excel).".replace(",", "."))
+        raise UploadError(N_("Buku kerja XLSX ditolak: sebuah sel berisi lebih dari %(batas)s karakter (batas Excel)."),
+                          batas=thousands(limit))
     return run
 
 
 def check_size(size: int, limit: int = MAX_UPLOAD_BYTES) -> None:
     """Refuse files larger than ``limit`` bytes."""
     if size > limit:
-        raise UploadError(f"Berkas terlalu besar: {size / MB:.1f} MB (batas {limit / MB:.0f} MB).")
+        raise UploadError(N_("Berkas terlalu besar: %(ukuran)s MB (batas %(batas)s MB)."), ukuran=f"{size / MB:.1f}",
+                          batas=f"{limit / MB:.0f}")
 
 
 def _zip_kind(path: Path) -> str:
@@ -105,7 +108,7 @@ def _zip_kind(path: Path) -> str:
         with zipfile.ZipFile(path) as archive:
             names = [n.lower() for n in archive.namelist()]
     except zipfile.BadZipFile as exc:
-        raise UploadError("Arsip ZIP rusak atau tidak lengkap.") from exc
+        raise UploadError(N_("Arsip ZIP rusak atau tidak lengkap.")) from exc
     if "[content_types].xml" in names and any(n.startswith("xl/") for n in names):
         return "xlsx"
     if any(n.endswith(".shp") for n in names):
@@ -141,9 +144,9 @@ def require_kind(path: str | Path, allowed: tuple[str, ...], limit: int = MAX_UP
     check_size(path.stat().st_size, limit)
     kind = sniff(path)
     if kind not in allowed:
-        wanted = ", ".join(KIND_NAMES.get(k, k) for k in allowed)
-        raise UploadError(f"Isi berkas adalah {KIND_NAMES.get(kind, kind)}, bukan {wanted} "
-                          f"(jenis dibaca dari isinya, bukan dari nama berkas).")
+        raise UploadError(N_("Isi berkas adalah %(jenis)s, bukan %(diminta)s (jenis dibaca dari isinya, bukan dari "
+                             "nama berkas)."), jenis=KIND_NAMES.get(kind, kind),
+                          diminta=[KIND_NAMES.get(k, Text(k)) for k in allowed])
     return kind
 
 
@@ -151,9 +154,9 @@ def _safe_member_name(info: zipfile.ZipInfo) -> str:
     name = info.filename.replace("\\", "/")
     pure = PurePosixPath(name)
     if name.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in pure.parts:
-        raise UploadError(f"Arsip ditolak: jalur berkas tidak aman ({info.filename!r}).")
+        raise UploadError(N_("Arsip ditolak: jalur berkas tidak aman (%(berkas)s)."), berkas=repr(info.filename))
     if stat.S_ISLNK(info.external_attr >> 16):
-        raise UploadError(f"Arsip ditolak: berisi tautan simbolik ({info.filename!r}).")
+        raise UploadError(N_("Arsip ditolak: berisi tautan simbolik (%(berkas)s)."), berkas=repr(info.filename))
     return str(pure)
 
 
@@ -170,26 +173,26 @@ def safe_extract_zip(path: str | Path, dest: str | Path, allowed_suffixes: set[s
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
-        raise UploadError("Arsip ZIP rusak atau tidak lengkap.") from exc
+        raise UploadError(N_("Arsip ZIP rusak atau tidak lengkap.")) from exc
     with archive:
         members = [info for info in archive.infolist() if not info.is_dir()]
         if len(members) > max_members:
-            raise UploadError(f"Arsip berisi {len(members)} berkas (batas {max_members}).")
+            raise UploadError(N_("Arsip berisi %(jumlah)s berkas (batas %(batas)s)."), jumlah=len(members), batas=max_members)
         declared = sum(info.file_size for info in members)
         if declared > max_total:
-            raise UploadError(f"Isi arsip terlalu besar setelah diekstrak: {declared / MB:.0f} MB "
-                              f"(batas {max_total / MB:.0f} MB).")
+            raise UploadError(N_("Isi arsip terlalu besar setelah diekstrak: %(ukuran)s MB (batas %(batas)s MB)."),
+                              ukuran=f"{declared / MB:.0f}", batas=f"{max_total / MB:.0f}")
         extracted, written = [], 0
         for info in members:
             name = _safe_member_name(info)
             if Path(name).suffix.lower() not in allowed:
                 continue
             if info.file_size > max(info.compress_size, 1) * max_ratio:
-                raise UploadError(f"Arsip ditolak: {info.filename!r} dimampatkan secara tidak wajar "
-                                  "(kemungkinan bom ZIP).")
+                raise UploadError(N_("Arsip ditolak: %(berkas)s dimampatkan secara tidak wajar (kemungkinan bom ZIP)."),
+                                  berkas=repr(info.filename))
             target = (dest / name).resolve()
             if dest not in target.parents:
-                raise UploadError(f"Arsip ditolak: jalur berkas tidak aman ({info.filename!r}).")
+                raise UploadError(N_("Arsip ditolak: jalur berkas tidak aman (%(berkas)s)."), berkas=repr(info.filename))
             target.parent.mkdir(parents=True, exist_ok=True)
             written = _copy_bounded(archive, info, target, written, max_total, max_ratio)
             extracted.append(target)
@@ -206,8 +209,8 @@ def _copy_bounded(archive, info, target: Path, written: int, max_total: int, max
             if written > max_total or member_written > member_limit:
                 out.close()
                 os.unlink(target)
-                raise UploadError(f"Arsip ditolak: {info.filename!r} lebih besar dari yang dinyatakan "
-                                  "(kemungkinan bom ZIP).")
+                raise UploadError(N_("Arsip ditolak: %(berkas)s lebih besar dari yang dinyatakan (kemungkinan bom ZIP)."),
+                                  berkas=repr(info.filename))
             out.write(chunk)
     return written
 
@@ -217,12 +220,12 @@ def shapefile_from_zip(path: str | Path, dest: str | Path) -> Path:
     files = safe_extract_zip(path, dest)
     shps = [f for f in files if f.suffix.lower() == ".shp"]
     if len(shps) != 1:
-        raise UploadError(f"Arsip harus berisi tepat satu berkas .shp (ditemukan {len(shps)}).")
+        raise UploadError(N_("Arsip harus berisi tepat satu berkas .shp (ditemukan %(jumlah)s)."), jumlah=len(shps))
     shp = shps[0]
     missing = [s for s in (".shx", ".dbf") if not any(f.with_suffix("") == shp.with_suffix("") and
                                                       f.suffix.lower() == s for f in files)]
     if missing:
-        raise UploadError(f"Shapefile tidak lengkap: {', '.join(missing)} tidak ada di arsip.")
+        raise UploadError(N_("Shapefile tidak lengkap: %(berkas)s tidak ada di arsip."), berkas=", ".join(missing))
     return shp
 
 
@@ -245,22 +248,23 @@ def load_geojson(data: bytes | str | Path, max_bytes: int = MAX_GEOJSON_BYTES, m
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UploadError("GeoJSON harus berupa teks UTF-8.") from exc
+        raise UploadError(N_("GeoJSON harus berupa teks UTF-8.")) from exc
     depth = json_depth(text)
     if depth > max_depth:
-        raise UploadError(f"GeoJSON bersarang terlalu dalam ({depth} tingkat, batas {max_depth}).")
+        raise UploadError(N_("GeoJSON bersarang terlalu dalam (%(tingkat)s tingkat, batas %(batas)s)."), tingkat=depth,
+                          batas=max_depth)
     try:
         document = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        raise UploadError(f"GeoJSON tidak valid: {exc}") from exc
+        raise UploadError(N_("GeoJSON tidak valid: %(galat)s"), galat=str(exc)) from exc
     kind = document.get("type") if isinstance(document, dict) else None
     if kind not in ("FeatureCollection", "Feature", "Polygon", "MultiPolygon", "Point", "MultiPoint",
                     "LineString", "MultiLineString", "GeometryCollection"):
-        raise UploadError("Bukan GeoJSON: objek teratas harus FeatureCollection, Feature atau geometri.")
+        raise UploadError(N_("Bukan GeoJSON: objek teratas harus FeatureCollection, Feature atau geometri."))
     if kind == "FeatureCollection":
         features = document.get("features")
         if not isinstance(features, list):
-            raise UploadError("GeoJSON FeatureCollection tanpa daftar 'features'.")
+            raise UploadError(N_("GeoJSON FeatureCollection tanpa daftar 'features'."))
         if len(features) > max_features:
-            raise UploadError(f"GeoJSON berisi {len(features)} fitur (batas {max_features}).")
+            raise UploadError(N_("GeoJSON berisi %(jumlah)s fitur (batas %(batas)s)."), jumlah=len(features), batas=max_features)
     return document

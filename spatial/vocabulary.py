@@ -22,6 +22,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from spatial import codelists
+from spatial.errors import N_, ImportFileError
 
 SYNONYMS_PATH = Path(__file__).with_name("codelist_synonyms.toml")
 # Words that turn a value into its opposite: a suggestion must have one exactly when the value has.
@@ -131,8 +132,8 @@ class Matcher:
         self.mapping = {}
         for column, values in (mapping or {}).items():
             if column not in vocabularies:
-                raise ValueError(f"pemetaan nilai: kolom {column!r} tidak memakai daftar kode "
-                                 f"(pilihan: {', '.join(vocabularies)})")
+                raise ImportFileError(N_("pemetaan nilai: kolom %(kolom)s tidak memakai daftar kode (pilihan: %(pilihan)s)"),
+                                      kolom=repr(column), pilihan=", ".join(vocabularies))
             self.mapping[column] = {normalise(cell): self._target(column, cell, target)
                                     for cell, target in values.items()}
 
@@ -141,8 +142,9 @@ class Matcher:
             return None
         entry = self.vocabularies[column].exact.get(normalise(target))
         if entry is None:
-            raise ValueError(f"pemetaan nilai {column} {cell!r}: {target!r} tidak ada dalam daftar kode "
-                             f"({', '.join(self.vocabularies[column].entries)})")
+            raise ImportFileError(N_("pemetaan nilai %(kolom)s %(nilai)s: %(sasaran)s tidak ada dalam daftar kode "
+                                     "(%(pilihan)s)"), kolom=column, nilai=repr(cell), sasaran=repr(target),
+                                  pilihan=", ".join(self.vocabularies[column].entries))
         return entry
 
     def match(self, column: str, cell) -> Match:

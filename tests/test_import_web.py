@@ -136,3 +136,19 @@ def test_unknown_values_are_mapped_in_a_step_saved_per_source_and_offered_next_t
     page = client.get(again.location.rstrip("/") + "/nilai").get_data(as_text=True)
     assert '<option value="jerami/ijuk/daun/rumbia" selected>' in page and "tersimpan" in page
     assert client.post(again.location.rstrip("/") + "/nilai", data={"nilai-jenis_atap-0": "bukan entri"}).status_code == 400
+
+
+def test_a_refused_import_says_why_in_the_language_of_who_started_it(web):
+    """A refusal found by the background job (too many households to mark inactive) reaches the
+    job page in the language of the user who started the import."""
+    client, url = web
+    login(client, "perkim")
+    places = villages(url)
+    first = _upload(client, csv_text([household(300 + i, places["a"]) for i in range(12)]).encode(), "dua belas.csv")
+    assert _wait(client, first.location)["status"] == "selesai"
+    client.get("/bahasa/en")
+    again = _upload(client, csv_text([household(300, places["a"])]).encode(), "satu.csv", tandai_nonaktif="1")
+    state = _wait(client, again.location)
+    client.get("/bahasa/id")
+    assert state["status"] == "gagal"
+    assert state["galat"].startswith("Mark inactive would deactivate") and "Nothing was changed" in state["galat"]

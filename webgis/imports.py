@@ -13,8 +13,9 @@ import secrets
 from pathlib import Path
 
 import psycopg
-from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import (Blueprint, Flask, Response, abort, current_app, flash, jsonify, redirect, render_template, request,
+                   url_for)
+from flask_babel import force_locale, get_locale, gettext as _
 from flask_login import current_user
 
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -22,6 +23,7 @@ from werkzeug.utils import secure_filename
 
 from spatial import jobs
 from spatial.importer.jobs import sweep_orphans
+from spatial.errors import N_
 from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, read_mapping_file
 from spatial.importer.registry import import_facilities, import_households, overall_percent, survey_values
 from spatial.importer.report import history, rejects, write_csv, write_xlsx
@@ -31,6 +33,7 @@ from spatial.vocabulary import vocabularies
 from webgis.audit import record
 from webgis.auth import role_required
 from webgis.database import call
+from webgis.errors import message_of
 from webgis.scope import region_filter
 
 blueprint = Blueprint("imports", __name__, url_prefix="/impor")
@@ -69,7 +72,7 @@ def _run_job(job_id: int, state: dict, upload: Path, url: str, survey: bool) -> 
         state.update(status="selesai", persen=100, impor_id=result.import_id, hasil=result.counts(),
                      uji_coba=result.dry_run)
     except ImportFileError as exc:
-        state.update(status="gagal", galat=str(exc))
+        state.update(status="gagal", galat=message_of(exc))
     except Exception:  # the database rolled everything back; the details go to the log, not the page
         LOG.exception("import job %s failed", job_id)
         state.update(status="gagal", galat=_("Impor gagal karena kesalahan pada server; tidak ada data yang diubah. "
@@ -80,8 +83,9 @@ def _run_job(job_id: int, state: dict, upload: Path, url: str, survey: bool) -> 
         jobs.save(url, job_id, state)
 
 
-def _work(job_id: int, state: dict, upload: Path, url: str, survey: bool) -> None:
-    with jobs.beating(url, job_id):
+def _work(app: Flask, locale: str, job_id: int, state: dict, upload: Path, url: str, survey: bool) -> None:
+    """The job's thread: its messages in the language of the user who started it."""
+    with app.app_context(), force_locale(locale), jobs.beating(url, job_id):
         _run_job(job_id, state, upload, url, survey)
 
 
@@ -89,7 +93,8 @@ def _start(job_id: int, state: dict, survey: bool) -> None:
     url = current_app.config["DATABASE_URL"]
     state.update(status="berjalan", fase="membaca", persen=0)
     jobs.save(url, job_id, state)
-    jobs.start(_work, job_id, state, Path(state["berkas"]), url, survey, job_id=job_id)
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    jobs.start(_work, app, str(get_locale()), job_id, state, Path(state["berkas"]), url, survey, job_id=job_id)
 
 
 @blueprint.errorhandler(RequestEntityTooLarge)
@@ -154,7 +159,7 @@ def _mapping(storage, folder: Path, token: str) -> dict | None:
     storage.save(path)
     try:
         if path.stat().st_size > MAX_MAPPING_BYTES:
-            raise ImportFileError(_("Berkas pemetaan terlalu besar."))
+            raise ImportFileError(N_("Berkas pemetaan terlalu besar."))
         return read_mapping_file(path)
     finally:
         path.unlink(missing_ok=True)

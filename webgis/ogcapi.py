@@ -238,10 +238,10 @@ def xml_schema_view(collection_id):
 def _params(layer, extra_allowed=()) -> dict:
     unknown = set(request.args) - COMMON_PARAMS - set(layer.properties) - set(extra_allowed)
     if unknown:
-        raise AreaError(f"Parameter tidak dikenal: {', '.join(sorted(unknown))}")
+        raise AreaError(N_("Parameter tidak dikenal: %(nama)s"), nama=", ".join(sorted(unknown)))
     crs = request.args.get("bbox-crs")
     if crs and crs != CRS84:
-        raise AreaError("Hanya bbox-crs CRS84 yang didukung.")
+        raise AreaError(N_("Hanya bbox-crs CRS84 yang didukung."))
     # k and sel_m are parameters of the aggregate layers (echoed in their properties), not filters
     props = {key: request.args[key] for key in layer.properties if key in request.args and key not in ("k", "sel_m")}
     return filter_params(request.args.get("kode_kec"), request.args.get("kode_desa"), request.args.get("bbox"),

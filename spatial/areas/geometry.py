@@ -58,14 +58,15 @@ def check_geometry(conn, value, max_outside: float = MAX_OUTSIDE_SHARE, wilayah:
             row = fetch_row(conn, "areas/validate", {"geojson": json.dumps(geometry),
                                                                      "wilayah": wilayah})
     except psycopg.Error as exc:  # PostGIS refuses malformed coordinates
-        raise AreaError(f"Geometri tidak dapat dibaca: {str(exc).splitlines()[0]}") from exc
+        raise AreaError(N_("Geometri tidak dapat dibaca: %(galat)s"), galat=str(exc).splitlines()[0]) from exc
     assert row is not None  # one row per geometry checked
     valid, reason, _kind, polygonal, geojson, area_m2, outside, in_region = row[:8]
     if not polygonal:
         raise AreaError(N_("Geometri tidak memiliki luas (poligon kosong atau garis saja)."))
     if outside > max_outside:
-        raise AreaError(f"Kawasan berada di luar wilayah kabupaten ({outside * 100:.1f}% luasnya di luar desa mana pun).")
+        raise AreaError(N_("Kawasan berada di luar wilayah kabupaten (%(persen)s%% luasnya di luar desa mana pun)."),
+                        persen=f"{outside * 100:.1f}")
     if not in_region:
-        raise AreaError(f"Kawasan berada di luar wilayah Anda ({wilayah}).")
+        raise AreaError(N_("Kawasan berada di luar wilayah Anda (%(wilayah)s)."), wilayah=wilayah)
     return CheckedGeometry(geojson=geojson, repaired=not valid, area_m2=float(area_m2),
                            reason=None if valid else reason)

@@ -30,7 +30,7 @@ def _dataset(path: Path, workdir: Path) -> Path:
         return path
     if _is_kml(path):
         return path
-    raise UploadError("Berkas harus GeoJSON, KML atau Shapefile ber-ZIP.")
+    raise UploadError(N_("Berkas harus GeoJSON, KML atau Shapefile ber-ZIP."))
 
 
 def _name_of(row: dict, index: int, fallback: str) -> str:
@@ -52,7 +52,7 @@ def read_areas(path: str | Path) -> list[dict]:
         try:
             frame = pyogrio.read_dataframe(dataset)
         except Exception as exc:  # GDAL errors are many; the user gets the first line
-            raise AreaError(f"Berkas tidak dapat dibaca: {str(exc).splitlines()[0]}") from exc
+            raise AreaError(N_("Berkas tidak dapat dibaca: %(galat)s"), galat=str(exc).splitlines()[0]) from exc
     if frame.crs is None:
         frame = frame.set_crs(4326)
     frame = frame.to_crs(4326)
@@ -60,7 +60,7 @@ def read_areas(path: str | Path) -> list[dict]:
     if frame.empty:
         raise AreaError(N_("Berkas tidak berisi poligon."))
     if len(frame) > MAX_AREAS_PER_FILE:
-        raise AreaError(f"Berkas berisi {len(frame)} poligon (batas {MAX_AREAS_PER_FILE}).")
+        raise AreaError(N_("Berkas berisi %(jumlah)s poligon (batas %(batas)s)."), jumlah=len(frame), batas=MAX_AREAS_PER_FILE)
     areas = []
     for index, (_, row) in enumerate(frame.iterrows(), start=1):
         attrs = {k: v for k, v in row.items() if k != frame.geometry.name}
@@ -90,7 +90,7 @@ def import_areas(conn, path: str | Path, user: str, defaults: dict | None = None
             try:
                 result = create_area(conn, data, area["geometry"], user, wilayah)
             except AreaError as exc:
-                raise AreaError(f"{area['nama']}: {exc}") from exc
+                raise AreaError(N_("%(nama)s: %(alasan)s"), nama=area["nama"], alasan=exc) from exc
             saved.append(result["id"])
             repaired += result["diperbaiki"]
     return {"disimpan": saved, "diperbaiki": repaired}

@@ -168,7 +168,7 @@ def _instant(text: str, end: bool) -> dt.datetime | None:
             return moment.replace(tzinfo=dt.UTC)
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise AreaError(f"datetime tidak sah: {text}") from exc
+        raise AreaError(N_("datetime tidak sah: %(nilai)s"), nilai=text) from exc
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 

@@ -6,7 +6,7 @@ import re
 from psycopg.rows import dict_row
 
 from spatial import scope
-from spatial.areas import JENIS_LOKUS, AreaError, clean_year
+from spatial.areas import JENIS_LOKUS, N_, AreaError, clean_year
 from spatial.sqlfiles import run
 
 KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
@@ -15,7 +15,7 @@ PROPOSED = 10  # villages pre-ticked per kabupaten while it has fixed none
 
 def _check(tahun, jenis) -> int:
     if jenis not in JENIS_LOKUS:
-        raise AreaError(f"Jenis lokus tidak dikenal: {jenis}.")
+        raise AreaError(N_("Jenis lokus tidak dikenal: %(jenis)s."), jenis=jenis)
     return clean_year(tahun)
 
 
@@ -39,7 +39,7 @@ def save_lokus(conn, tahun: int, jenis: str, villages: list[dict], user: str, wi
     for village in villages:
         code = (village.get("kode_desa") or "").strip()
         if not KODE_DESA.match(code):
-            raise AreaError(f"Kode desa tidak sah: {code!r}.")
+            raise AreaError(N_("Kode desa tidak sah: %(kode)s."), kode=repr(code))
         scope.require(wilayah, code, f"Desa {code}")
         codes.add(code)
     with conn.transaction():

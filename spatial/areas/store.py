@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from psycopg.rows import dict_row
 
-from spatial.areas import JENIS_KAWASAN, AreaError, clean_year
+from spatial.areas import JENIS_KAWASAN, N_, AreaError, clean_year
 from spatial.areas.geometry import check_geometry
 from spatial.sqlfiles import fetch_row, run
 
@@ -21,15 +21,15 @@ def clean_fields(data: dict) -> AreaFields:
     """Check the form/JSON attributes: non-empty name, known kind, plausible year."""
     for name in ("nama", "jenis", "catatan"):
         if not isinstance(data.get(name) or "", str):
-            raise AreaError(f"{name} harus berupa teks.")
+            raise AreaError(N_("%(nama)s harus berupa teks."), nama=name)
     nama = (data.get("nama") or "").strip()
     if not nama:
-        raise AreaError("Nama kawasan wajib diisi.")
+        raise AreaError(N_("Nama kawasan wajib diisi."))
     if len(nama) > 200:
-        raise AreaError("Nama kawasan terlalu panjang (maksimum 200 karakter).")
+        raise AreaError(N_("Nama kawasan terlalu panjang (maksimum 200 karakter)."))
     jenis = (data.get("jenis") or "lainnya").strip()
     if jenis not in JENIS_KAWASAN:
-        raise AreaError(f"Jenis kawasan tidak dikenal: {jenis}.")
+        raise AreaError(N_("Jenis kawasan tidak dikenal: %(jenis)s."), jenis=jenis)
     tahun = None if data.get("tahun") in (None, "") else clean_year(data["tahun"])
     catatan = (data.get("catatan") or "").strip() or None
     return AreaFields(nama, jenis, tahun, catatan)

@@ -5,7 +5,7 @@ import secrets
 from psycopg.rows import dict_row
 
 from spatial import scope
-from spatial.areas import AreaError
+from spatial.areas import N_, AreaError
 from spatial.sqlfiles import fetch_row, run
 
 PREFIX = "ssr_"
@@ -24,13 +24,13 @@ def create_token(conn, instansi: str, koleksi: list[str], user: str, allowed: se
     scope.require(wilayah, None, "Token instansi (membaca seluruh wilayah)")
     instansi = (instansi or "").strip()
     if not instansi:
-        raise AreaError("Nama instansi wajib diisi.")
+        raise AreaError(N_("Nama instansi wajib diisi."))
     koleksi = sorted(set(koleksi))
     if not koleksi:
-        raise AreaError("Pilih setidaknya satu koleksi.")
+        raise AreaError(N_("Pilih setidaknya satu koleksi."))
     unknown = [k for k in koleksi if allowed is not None and k not in allowed]
     if unknown:
-        raise AreaError(f"Koleksi tidak dikenal: {', '.join(unknown)}.")
+        raise AreaError(N_("Koleksi tidak dikenal: %(koleksi)s."), koleksi=", ".join(unknown))
     token = PREFIX + secrets.token_urlsafe(32)
     row = fetch_row(conn, "areas/token_insert", {
         "instansi": instansi, "token_hash": token_hash(token), "prefiks": token[:10], "koleksi": koleksi,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spatial.codelists import FACILITY_COLUMNS, HOUSEHOLD_COLUMNS
-from spatial.errors import ImportFileError
+from spatial.errors import N_, ImportFileError
 
 
 
@@ -85,12 +85,14 @@ def read_mapping_file(path) -> dict:
         if path.suffix.lower() == ".json":
             data = json.loads(path.read_text(encoding="utf-8-sig"))
             if not isinstance(data, dict):
-                raise ImportFileError(f"berkas pemetaan {path.name}: harus objek JSON {{\"kolom berkas\": \"kolom sasaran\"}}")
+                raise ImportFileError(N_('berkas pemetaan %(berkas)s: harus objek JSON {"kolom berkas": "kolom sasaran"}'),
+                                      berkas=path.name)
             return {str(k): str(v) for k, v in data.items()}
         with open(path, newline="", encoding="utf-8-sig") as handle:
             rows = [r for r in csv.reader(handle) if len(r) >= 2 and r[0].strip()]
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ImportFileError(f"berkas pemetaan {path.name} tidak dapat dibaca: {exc}") from exc
+        raise ImportFileError(N_("berkas pemetaan %(berkas)s tidak dapat dibaca: %(galat)s"), berkas=path.name,
+                              galat=str(exc)) from exc
     if rows and normalise_header(rows[0][1]) in ("kolom_sasaran", "sasaran", "target"):
         rows = rows[1:]
     return {r[0]: r[1] for r in rows}
@@ -105,21 +107,23 @@ def resolve_columns(header: list, schema: Schema, mapping: dict | None = None) -
             lookup.setdefault(alias, canonical)
     for source, target in (mapping or {}).items():
         if normalise_header(target) not in schema.columns:
-            raise ImportFileError(f"berkas pemetaan: kolom sasaran {target!r} tidak dikenal "
-                                  f"(pilihan: {', '.join(schema.columns)})")
+            raise ImportFileError(N_("berkas pemetaan: kolom sasaran %(kolom)s tidak dikenal (pilihan: %(pilihan)s)"),
+                                  kolom=repr(target), pilihan=", ".join(schema.columns))
         lookup[normalise_header(source)] = normalise_header(target)
     resolved: list[str | None] = []
     seen: dict[str, int] = {}
     for position, cell in enumerate(header):
         canonical = lookup.get(normalise_header(cell))
         if canonical in seen:
-            raise ImportFileError(f"kolom {canonical} muncul dua kali: {header[seen[canonical]]!r} dan {cell!r}")
+            raise ImportFileError(N_("kolom %(kolom)s muncul dua kali: %(pertama)s dan %(kedua)s"), kolom=canonical,
+                                  pertama=repr(header[seen[canonical]]), kedua=repr(cell))
         if canonical:
             seen[canonical] = position
         resolved.append(canonical)
     missing = [c for c in schema.required if c not in seen]
     if missing:
-        found = ", ".join(repr(str(h)) for h in header if str(h or "").strip()) or "(tidak ada)"
-        raise ImportFileError(f"kolom wajib tidak ditemukan: {', '.join(missing)}. Kolom dalam berkas: {found}. "
-                              "Ganti nama kolom atau gunakan berkas pemetaan kolom.")
+        found = ", ".join(repr(str(h)) for h in header if str(h or "").strip()) or "-"
+        raise ImportFileError(N_("kolom wajib tidak ditemukan: %(kolom)s. Kolom dalam berkas: %(ada)s. "
+                                 "Ganti nama kolom atau gunakan berkas pemetaan kolom."),
+                              kolom=", ".join(missing), ada=found)
     return resolved

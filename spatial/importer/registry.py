@@ -14,6 +14,7 @@ from psycopg import sql as psql
 from psycopg.types.json import Jsonb
 
 from spatial.db import connect
+from spatial.errors import N_, thousands
 from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, Schema, read_mapping_file
 from spatial.importer.source import Source, inspect, stage
 from spatial.importer.values import (FACILITY_VALUES, HOUSEHOLD_VALUES, ValueReport, match_values, register_lists,
@@ -171,11 +172,6 @@ def _refuse_outside_region(conn, schema: Schema, wilayah: str) -> None:
         {"wilayah": wilayah})
 
 
-def _number(value: int) -> str:
-    """``84999`` as ``84.999`` (Indonesian thousands separator)."""
-    return f"{value:,}".replace(",", ".")
-
-
 def _deactivate(conn, wilayah: str | None, confirmed: int | None) -> int:
     """Mark inactive the households of the file's kabupaten (and of ``wilayah``) it no longer
     lists. When that is more than ``DEACTIVATE_SHARE`` of a kabupaten's active households, the
@@ -183,13 +179,14 @@ def _deactivate(conn, wilayah: str | None, confirmed: int | None) -> int:
     run(conn, "importer/households_deactivate_plan", {"wilayah": wilayah})
     shares = run(conn, "importer/households_deactivate_share").fetchall()
     total = sum(row[1] for row in shares)
-    large = [f"{kab}: {_number(n)} dari {_number(active)} ({100 * n / active:.0f}%)"
+    large = [ImportFileError(N_("%(kab)s: %(jumlah)s dari %(aktif)s (%(persen)s%%)"), kab=kab, jumlah=thousands(n),
+                             aktif=thousands(active), persen=f"{100 * n / active:.0f}")
              for kab, n, active in shares if n > DEACTIVATE_SHARE * active]
     if large and confirmed != total:
         raise ImportFileError(
-            f"Tandai nonaktif akan menonaktifkan {_number(total)} rumah tangga, lebih dari {DEACTIVATE_SHARE:.0%} "
-            f"kabupaten ({'; '.join(large)}). Tidak ada yang diubah. Jika memang benar, ulangi impor dengan "
-            f"konfirmasi jumlah {total}.")
+            N_("Tandai nonaktif akan menonaktifkan %(jumlah)s rumah tangga, lebih dari %(batas)s kabupaten "
+               "(%(rincian)s). Tidak ada yang diubah. Jika memang benar, ulangi impor dengan konfirmasi jumlah %(total)s."),
+            jumlah=thousands(total), batas=f"{DEACTIVATE_SHARE:.0%}", rincian=large, total=total)
     return fetch_value(conn, "importer/households_deactivate")
 
 

@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 from psycopg import sql as psql
 from psycopg.copy import LibpqWriter
 
+from spatial.errors import N_, Text
 from spatial.importer.columns import REPORT_COLUMNS, ImportFileError, Schema, normalise_header, resolve_columns
 from spatial.uploads import UploadError, check_xlsx
 
@@ -28,9 +29,10 @@ DELIMITERS = (",", ";", "\t")
 # Python codec -> PostgreSQL client encoding for the raw COPY path.
 PG_ENCODINGS = {"utf-8": "UTF8", "utf-8-sig": "UTF8", "cp1252": "WIN1252", "cp1250": "WIN1250",
                 "latin_1": "LATIN1", "iso8859_15": "LATIN9"}
-NOT_CSV = ((b"%PDF", "dokumen PDF"), (b"\x89PNG", "gambar PNG"), (b"\xff\xd8\xff", "gambar JPEG"),
-           (b"GIF8", "gambar GIF"), (b"\x1f\x8b", "arsip gzip"), (b"Rar!", "arsip RAR"),
-           (b"7z\xbc\xaf", "arsip 7z"), (b"MZ", "program Windows"), (b"\x7fELF", "program"))
+NOT_CSV = ((b"%PDF", Text(N_("dokumen PDF"))), (b"\x89PNG", Text(N_("gambar PNG"))),
+           (b"\xff\xd8\xff", Text(N_("gambar JPEG"))), (b"GIF8", Text(N_("gambar GIF"))),
+           (b"\x1f\x8b", Text(N_("arsip gzip"))), (b"Rar!", Text(N_("arsip RAR"))), (b"7z\xbc\xaf", Text(N_("arsip 7z"))),
+           (b"MZ", Text(N_("program Windows"))), (b"\x7fELF", Text(N_("program"))))
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEADER_SCAN_ROWS = 10
 
@@ -101,7 +103,8 @@ def _guess_single_byte(path: Path, first_bad: int) -> str:
 
 def _sniff_kind(path: Path, size: int, display: str) -> str:
     if size == 0:
-        raise ImportFileError(f"{display}: berkas kosong (0 byte). Pilih berkas CSV atau XLSX yang berisi data.")
+        raise ImportFileError(N_("%(berkas)s: berkas kosong (0 byte). Pilih berkas CSV atau XLSX yang berisi data."),
+                              berkas=display)
     with open(path, "rb") as handle:
         head = handle.read(8)
     if head.startswith(b"PK\x03\x04"):
@@ -114,16 +117,17 @@ def _sniff_kind(path: Path, size: int, display: str) -> str:
             try:
                 check_xlsx(path)
             except UploadError as exc:
-                raise ImportFileError(f"{display}: {exc}") from exc
+                raise ImportFileError(N_("%(berkas)s: %(alasan)s"), berkas=display, alasan=exc) from exc
             return "xlsx"
-        raise ImportFileError(f"{display}: berkas ZIP ini bukan buku kerja Excel (.xlsx). Unggah CSV atau XLSX.")
+        raise ImportFileError(N_("%(berkas)s: berkas ZIP ini bukan buku kerja Excel (.xlsx). Unggah CSV atau XLSX."),
+                              berkas=display)
     if head.startswith(OLE_MAGIC):
-        raise ImportFileError(f"{display}: format Excel lama (.xls) tidak didukung. "
-                              "Buka di Excel/LibreOffice lalu simpan sebagai .xlsx atau CSV.")
+        raise ImportFileError(N_("%(berkas)s: format Excel lama (.xls) tidak didukung. "
+                                 "Buka di Excel/LibreOffice lalu simpan sebagai .xlsx atau CSV."), berkas=display)
     for magic, label in NOT_CSV:
         if head.startswith(magic):
-            raise ImportFileError(f"{display}: isi berkas adalah {label}, bukan CSV atau XLSX "
-                                  "(nama berkas tidak menentukan isinya).")
+            raise ImportFileError(N_("%(berkas)s: isi berkas adalah %(jenis)s, bukan CSV atau XLSX "
+                                     "(nama berkas tidak menentukan isinya)."), berkas=display, jenis=label)
     return "csv"
 
 
@@ -133,10 +137,12 @@ def _csv_header(path: Path, encoding: str, skip: int, display: str):
         text = handle.read(256 * 1024).decode(encoding, errors="replace")
     first_line = text.split("\n", 1)[0]
     if not first_line.strip():
-        raise ImportFileError(f"{display}: baris pertama kosong; baris pertama harus berisi nama kolom.")
+        raise ImportFileError(N_("%(berkas)s: baris pertama kosong; baris pertama harus berisi nama kolom."),
+                              berkas=display)
     delimiter = max(DELIMITERS, key=first_line.count)
     if first_line.count(delimiter) == 0:
-        raise ImportFileError(f"{display}: pemisah kolom tidak dikenali (gunakan koma, titik koma, atau tab).")
+        raise ImportFileError(N_("%(berkas)s: pemisah kolom tidak dikenali (gunakan koma, titik koma, atau tab)."),
+                              berkas=display)
     header = next(csv.reader(io.StringIO(text), delimiter=delimiter))
     return header, delimiter
 
@@ -205,8 +211,8 @@ def inspect(path, schema: Schema, mapping: dict | None = None, name: str | None 
         else:
             digest, utf8, nul, first_bad = _scan(path)
             if nul:
-                raise ImportFileError(f"{display}: berkas biner (berisi byte NUL), bukan CSV teks. "
-                                      "Mungkin berkas lain yang diganti namanya menjadi .csv?")
+                raise ImportFileError(N_("%(berkas)s: berkas biner (berisi byte NUL), bukan CSV teks. "
+                                         "Mungkin berkas lain yang diganti namanya menjadi .csv?"), berkas=display)
             skip = 3 if bom.startswith(codecs.BOM_UTF8) else 0
             encoding = "utf-8" if utf8 else _guess_single_byte(path, first_bad)
         header, delimiter = _csv_header(path, encoding, skip, display)
@@ -215,7 +221,7 @@ def inspect(path, schema: Schema, mapping: dict | None = None, name: str | None 
             source.notes.append(f"pengodean {encoding} (bukan UTF-8) dikonversi")
     header_cells = [str(h).strip() if h is not None else "" for h in source.header]
     if not any(header_cells):
-        raise ImportFileError(f"{display}: tidak ada baris judul kolom.")
+        raise ImportFileError(N_("%(berkas)s: tidak ada baris judul kolom."), berkas=display)
     source.header = header_cells
     source.columns = resolve_columns(header_cells, schema, mapping)
     ignored = [h for h, c in zip(header_cells, source.columns)

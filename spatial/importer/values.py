@@ -19,7 +19,7 @@ from pathlib import Path
 from psycopg import sql as psql
 
 from spatial.codelists import BOOLEAN_COLUMNS
-from spatial.errors import ImportFileError
+from spatial.errors import N_, ImportFileError
 from spatial.sqlfiles import composed, run
 from spatial.vocabulary import Matcher, normalise, vocabularies
 
@@ -161,14 +161,15 @@ def read_value_mapping(path) -> dict:
         if path.suffix.lower() == ".json":
             data = json.loads(path.read_text(encoding="utf-8-sig"))
             if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-                raise ImportFileError(f"pemetaan nilai {path.name}: harus objek JSON "
-                                      "{\"kolom\": {\"nilai dalam berkas\": \"nilai daftar kode\"}}")
+                raise ImportFileError(N_('pemetaan nilai %(berkas)s: harus objek JSON '
+                                         '{"kolom": {"nilai dalam berkas": "nilai daftar kode"}}'), berkas=path.name)
             return {str(c): {str(k): ("" if v is None else str(v)) for k, v in values.items()}
                     for c, values in data.items()}
         with open(path, newline="", encoding="utf-8-sig") as handle:
             rows = [r for r in csv.reader(handle) if len(r) >= 2 and r[0].strip()]
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ImportFileError(f"pemetaan nilai {path.name} tidak dapat dibaca: {exc}") from exc
+        raise ImportFileError(N_("pemetaan nilai %(berkas)s tidak dapat dibaca: %(galat)s"), berkas=path.name,
+                              galat=str(exc)) from exc
     if rows and normalise(rows[0][0]) == "kolom":
         rows = rows[1:]
     mapping: dict = {}
@@ -182,7 +183,4 @@ def value_matcher(kind: str, mapping=None) -> Matcher:
     naming an unknown column or entry raises ImportFileError."""
     if mapping is not None and not isinstance(mapping, dict):
         mapping = read_value_mapping(mapping)
-    try:
-        return Matcher(vocabularies(kind), mapping)
-    except ValueError as exc:
-        raise ImportFileError(str(exc)) from exc
+    return Matcher(vocabularies(kind), mapping)

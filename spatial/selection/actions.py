@@ -234,7 +234,7 @@ def transition(conn, program_id: int, seleksi_id: int, ke: str, oleh: str, alasa
                 "oleh": oleh, "verifikator": (verifikator or "").strip() or None, "tanggal_verifikasi": tanggal,
                 "foto": photo})
     except psycopg.errors.CheckViolation as exc:
-        raise SelectionError(exc.diag.message_primary or str(exc)) from exc
+        raise rules.trigger_refusal(exc.diag.message_primary or str(exc)) from exc
     return {"id": seleksi_id, "dari": current, "ke": ke}
 
 

@@ -156,4 +156,4 @@ def set_status(conn, program_id: int, status: str, oleh: str, wilayah: str | Non
         raise SelectionError(N_("Program tidak dapat dibuka kembali: sebagian rumah tangganya sudah terpilih di "
                                 "program aktif lain.")) from exc
     except psycopg.errors.CheckViolation as exc:
-        raise SelectionError(exc.diag.message_primary or str(exc)) from exc
+        raise rules.trigger_refusal(exc.diag.message_primary or str(exc)) from exc

@@ -1,8 +1,9 @@
 """Eligibility rules of a programme: defaults from the RTLH configuration, labels of the reasons."""
+import re
 from collections.abc import Callable
 
 from spatial.analysis.scores import load_config
-from spatial.errors import N_
+from spatial.errors import N_, SelectionError
 
 SOURCES = ("APBN", "APBD", "DAK", "CSR")
 AREA_LIMITS = ("semua", "kawasan_prioritas", "lokus")
@@ -33,6 +34,32 @@ REASONS = {
     "kuota_penuh": N_("kuota wilayah sudah penuh"),
     "sudah_terpilih": N_("sudah terpilih"),
 }
+
+# The refusals of the selection triggers (migration 0006: programme closed, a move the workflow
+# does not allow, ...) as messages of the error model: pattern of the trigger's message -> msgid.
+TRIGGER_REFUSALS = (
+    (re.compile(r"perubahan status (?P<dari>\w+) -> (?P<ke>\w+) tidak diizinkan"),
+     N_("Perubahan status %(dari)s -> %(ke)s tidak diizinkan.")),
+    (re.compile(r"program (?:\d+ )?sudah ditutup"), N_("Program sudah ditutup.")),
+    (re.compile(r"hanya usulan yang dapat dihapus \(status (?P<berstatus>\w+)\)"),
+     N_("Hanya usulan yang dapat dihapus (status %(berstatus)s).")),
+    (re.compile(r"seleksi baru harus berstatus usulan"), N_("Seleksi baru harus berstatus usulan.")),
+    (re.compile(r"program dan rumah tangga sebuah seleksi tidak dapat diubah"),
+     N_("Program dan rumah tangga sebuah seleksi tidak dapat diubah.")),
+    (re.compile(r"program masih memiliki rumah tangga berstatus ditetapkan"),
+     N_("Program masih memiliki rumah tangga berstatus ditetapkan; selesaikan atau tolak dahulu.")),
+)
+
+
+def trigger_refusal(message: str) -> SelectionError:
+    """The refusal of a selection trigger (its ``check_violation`` message) as a translatable error."""
+    for pattern, msgid in TRIGGER_REFUSALS:
+        found = pattern.search(message)
+        if found:
+            refusal = SelectionError(msgid)
+            refusal.params = found.groupdict()  # not as keywords: a group may not shadow ``status``
+            return refusal
+    return SelectionError(N_("Perubahan ditolak: %(alasan)s"), alasan=message)
 
 
 def default_rules() -> dict:
