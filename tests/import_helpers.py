@@ -4,6 +4,7 @@ import io
 
 import psycopg
 
+from conftest import wait_for
 from spatial.codelists import HOUSEHOLD_COLUMNS
 
 VALID = {
@@ -59,3 +60,13 @@ def snapshot(url: str) -> tuple:
             "(SELECT count(*) FROM impor), (SELECT count(*) FROM impor_tolak), "
             "(SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class "
             " WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p', 'v'))").fetchone()
+
+
+def wait_for_import(client, job_location: str) -> dict:
+    """Poll the status of the web import job at ``job_location`` until it no longer runs; its state."""
+    status_url = job_location.rstrip("/") + "/status"
+
+    def finished():
+        state = client.get(status_url).get_json()
+        return state if state["status"] != "berjalan" else None
+    return wait_for(finished, what="the import job to finish")

@@ -1,13 +1,12 @@
 """Impor Data page: role protection, upload hygiene messages, background import with progress,
 summary and the rejects report download (audited)."""
 import io
-import time
 
 import psycopg
 import pytest
 
 from conftest import TEST_URL, _name, _with_name, login, make_app, recreate_database
-from import_helpers import csv_text, household, villages
+from import_helpers import csv_text, household, villages, wait_for_import
 from spatial.users import create_demo_users
 
 
@@ -32,16 +31,6 @@ def _upload(client, content: bytes, name: str, **fields):
     return client.post("/impor/", data=data, content_type="multipart/form-data")
 
 
-def _wait(client, location):
-    status_url = location.rstrip("/") + "/status"
-    for _ in range(200):
-        state = client.get(status_url).get_json()
-        if state["status"] != "berjalan":
-            return state
-        time.sleep(0.1)
-    raise AssertionError("import did not finish")
-
-
 def test_only_admin_and_perkim_may_import(web):
     client, _ = web
     assert client.get("/impor/").status_code == 302                  # anonymous: to the login page
@@ -60,7 +49,7 @@ def test_upload_runs_in_background_with_progress_summary_and_report(web):
     response = _upload(client, csv_text(rows, delimiter=";").encode("cp1252"), "dtks januari.csv")
     assert response.status_code == 302 and "/impor/tugas/" in response.location
     assert "progress-bar" in client.get(response.location).get_data(as_text=True)
-    state = _wait(client, response.location)
+    state = wait_for_import(client, response.location)
     assert state["status"] == "selesai" and state["persen"] == 100
     assert (state["hasil"]["ditambah"], state["hasil"]["ditolak"], state["hasil"]["peringatan"]) == (31, 0, 1)
     assert state["hasil"]["per_alasan"] == {"desil_di_luar_rentang": 1}
@@ -108,7 +97,7 @@ def test_unknown_values_are_mapped_in_a_step_saved_per_source_and_offered_next_t
     rows = [household(200 + i, places["a"], jenis_atap="Atap Daun Kelapa" if i % 3 else "3",
                       sumber_air_minum="air gunung" if i < 2 else "PDAM") for i in range(6)]
     response = _upload(client, csv_text(rows).encode(), "kantor lain.csv", sumber="Dinsos Kab. Uji")
-    state = _wait(client, response.location)
+    state = wait_for_import(client, response.location)
     assert state["status"] == "pemetaan"
     assert state["tidak_dikenal"] == {
         "jenis_atap": [{"nilai": "Atap Daun Kelapa", "jumlah": 4, "kode": None, "cara": "tidak_dikenal",
@@ -122,7 +111,7 @@ def test_unknown_values_are_mapped_in_a_step_saved_per_source_and_offered_next_t
     assert "Atap Daun Kelapa" in page and "air gunung" in page and "kosong (tidak diketahui)" in page
     done = client.post(form_url, data={"sumber": "Dinsos Kab. Uji", "nilai-jenis_atap-0": "jerami/ijuk/daun/rumbia",
                                        "nilai-sumber_air_minum-0": ""})
-    state = _wait(client, done.location)
+    state = wait_for_import(client, done.location)
     assert state["status"] == "selesai" and state["hasil"]["ditambah"] == 6 and state["hasil"]["ditolak"] == 0
     with psycopg.connect(url) as conn:
         stored = conn.execute("SELECT jenis_atap, sumber_air_minum, count(*) FROM rumah_tangga "
@@ -132,7 +121,7 @@ def test_unknown_values_are_mapped_in_a_step_saved_per_source_and_offered_next_t
     # the next file of the same source: the saved choice is offered (pre-selected)
     again = _upload(client, csv_text([household(300, places["a"], jenis_atap="atap daun kelapa")]).encode(),
                     "kantor lain 2.csv", sumber="Dinsos Kab. Uji")
-    assert _wait(client, again.location)["status"] == "pemetaan"
+    assert wait_for_import(client, again.location)["status"] == "pemetaan"
     page = client.get(again.location.rstrip("/") + "/nilai").get_data(as_text=True)
     assert '<option value="jerami/ijuk/daun/rumbia" selected>' in page and "tersimpan" in page
     assert client.post(again.location.rstrip("/") + "/nilai", data={"nilai-jenis_atap-0": "bukan entri"}).status_code == 400
@@ -145,10 +134,10 @@ def test_a_refused_import_says_why_in_the_language_of_who_started_it(web):
     login(client, "perkim")
     places = villages(url)
     first = _upload(client, csv_text([household(300 + i, places["a"]) for i in range(12)]).encode(), "dua belas.csv")
-    assert _wait(client, first.location)["status"] == "selesai"
+    assert wait_for_import(client, first.location)["status"] == "selesai"
     client.get("/bahasa/en")
     again = _upload(client, csv_text([household(300, places["a"])]).encode(), "satu.csv", tandai_nonaktif="1")
-    state = _wait(client, again.location)
+    state = wait_for_import(client, again.location)
     client.get("/bahasa/id")
     assert state["status"] == "gagal"
     assert state["galat"].startswith("Mark inactive would deactivate") and "Nothing was changed" in state["galat"]

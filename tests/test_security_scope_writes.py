@@ -9,7 +9,7 @@ import psycopg
 import pytest
 
 from conftest import make_app
-from import_helpers import csv_text, household
+from import_helpers import csv_text, household, wait_for_import
 from spatial.importer.registry import ImportFileError, import_households
 from spatial.users import save_user
 
@@ -59,13 +59,7 @@ def _upload(client, rows, **fields):
                                                                               "rt.csv"), **fields},
                          content_type="multipart/form-data")
     assert answer.status_code == 302, answer.data[:300]
-    status_url = answer.headers["Location"].rstrip("/") + "/status"
-    for _ in range(300):
-        state = client.get(status_url).get_json()
-        if state["status"] != "berjalan":
-            return state
-        time.sleep(0.1)
-    raise AssertionError("import did not finish")
+    return wait_for_import(client, answer.headers["Location"])
 
 
 def test_scoped_import_cannot_touch_other_regions(region):

@@ -2,6 +2,7 @@
 parameter's name), never a silent default nor a 500 from the database. NUL bytes, NaN, infinity
 and integers beyond PostgreSQL's ``integer`` are malformed."""
 import math
+from collections.abc import Callable
 from typing import overload
 
 from flask import request
@@ -19,32 +20,37 @@ def int_arg(name: str, default: None = None, low: int = ..., high: int = ...) ->
 
 def int_arg(name: str, default: int | None = None, low: int = -INT_MAX, high: int = INT_MAX) -> int | None:
     """Integer parameter ``name`` within ``low..high``, ``default`` when absent or empty."""
-    text = request.args.get(name, "").strip()
-    if not text:
+    value = _number(name, int, N_("Parameter %(nama)s harus bilangan bulat."))
+    if value is None:
         return default
-    try:
-        value = int(text)
-    except ValueError:
-        raise InvalidInput(N_("Parameter %(nama)s harus bilangan bulat."), nama=name) from None
     if not low <= value <= high:
         raise InvalidInput(N_("Parameter %(nama)s harus antara %(a)s dan %(b)s."), nama=name, a=low, b=high)
-    return value
+    return int(value)
 
 
 def float_arg(name: str, default: float | None = None, low: float = -math.inf) -> float | None:
     """Finite decimal parameter ``name`` (no NaN or infinity) of at least ``low``, ``default`` when
     absent or empty."""
-    text = request.args.get(name, "").strip()
-    if not text:
+    value = _number(name, float, N_("Parameter %(nama)s harus angka."))
+    if value is None:
         return default
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
-        raise InvalidInput(N_("Parameter %(nama)s harus angka."), nama=name)
     if value < low:
         raise InvalidInput(N_("Parameter %(nama)s paling kecil %(a)s."), nama=name, a=low)
+    return value
+
+
+def _number(name: str, kind: Callable[[str], float], malformed: str) -> float | None:
+    """Parameter ``name`` read by ``kind`` (``int`` or ``float``), None when absent or empty;
+    ``InvalidInput`` with the message ``malformed`` when it is not a finite number of that kind."""
+    text = request.args.get(name, "").strip()
+    if not text:
+        return None
+    try:
+        value = kind(text)
+    except ValueError:
+        value = math.nan
+    if isinstance(value, float) and not math.isfinite(value):  # an int of any size is finite
+        raise InvalidInput(malformed, nama=name)
     return value
 
 

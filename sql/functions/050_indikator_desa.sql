@@ -107,6 +107,26 @@ CREATE OR REPLACE TRIGGER skor_rtlh_indikator AFTER INSERT OR UPDATE OR DELETE O
     FOR EACH STATEMENT EXECUTE FUNCTION indikator_desa_rtlh_ubah();
 
 
+-- The village indicators every page reads: counts from the tables above, shares in per cent.
+-- risiko_stunting = households with toddlers AND at least one of: no safe water, no improved
+-- sanitation, desil 1-2. (A change of its columns needs a migration: OR REPLACE only adds.)
+CREATE OR REPLACE VIEW indikator_desa AS
+SELECT d.kode_desa,
+       COALESCE(rt.rumah_tangga, 0)::bigint AS rumah_tangga,
+       COALESCE(rt.desil12, 0)::bigint AS desil12,
+       round(100.0 * rt.desil12 / NULLIF(rt.rumah_tangga, 0), 1) AS persen_desil12,
+       COALESCE(sk.rtlh, 0)::bigint AS rtlh,
+       COALESCE(sk.biaya_rtlh, 0)::numeric AS biaya_rtlh,
+       COALESCE(rt.tanpa_air_layak, 0)::bigint AS tanpa_air_layak,
+       round(100.0 * rt.tanpa_air_layak / NULLIF(rt.rumah_tangga, 0), 1) AS persen_tanpa_air_layak,
+       COALESCE(rt.tanpa_sanitasi_layak, 0)::bigint AS tanpa_sanitasi_layak,
+       round(100.0 * rt.tanpa_sanitasi_layak / NULLIF(rt.rumah_tangga, 0), 1) AS persen_tanpa_sanitasi_layak,
+       COALESCE(rt.risiko_stunting, 0)::bigint AS risiko_stunting,
+       round(100.0 * rt.risiko_stunting / NULLIF(rt.rumah_tangga, 0), 1) AS persen_risiko_stunting
+FROM desa d
+LEFT JOIN indikator_desa_rt rt USING (kode_desa)
+LEFT JOIN indikator_desa_rtlh sk USING (kode_desa);
+
 -- Every migrate ends with a full recompute. (A province's first bulk load writes a detached
 -- partition, which no trigger sees: sasaran_partisi_pasang counts its villages on re-attach.)
 SELECT indikator_desa_rt_hitung_semua();

@@ -18,46 +18,8 @@ CREATE TABLE skor_rtlh (
 );
 CREATE INDEX skor_rtlh_desa_idx ON skor_rtlh (kode_desa);
 
--- Village indicators, always current (computed from rumah_tangga and skor_rtlh; zeros before
--- any analysis ran). risiko_stunting = households with toddlers (jumlah_balita > 0) AND at
--- least one of: no safe water, no improved sanitation, desil 1-2.
-CREATE VIEW indikator_desa AS
-WITH rt AS (
-    SELECT kode_desa,
-           count(*) AS rumah_tangga,
-           count(*) FILTER (WHERE desil <= 2) AS desil12,
-           count(*) FILTER (WHERE sasaran_air_layak(sumber_air_minum) = false) AS tanpa_air_layak,
-           count(*) FILTER (WHERE sasaran_sanitasi_layak(fasilitas_bab, jenis_kloset,
-                                                         pembuangan_tinja) = false) AS tanpa_sanitasi_layak,
-           count(*) FILTER (WHERE jumlah_balita > 0 AND (
-                   sasaran_air_layak(sumber_air_minum) = false
-                   OR sasaran_sanitasi_layak(fasilitas_bab, jenis_kloset, pembuangan_tinja) = false
-                   OR desil <= 2)) AS risiko_stunting
-    FROM rumah_tangga
-    WHERE aktif AND kode_desa IS NOT NULL
-    GROUP BY kode_desa
-), sk AS (
-    SELECT kode_desa,
-           count(*) FILTER (WHERE rtlh AND memenuhi_syarat) AS rtlh,
-           sum(biaya) AS biaya_rtlh
-    FROM skor_rtlh
-    GROUP BY kode_desa
-)
-SELECT d.kode_desa,
-       COALESCE(rt.rumah_tangga, 0)::bigint AS rumah_tangga,
-       COALESCE(rt.desil12, 0)::bigint AS desil12,
-       round(100.0 * rt.desil12 / NULLIF(rt.rumah_tangga, 0), 1) AS persen_desil12,
-       COALESCE(sk.rtlh, 0)::bigint AS rtlh,
-       COALESCE(sk.biaya_rtlh, 0)::numeric AS biaya_rtlh,
-       COALESCE(rt.tanpa_air_layak, 0)::bigint AS tanpa_air_layak,
-       round(100.0 * rt.tanpa_air_layak / NULLIF(rt.rumah_tangga, 0), 1) AS persen_tanpa_air_layak,
-       COALESCE(rt.tanpa_sanitasi_layak, 0)::bigint AS tanpa_sanitasi_layak,
-       round(100.0 * rt.tanpa_sanitasi_layak / NULLIF(rt.rumah_tangga, 0), 1) AS persen_tanpa_sanitasi_layak,
-       COALESCE(rt.risiko_stunting, 0)::bigint AS risiko_stunting,
-       round(100.0 * rt.risiko_stunting / NULLIF(rt.rumah_tangga, 0), 1) AS persen_risiko_stunting
-FROM desa d
-LEFT JOIN rt USING (kode_desa)
-LEFT JOIN sk USING (kode_desa);
+-- View indikator_desa (village indicators) lives with the tables and triggers that feed it since
+-- migration 0095: sql/functions/050_indikator_desa.sql. Nothing between here and 0095 reads it.
 
 -- 1. Poverty pockets (ST_ClusterDBSCAN in UTM metres), one polygon per pocket.
 CREATE TABLE analisis_kantong (

@@ -1,19 +1,7 @@
-"""Programmes get an owner region (kode_wilayah).
-
-Revision ID: 0105_program_wilayah
-Revises: 0104_kantong_scan
-"""
-from sql.migrations.sqlstep import run_sql_file
+"""Programmes get an owner region (kode_wilayah)."""
+from sql.migrations.sqlstep import forward_only, sql_files
 
 revision = "0105_program_wilayah"
 down_revision = "0104_kantong_scan"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    run_sql_file("0105_program_wilayah.sql")
-
-
-def downgrade():
-    raise NotImplementedError("Sasaran migrations are forward-only; restore a backup instead.")
+upgrade = sql_files("0105_program_wilayah.sql")
+downgrade = forward_only

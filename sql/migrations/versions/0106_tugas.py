@@ -1,19 +1,7 @@
-"""Background jobs (imports, analysis runs) with their progress and heartbeat.
-
-Revision ID: 0106_tugas
-Revises: 0105_program_wilayah
-"""
-from sql.migrations.sqlstep import run_sql_file
+"""Background jobs (imports, analysis runs) with their progress and heartbeat."""
+from sql.migrations.sqlstep import forward_only, sql_files
 
 revision = "0106_tugas"
 down_revision = "0105_program_wilayah"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    run_sql_file("0106_tugas.sql")
-
-
-def downgrade():
-    raise NotImplementedError("Sasaran migrations are forward-only; restore a backup instead.")
+upgrade = sql_files("0106_tugas.sql")
+downgrade = forward_only
