@@ -173,7 +173,9 @@ def _html(path, marker):
 
 
 def _unsupported_format(get):
-    assert get("/ogc/collections?f=xml").status_code == 400
+    answer = get("/ogc/collections?f=xml")
+    assert answer.status_code == 400
+    assert answer.get_json() == {"code": "InvalidParameterValue", "description": "f harus json atau html."}
 
 
 EXPECTATIONS = [

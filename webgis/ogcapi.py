@@ -19,7 +19,7 @@ from spatial.areas import AreaError, features
 from spatial.areas.geometry import polygon_of
 from spatial.areas.layers import LAYERS, filter_params
 from spatial.areas.schema import feature_schema, queryables as queryables_schema, xml_schema
-from spatial.errors import N_, SasaranError
+from spatial.errors import N_, InvalidInput, SasaranError
 from webgis.agency import agency_or_user, remember_token, requester
 from webgis.audit import record
 from webgis.database import call, connection
@@ -79,7 +79,7 @@ def _wants_html() -> bool:
     """``?f=html``, or a client (a browser) that prefers HTML to JSON; ``?f=json`` and others get JSON."""
     if "f" in request.args:
         if request.args["f"] not in ("json", "html"):
-            abort(_problem(400, "InvalidParameterValue", "f harus json atau html."))
+            raise InvalidInput(N_("f harus json atau html."))
         return request.args["f"] == "html"
     return request.accept_mimetypes.best_match(["application/json", GEOJSON, "text/html"]) == "text/html"
 
