@@ -113,6 +113,8 @@ def _limit_capped_and_checked(get):
     assert doc["numberReturned"] <= 10000
     assert get("/ogc/collections/desa/items?limit=0").status_code == 400
     assert get("/ogc/collections/desa/items?limit=abc").status_code == 400
+    beyond = get("/ogc/collections/desa/items?offset=99999999999")  # past PostgreSQL's integer: still the client's error
+    assert beyond.status_code == 400 and beyond.get_json()["code"] == "InvalidParameterValue"
 
 
 def _bbox(get):

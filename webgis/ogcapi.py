@@ -250,14 +250,8 @@ def _params(layer, extra_allowed=()) -> dict:
 
 
 def _paging() -> tuple[int, int]:
-    try:
-        limit = int(request.args.get("limit", DEFAULT_LIMIT))
-        offset = int(request.args.get("offset", 0))
-    except ValueError as exc:
-        raise AreaError(N_("limit dan offset harus bilangan bulat.")) from exc
-    if limit < 1 or offset < 0:
-        raise AreaError(N_("limit minimal 1 dan offset minimal 0."))
-    return min(limit, MAX_LIMIT), offset
+    """``limit`` (at least 1, at most MAX_LIMIT) and ``offset`` (at least 0) of a page of items."""
+    return min(int_arg("limit", DEFAULT_LIMIT, low=1), MAX_LIMIT), int_arg("offset", 0, low=0)
 
 
 def _page(layer, params: dict, endpoint: str):
