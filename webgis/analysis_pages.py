@@ -14,6 +14,7 @@ from spatial.analysis.regions import region_choices
 from webgis.analysis_labels import CODED, pocket_figures, property_labels, value_labels
 from webgis.auth import authenticated
 from webgis.database import connection
+from webgis.indicators import INDICATORS
 from webgis.mapkit import base_map, render_parts
 from webgis.scope import region_filter
 
@@ -156,12 +157,13 @@ def index():
 
 
 # Columns of the kabupaten comparison: key -> (label, unit); each also gets a small bar chart.
+# The village indicators keep the labels of the map's indicators (webgis.indicators).
 COMPARED = {
-    "persen_desil12": (_l("Rumah tangga desil 1-2"), "%"),
+    "persen_desil12": (INDICATORS["persen_desil12"][0], "%"),
     "rtlh_jumlah": (_l("Backlog RTLH (memenuhi syarat)"), ""),
-    "persen_tanpa_air_layak": (_l("Tanpa air minum layak"), "%"),
-    "persen_tanpa_sanitasi_layak": (_l("Tanpa sanitasi layak"), "%"),
-    "persen_risiko_stunting": (_l("Rumah tangga berisiko stunting"), "%"),
+    "persen_tanpa_air_layak": (INDICATORS["persen_tanpa_air_layak"][0], "%"),
+    "persen_tanpa_sanitasi_layak": (INDICATORS["persen_tanpa_sanitasi_layak"][0], "%"),
+    "persen_risiko_stunting": (INDICATORS["persen_risiko_stunting"][0], "%"),
     "kantong": (_l("Kantong kemiskinan"), ""),
     "sel_panas": (_l("Sel titik panas (Gi*)"), ""),
     "persen_tak_terlayani_air": (_l("Tak terlayani air"), "%"),
