@@ -2,8 +2,10 @@
 it as JSON for API clients, a flashed message after a form, or the error page, in the user's language."""
 import pytest
 from flask import Blueprint
+from flask_babel import force_locale, gettext
 
 from spatial.errors import N_, AreaError, Conflict, InvalidInput, NotFound, SasaranError, SelectionError
+from spatial.selection.rules import trigger_refusal
 from webgis import create_app
 
 
@@ -77,3 +79,24 @@ def test_a_list_of_reasons_is_translated_reason_by_reason():
                "minimal %(n)s karakter": "at least %(n)s characters"}
     assert error.translated(lambda m: english.get(m, m)) == \
         "Password refused: at least 12 characters; kata sandi demo tidak boleh dipakai."
+
+
+TRIGGER_MESSAGES = [  # what the selection triggers of migration 0006 raise, as psycopg reports it
+    ("perubahan status usulan -> selesai tidak diizinkan", "The status change usulan -> selesai is not allowed."),
+    ("program 12 sudah ditutup", "The programme is closed."),
+    ("program sudah ditutup", "The programme is closed."),
+    ("hanya usulan yang dapat dihapus (status ditetapkan)", "Only proposals can be removed (status ditetapkan)."),
+    ("seleksi baru harus berstatus usulan", "A new selection must have the status usulan (proposed)."),
+    ("program dan rumah tangga sebuah seleksi tidak dapat diubah",
+     "The programme and household of a selection cannot be changed."),
+    ("program masih memiliki rumah tangga berstatus ditetapkan; selesaikan atau tolak dahulu",
+     "The programme still has households with status ditetapkan (decided); complete or reject them first."),
+]
+
+
+@pytest.mark.parametrize("raised, english", TRIGGER_MESSAGES)
+def test_trigger_refusals_become_translated_selection_errors(client, raised, english):
+    refusal = trigger_refusal(raised)
+    assert isinstance(refusal, SelectionError) and refusal.status == 409
+    with client.application.app_context(), force_locale("en"):
+        assert refusal.translated(gettext) == english
