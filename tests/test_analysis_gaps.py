@@ -92,3 +92,19 @@ def test_planted_service_gaps_found(db_url, gaps_run, ground_truth):
                               (gaps_run.run_id, g["kind"], g["lon"], g["lat"], g["radius_m"])).fetchone()[0]
                  for g in planted]
     assert sum(found) / len(planted) >= 0.8, found
+
+
+def test_per_household_results_go_with_their_run(scratch_db):
+    # skor_rtlh and analisis_akses have no per-row foreign key (migration 0108): a trigger deletes them
+    with psycopg.connect(scratch_db) as conn:
+        run, other = (conn.execute("INSERT INTO analisis_run (jenis, parameter) VALUES ('celah', '{}') RETURNING id")
+                      .fetchone()[0] for _ in range(2))
+        for run_id, household in ((run, 1), (other, 2)):
+            conn.execute("INSERT INTO analisis_akses (run_id, kode_prov, rumah_tangga_id, terlayani_air, terlayani_sanitasi) "
+                         "VALUES (%s, '18', %s, true, true)", (run_id, household))
+            conn.execute("INSERT INTO skor_rtlh (kode_prov, rumah_tangga_id, run_id, skor, komponen, rtlh, memenuhi_syarat) "
+                         "VALUES ('18', %s, %s, 1, '{}', false, false)", (household, run_id))
+        conn.execute("DELETE FROM analisis_run WHERE id = %s", (run,))
+        left = conn.execute("SELECT (SELECT array_agg(run_id) FROM analisis_akses), (SELECT array_agg(run_id) FROM skor_rtlh)"
+                            ).fetchone()
+    assert left == ([other], [other])
