@@ -1,19 +1,7 @@
-"""Per-household analysis results without a per-row foreign-key check (deleted with their run by a trigger).
-
-Revision ID: 0108_hasil_rumah_tangga
-Revises: 0107_analisis_kabupaten
-"""
-from sql.migrations.sqlstep import run_sql_file
+"""Per-household analysis results without a per-row foreign-key check (deleted with their run by a trigger)."""
+from sql.migrations.sqlstep import forward_only, sql_files
 
 revision = "0108_hasil_rumah_tangga"
 down_revision = "0107_analisis_kabupaten"
-branch_labels = None
-depends_on = None
-
-
-def upgrade():
-    run_sql_file("0108_hasil_rumah_tangga.sql")
-
-
-def downgrade():
-    raise NotImplementedError("Sasaran migrations are forward-only; restore a backup instead.")
+upgrade = sql_files("0108_hasil_rumah_tangga.sql")
+downgrade = forward_only
