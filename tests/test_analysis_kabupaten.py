@@ -106,8 +106,9 @@ def test_province_page_compares_the_kabupaten(two_kabupaten):
     for kab in KABUPATEN:
         alone = make_app(two_kabupaten.alone[kab]).test_client().get("/api/analisis/kantong").get_json()
         row = html.split(f'<tr data-kab="{kab}">', 1)[1].split("</tr>", 1)[0]
-        assert f'data-kolom="persen_desil12">{averages[kab]}<' in row
-        assert f'data-kolom="kantong">{len(alone["features"])}<' in row
+        shown = f"{averages[kab]:.1f}".rstrip("0").rstrip(".").replace(".", ",")   # Indonesian decimal comma
+        assert f'data-kolom="persen_desil12" data-nilai="{averages[kab]}">{shown}<' in row
+        assert f'data-kolom="kantong" data-nilai="{len(alone["features"])}">{len(alone["features"])}<' in row
     assert html.count('<canvas id="grafik-') == 10 and "data-grafik" in html
 
 
