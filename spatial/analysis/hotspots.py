@@ -1,7 +1,6 @@
 """Hot spots of the poverty rate: Getis-Ord Gi* on a square metre grid and Local Moran's I of
 villages (both from esda), each with a false-discovery-rate (Benjamini-Hochberg) correction; both
 within one kabupaten (its own reference distribution)."""
-import warnings
 
 import numpy as np
 from esda import G_Local, Moran_Local, fdr
@@ -38,18 +37,20 @@ def fdr_significant(p_values: np.ndarray, alpha: float) -> np.ndarray:
 
 
 def grid_weights(ij: np.ndarray) -> weights.W:
-    """Binary queen-neighbour weights between grid cells (i, j): cells whose centres are within
-    1.5 cell sizes, i.e. the 8 surrounding cells that hold households."""
-    return weights.DistanceBand(ij.astype(float), threshold=1.5, binary=True, silence_warnings=True)
+    """Binary Gi* weights between grid cells (i, j): each cell itself and the cells whose centres
+    are within 1.5 cell sizes, i.e. the 8 surrounding cells that hold households. The self-weight
+    is set here (not by esda, whose copy of the weights would warn that a grid with empty cells is
+    not fully connected: expected, and the runs share one process)."""
+    band = weights.DistanceBand(ij.astype(float), threshold=1.5, binary=True, silence_warnings=True)
+    return weights.W({i: [i, *band.neighbors[i]] for i in band.id_order}, id_order=band.id_order,
+                     silence_warnings=True)
 
 
 def gi_star(rate: np.ndarray, ij: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Gi* z-scores and two-sided normal p-values of ``rate`` on the grid cells ``ij``."""
     if len(rate) < 3:
         return np.full(len(rate), np.nan), np.ones(len(rate))
-    with warnings.catch_warnings():  # a grid with empty cells is expectedly not fully connected
-        warnings.simplefilter("ignore", UserWarning)
-        g = G_Local(rate, grid_weights(ij), transform="B", permutations=0, star=True, n_jobs=1)
+    g = G_Local(rate, grid_weights(ij), transform="B", permutations=0, star=True, n_jobs=1)
     return g.Zs, np.minimum(1.0, 2 * g.p_norm)
 
 
@@ -85,10 +86,9 @@ def village_weights(conn, villages, jarak_m: float, srid: int) -> weights.W:
         neighbours[pair["a"]].append(pair["b"])
     contiguity = weights.W(neighbours, ids=codes, silence_warnings=True)
     if contiguity.islands:
-        knn = weights.KNN(np.array([(v["x"], v["y"]) for v in villages]), k=1, ids=codes)
-        with warnings.catch_warnings():  # groups of villages may stay apart; each has a lag
-            warnings.simplefilter("ignore", UserWarning)
-            contiguity = weights.attach_islands(contiguity, knn)
+        # Groups of villages may stay apart (each village has a lag): libpysal says so unless silenced.
+        knn = weights.KNN(np.array([(v["x"], v["y"]) for v in villages]), k=1, ids=codes, silence_warnings=True)
+        contiguity = weights.attach_islands(contiguity, knn, silence_warnings=True)
     return contiguity
 
 
