@@ -2,8 +2,11 @@
 
 Applied by SQL function ``sasaran_sel_anonim`` (``sql/functions/090_anonymity.sql``) to every
 aggregate of household points that leaves the server: the map's household tiles at every zoom and
-for every role below the point zoom, and the agency grid ``rumah_tangga_grid``; the village layer
-``rumah_tangga_desa`` uses the same ``K`` and complement rule per village.
+for every role below the point zoom, and the agency grid ``rumah_tangga_grid``. Counts of a group
+(the households of a village: layer ``rumah_tangga_desa``; the children measured in a village:
+spatial.growth.indicators; keluarga berisiko stunting in the gap ranking) use the same ``K`` and
+complement rule through SQL ``sasaran_terbit`` / ``sasaran_jumlah_terbit``
+(``sql/functions/092_anonim_angka.sql``).
 
 - **k = 5**, for every role and channel, never lowered (an agency may ask for more). The map tiles
   used 3 and the exports 5 (issue #15 asked for one): 3 let a cell of three households all in

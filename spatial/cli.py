@@ -4,7 +4,8 @@ import click
 from spatial.settings import current as settings
 from spatial.boundaries import BoundaryError, load_boundaries
 from spatial.migrate import migrate
-from spatial.importer.cli import import_options, print_history, run_import
+from spatial.growth.imports import import_measurements, import_village_counts
+from spatial.importer.cli import import_options, moves_option, print_history, run_import
 from spatial.importer.registry import import_facilities, import_households
 from spatial.sample import no_household_data, load_sample
 
@@ -39,6 +40,7 @@ def load_boundaries_command(path):
 
 @cli.command("import-households")
 @import_options
+@moves_option
 @click.option("--mark-inactive", "--tandai-nonaktif", "mark_inactive", is_flag=True,
               help="Full re-import: households of the file's kabupaten absent from it become inactive.")
 @click.option("--confirm-deactivate", "--konfirmasi-nonaktif", "confirm_deactivate", type=int, default=None,
@@ -51,13 +53,28 @@ def import_households_command(path, dry_run, mapping, rejects, user, quiet, mark
 
 @cli.command("import-facilities")
 @import_options
+@moves_option
 def import_facilities_command(path, dry_run, mapping, rejects, user, quiet, **options):
     """Import facilities (CSV or XLSX in the documented format)."""
     run_import(import_facilities, path, dry_run, mapping, rejects, user, quiet, **options)
 
 
+@cli.command("import-growth")
+@import_options
+def import_growth_command(path, dry_run, mapping, rejects, user, quiet, **options):
+    """Import child measurements from the posyandu (CSV or XLSX, e-PPGBM-like; docs/stunting.md)."""
+    run_import(import_measurements, path, dry_run, mapping, rejects, user, quiet, **options)
+
+
+@cli.command("import-growth-counts")
+@import_options
+def import_growth_counts_command(path, dry_run, mapping, rejects, user, quiet, **options):
+    """Import village counts of measured and stunted children per month (docs/stunting.md)."""
+    run_import(import_village_counts, path, dry_run, mapping, rejects, user, quiet, **options)
+
+
 @cli.command("import-history")
-@click.option("--kind", type=click.Choice(["rumah_tangga", "fasilitas"]), default=None)
+@click.option("--kind", type=click.Choice(["rumah_tangga", "fasilitas", "pengukuran_anak", "gizi_desa"]), default=None)
 @click.option("--limit", default=20, show_default=True)
 def import_history_command(kind, limit):
     """List recent imports (file, hash, who, when, counts)."""

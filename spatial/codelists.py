@@ -19,6 +19,15 @@ FACILITY_COLUMNS = (
     "id_fasilitas", "jenis", "nama", "kode_desa", "latitude", "longitude", "kondisi", "kapasitas_kk",
 )
 
+# Child growth (posyandu, e-PPGBM-like; issue #23): one row per measurement, and village counts.
+CHILD_COLUMNS = (
+    "id_anak", "nik_anak", "nama_anak", "jenis_kelamin", "tanggal_lahir", "tanggal_ukur", "berat_kg",
+    "tinggi_cm", "cara_ukur", "kode_desa", "posyandu", "nik_ortu", "no_kk",
+)
+VILLAGE_GROWTH_COLUMNS = ("kode_desa", "periode", "diukur", "stunting", "sangat_pendek", "wasting", "balita")
+JENIS_KELAMIN = ("laki-laki", "perempuan")   # stored as L / P
+CARA_UKUR = ("terlentang", "berdiri")        # length (lying) / height (standing)
+
 JENIS_ATAP = (
     "beton", "genteng", "seng", "asbes", "kayu/sirap", "bambu", "jerami/ijuk/daun/rumbia", "lainnya",
 )

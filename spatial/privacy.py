@@ -9,6 +9,9 @@ import re
 PERSONAL_ROLES = ("admin", "perkim")
 # Roles that may see a NIK in full (beneficiary verification, SK lists). Everyone else: masked.
 FULL_NIK_ROLES = ("admin", "perkim")
+# Roles that may see a child's growth record (health data of children: name, NIK, measurements);
+# everyone else gets village aggregates under the anonymity rule.
+CHILD_RECORD_ROLES = ("admin", "kesehatan")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -29,6 +32,11 @@ def mask_nik(nik: str | None) -> str | None:
 def personal_fields_allowed(role: str | None) -> bool:
     """True when ``role`` may see names, addresses and exact points of households."""
     return role in PERSONAL_ROLES
+
+
+def child_records_allowed(role: str | None) -> bool:
+    """True when ``role`` may see children's growth records (admin, kesehatan)."""
+    return role in CHILD_RECORD_ROLES
 
 
 def full_nik_allowed(role: str | None) -> bool:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from spatial.boundaries import load_boundaries
 from spatial.db import connect
+from spatial.growth.imports import import_measurements, import_village_counts
 from spatial.importer.registry import import_facilities, import_households
 from spatial.sqlfiles import fetch_value
 from spatial.users import create_demo_users
@@ -48,7 +49,7 @@ def no_household_data(url: str | None = None) -> bool:
 
 
 def load_sample(households: int, seed: int, url: str | None = None, echo=print, show_progress: bool = False) -> Path:
-    """Load boundaries, the generated households and facilities, then run every analysis; returns the
+    """Load boundaries, the generated households, facilities and child measurements, then run every analysis; returns the
     sample folder. ``show_progress``: progress bars on stderr (the command line)."""
     from spatial.analysis import ORDER, run_all
     from spatial.analysis.cli import progress_display
@@ -59,7 +60,9 @@ def load_sample(households: int, seed: int, url: str | None = None, echo=print, 
     echo(f"membuat data contoh: {households} rumah tangga (seed {seed}) ...")
     folder = sample_files(households, seed)
     for label, function, path in (("rumah tangga", import_households, folder / "households.csv"),
-                                  ("fasilitas", import_facilities, folder / "facilities.csv")):
+                                  ("fasilitas", import_facilities, folder / "facilities.csv"),
+                                  ("pengukuran anak", import_measurements, folder / "children.csv"),
+                                  ("rekap gizi desa", import_village_counts, folder / "gizi_desa.csv")):
         bar = ProgressBar(show_progress)
         try:
             result = function(path, url=url, progress=bar)

@@ -9,7 +9,7 @@ from spatial.db import connect
 from spatial.errors import N_, Conflict, InvalidInput, SasaranError
 from spatial.sqlfiles import fetch_all, fetch_one, fetch_value, run
 
-ROLES = ("admin", "perkim", "perencana", "viewer")
+ROLES = ("admin", "perkim", "perencana", "viewer", "kesehatan")
 # Demo accounts created only in sample mode; the login page lists them.
 DEMO_USERS = {role: f"demo-{role}" for role in ROLES}
 MIN_PASSWORD_LENGTH = 12

@@ -280,9 +280,12 @@ COLUMNS = {
     "rumah_tangga": {**{column: column for column in codelists.HOUSEHOLD_CATEGORIES},
                      **{column: "ya_tidak" for column in codelists.BOOLEAN_COLUMNS}},
     "fasilitas": {"jenis": "jenis", "kondisi": "kondisi"},
+    "pengukuran_anak": {"jenis_kelamin": "jenis_kelamin", "cara_ukur": "cara_ukur"},
+    "gizi_desa": {},
 }
 ENTRIES = {**codelists.HOUSEHOLD_CATEGORIES, "ya_tidak": codelists.YA_TIDAK,
-           "jenis": tuple(codelists.FACILITY_TYPES), "kondisi": codelists.KONDISI_FASILITAS}
+           "jenis": tuple(codelists.FACILITY_TYPES), "kondisi": codelists.KONDISI_FASILITAS,
+           "jenis_kelamin": codelists.JENIS_KELAMIN, "cara_ukur": codelists.CARA_UKUR}
 
 
 @cache
@@ -304,5 +307,5 @@ def code_list(name: str, column: str | None = None) -> Vocabulary:
 @cache
 def vocabularies(kind: str) -> dict:
     """``{column: Vocabulary}`` of the code-list columns of one kind of file (``rumah_tangga``,
-    ``fasilitas``)."""
+    ``fasilitas``, ``pengukuran_anak``, ``gizi_desa``)."""
     return {column: code_list(name, column) for column, name in COLUMNS[kind].items()}

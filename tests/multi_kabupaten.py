@@ -1,13 +1,14 @@
 """Two generated kabupaten for the per-kabupaten tests (issue #18): the real Lampung Barat villages
 (18.04) and a copy moved 1.2 degrees east and renumbered 18.98 ("Kabupaten Uji Timur"), with one
 synthetic registry generated over both. Databases: both kabupaten together, and each kabupaten
-alone (its boundaries, households and facilities only)."""
+alone (its boundaries, households, facilities and children's measurements only)."""
 import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from spatial.boundaries import load_boundaries
+from spatial.growth.imports import import_measurements
 from spatial.migrate import migrate
 from spatial.importer.registry import import_facilities, import_households
 from spatial.sample import SAMPLE_BOUNDARIES
@@ -61,11 +62,12 @@ def split_csv(path: Path, kab: str, out: Path) -> Path:
     return out
 
 
-def load(url: str, boundaries: Path, households: Path, facilities: Path) -> None:
-    """Boundaries, households and facilities into the (migrated) database ``url``."""
+def load(url: str, boundaries: Path, households: Path, facilities: Path, children: Path) -> None:
+    """Boundaries, households, facilities and children's measurements into the (migrated) database ``url``."""
     load_boundaries(str(boundaries), url=url, source=boundaries.name)
     import_households(households, url=url)
     import_facilities(facilities, url=url)
+    import_measurements(children, url=url)
 
 
 def build(folder: Path, urls: dict, households: int, seed: int) -> TwoKabupaten:
@@ -79,10 +81,11 @@ def build(folder: Path, urls: dict, households: int, seed: int) -> TwoKabupaten:
     for name, url in urls.items():
         migrate(url)
         if name == "both":
-            load(url, files["both"], folder / "households.csv", folder / "facilities.csv")
+            load(url, files["both"], folder / "households.csv", folder / "facilities.csv", folder / "children.csv")
             continue
         load(url, files[name], split_csv(folder / "households.csv", name, folder / f"rt_{name}.csv"),
-             split_csv(folder / "facilities.csv", name, folder / f"fasilitas_{name}.csv"))
+             split_csv(folder / "facilities.csv", name, folder / f"fasilitas_{name}.csv"),
+             split_csv(folder / "children.csv", name, folder / f"anak_{name}.csv"))
         alone[name] = url
     return TwoKabupaten(urls["both"], alone, folder)
 

@@ -21,7 +21,7 @@ from spatial.selection.actions import add_households
 from spatial.users import save_user
 
 PASSWORD = "Kopi-Liwa-7-Gunung"
-ROLES = ("perkim", "perencana")
+ROLES = ("perkim", "perencana", "kesehatan")
 CODE_B = re.compile(r"(?<![\d.])18\.?98(?:\.?\d{2})")
 LON_B = re.compile(r"(?<![\d.])105\.\d{4,}")
 LAYERS = ("desa", "kecamatan", "kantong", "hotspot", "celah", "lokasi", "fasilitas", "kawasan", "lokus", "program",
@@ -71,6 +71,11 @@ CALLS = {
     "seleksi.verification_sheet": ("/seleksi/{program}/lembar-verifikasi/{desa_b}",),
     "seleksi.edit": ("/seleksi/{program}/ubah",),
     "imports.index": ("/impor/",),
+    "gizi.index": ("/gizi", "/gizi?indikator=cakupan_registri"),
+    "gizi.api_villages": ("/api/gizi/desa",),
+    "gizi.convergence_page": ("/gizi/konvergensi",),
+    "gizi.village": ("/gizi/desa/{desa_b}",),
+    "gizi.child": ("/gizi/anak/{anak_b}",),
 }
 NO_REGION_DATA = {
     "static": "files of the app", "assets.vendor": "front-end libraries",
@@ -120,6 +125,8 @@ def scoped(two_kabupaten):
             "kawasan_b": kawasan_b, **{f"run_b_{j}": r for j, r in runs.items()},
             "kelompok": conn.execute("SELECT kelompok FROM analisis_run WHERE id = %s", (runs["kantong"],)).fetchone()[0],
             "kantong_b": f"{runs['kantong']}-1",
+            "anak_b": conn.execute("SELECT min(id) FROM pengukuran_anak WHERE kode_kab_registri = %s",
+                                   (KAB_B,)).fetchone()[0],
             "fasilitas_b": conn.execute("SELECT min(id_fasilitas) FROM fasilitas WHERE kode_kab = %s",
                                         (KAB_B,)).fetchone()[0]}
     app = make_app(url, WTF_CSRF_ENABLED=False)
@@ -193,6 +200,6 @@ def test_the_same_calls_unscoped_do_show_the_other_kabupaten(scoped, two_kabupat
     assert client.post("/login", data={"username": "provinsi_perencana", "password": PASSWORD}).status_code == 302
     for path in ("/api/villages", "/api/indikator", "/api/fasilitas", "/api/kecamatan", "/api/analisis/hotspot",
                  "/api/analisis/runs", "/api/desa/cari?q={nama_b}", "/lokus?tahun=2026", "/ogc/collections/hotspot",
-                 "/analisis/kabupaten", "/"):
+                 "/analisis/kabupaten", "/gizi", "/api/gizi/desa", "/"):
         response = client.get(path.format(**values))
         assert response.status_code == 200 and of_kabupaten_b(response), path

@@ -68,6 +68,8 @@ MATRIX = {
     "imports.rejects_report": Case("GET", lambda o: f"/impor/{o['impor']}/ditolak.csv"),
     "lokus.save": Case("POST", lambda o: "/lokus", role="perencana",
                        form=lambda o: {"tahun": "2031", "jenis": "stunting", "kode_desa": o["desa"]}),
+    "gizi.village": Case("GET", lambda o: f"/gizi/desa/{o['desa_anak']}", role="kesehatan"),
+    "gizi.child": Case("GET", lambda o: f"/gizi/anak/{o['anak']}", role="kesehatan"),
     "map_api.nearest_household": Case("GET", lambda o: f"/api/households/nearest?lat={o['lat']}&lon={o['lon']}&z=18",
                                       found=lambda r: r.get_json()["found"]),
 }
@@ -80,7 +82,7 @@ LISTS = {
     "ogcapi.polygon_query", "ogcapi.queryables", "ogcapi.schema", "ogcapi.xml_schema_view", "maps.dashboard",
     "analysis_api.layer_kantong", "analysis_api.layer_hotspot", "analysis_api.layer_lisa", "analysis_api.layer_celah",
     "analysis_api.layer_celah_desa", "analysis_api.layer_lokasi_usulan", "analysis_pages.page", "analysis_pages.index",
-    "imports.index",
+    "imports.index", "gizi.index", "gizi.api_villages", "gizi.convergence_page",
     # runs are per kabupaten (#18): lists, one run, one request's runs and the kabupaten compared show
     # only the kabupaten of the user's region (tests/test_scope_kabupaten.py)
     "analysis_api.runs", "analysis_api.run_status", "analysis_api.group_status", "analysis_pages.kabupaten",
@@ -114,10 +116,10 @@ def _square(lon, lat, d=0.002):
 def world(module_scratch_db, tmp_path_factory):
     """The sample, an unscoped and an A-scoped user per role, and per region A and B: a village, a
     household with a point, a programme owned by the region, a priority area, an import with a
-    rejects report, a selection in a district-wide programme (``umum``)."""
+    rejects report, a selection in a district-wide programme (``umum``), a measured child."""
     url = module_scratch_db
     load_sample(TEST_SAMPLE_HOUSEHOLDS, SEED, url=url, echo=lambda *_: None)
-    for role in ("perkim", "perencana"):
+    for role in ("perkim", "perencana", "kesehatan"):
         save_user(f"semua_{role}", PASSWORD, role, url=url)
         save_user(f"kec_{role}", PASSWORD, role, kode_wilayah=KEC_A, url=url)
     objects = {}
@@ -132,8 +134,10 @@ def world(module_scratch_db, tmp_path_factory):
             program = programs.create_program(conn, {**PROGRAMME, "nama": name, "kode_wilayah": kec}, "uji")
             area = create_area(conn, {"nama": f"Kawasan {region}", "jenis": "lainnya"},
                                _square(row["lon"], row["lat"]), "uji")["id"]
+            child = conn.execute("SELECT id, kode_desa FROM pengukuran_anak WHERE kode_desa LIKE %s ORDER BY id LIMIT 1",
+                                 (kec + ".%",)).fetchone()
             objects[region] = {**row, "kec": kec, "umum": umum, "program": program, "program_nama": name,
-                               "kawasan": area}
+                               "kawasan": area, "anak": child["id"], "desa_anak": child["kode_desa"]}
         conn.commit()
 
     def fresh(kind, region):

@@ -9,6 +9,7 @@ from webgis.maps import blueprint as maps_blueprint
 from webgis import map_api, tiles, village_profile
 from webgis import imports
 from webgis.imports import blueprint as imports_blueprint
+from webgis.growth import blueprint as growth_blueprint
 from webgis import access, admin, health, params, security
 from webgis import analysis_api, analysis_pages
 from webgis import compression
@@ -36,6 +37,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         app.register_blueprint(blueprint)
     app.register_blueprint(imports_blueprint)
     imports.init_app(app)
+    app.register_blueprint(growth_blueprint)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(admin.blueprint)
     app.register_blueprint(analysis_api.blueprint)

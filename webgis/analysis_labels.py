@@ -24,6 +24,8 @@ def property_labels() -> dict:
         "tak_terlayani_air": _("Tak terlayani air"), "persen_air": _("Persen tak terlayani air"),
         "tak_terlayani_sanitasi": _("Tak terlayani sanitasi"),
         "persen_sanitasi": _("Persen tak terlayani sanitasi"), "skor_celah": _("Skor celah"),
+        "krs_tak_terlayani_air": _("Keluarga berisiko stunting tak terlayani air"),
+        "krs_tak_terlayani_sanitasi": _("Keluarga berisiko stunting tak terlayani sanitasi"),
         "peringkat": _("Peringkat"), "terpilih": _("Terpilih"), "urutan": _("Urutan"),
         "cakupan": _("Cakupan (rumah tangga)"), "tambahan": _("Tambahan cakupan"), "kumulatif": _("Cakupan kumulatif"),
         "jenis": _("Jenis"), "tahun": _("Tahun"), "catatan": _("Catatan"), "versi": _("Versi"), "id": _("Nomor"),

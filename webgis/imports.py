@@ -1,5 +1,5 @@
-"""Impor Data: upload household/facility files (admin, perkim), value mapping, progress, summary,
-rejects report.
+"""Impor Data: upload household/facility files (admin, perkim) and child growth files (admin,
+kesehatan), value mapping, progress, summary, rejects report.
 
 The upload is checked at once (size, real type, header). A background thread then reads the
 file's code-list values (spatial.importer.registry.survey_values); when some match no entry, the job
@@ -10,6 +10,8 @@ any worker process answers the page polling it.
 """
 import logging
 import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -24,9 +26,11 @@ from werkzeug.utils import secure_filename
 from spatial import jobs
 from spatial.importer.jobs import sweep_orphans
 from spatial.errors import N_
-from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, read_mapping_file
-from spatial.importer.registry import import_facilities, import_households, overall_percent, survey_values
-from spatial.importer.report import history, rejects, write_csv, write_xlsx
+from spatial.growth.imports import MEASUREMENTS, VILLAGE_COUNTS, import_measurements, import_village_counts
+from spatial.importer.columns import ImportFileError, read_mapping_file
+from spatial.importer.registry import (FACILITY_KIND, HOUSEHOLD_KIND, Kind, import_facilities, import_households,
+                                       overall_percent, survey_values)
+from spatial.importer.report import history, import_kind, rejects, write_csv, write_xlsx
 from spatial.importer.source import inspect
 from spatial.importer.sources import offered, save_mapping, sources
 from spatial.vocabulary import vocabularies
@@ -38,8 +42,39 @@ from webgis.scope import region_filter
 
 blueprint = Blueprint("imports", __name__, url_prefix="/impor")
 LOG = logging.getLogger("sasaran.impor")
-KINDS = {"rumah_tangga": (HOUSEHOLDS, import_households), "fasilitas": (FACILITIES, import_facilities)}
 MAX_MAPPING_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    """A kind of file the page imports: the pipeline's kind, the function, and who may import it
+    (and read its jobs and rejects reports, which hold the file's cells: child records are health data)."""
+    kind: Kind
+    function: Callable
+    role: str
+
+
+KINDS = {
+    "rumah_tangga": ImportKind(HOUSEHOLD_KIND, import_households, "perkim"),
+    "fasilitas": ImportKind(FACILITY_KIND, import_facilities, "perkim"),
+    "pengukuran_anak": ImportKind(MEASUREMENTS, import_measurements, "kesehatan"),
+    "gizi_desa": ImportKind(VILLAGE_COUNTS, import_village_counts, "kesehatan"),
+}
+IMPORTERS = tuple(dict.fromkeys(k.role for k in KINDS.values()))
+
+
+def _allowed_kinds() -> list[str]:
+    """The kinds of file the signed-in user may import."""
+    return [name for name, kind in KINDS.items() if current_user.has_role(kind.role)]
+
+
+def _require_kind(name: str) -> ImportKind:
+    """The kind ``name`` when the user may import it; 400 for an unknown kind, 403 for another role's."""
+    if name not in KINDS:
+        abort(400)
+    if name not in _allowed_kinds():
+        abort(403)
+    return KINDS[name]
 
 
 def _work_dir() -> Path:
@@ -57,18 +92,18 @@ def _progress(url: str, job_id: int, state: dict):
 def _run_job(job_id: int, state: dict, upload: Path, url: str, survey: bool) -> None:
     """The background part of an import: read the values first (``survey``; stop at the mapping
     step when some are unknown), then import with the options and value mapping in ``state``."""
-    function = KINDS[state["jenis"]][1]
+    kind = KINDS[state["jenis"]]
     options = dict(state["opsi"], url=url, values=state.get("nilai") or None)
     keep_upload = False
     try:
         if survey:
-            found = survey_values(upload, state["jenis"], url, mapping=options["mapping"], name=options["name"],
+            found = survey_values(upload, kind.kind, url, mapping=options["mapping"], name=options["name"],
                                   progress=_progress(url, job_id, state)).unknown()
             if found:
                 state.update(status="pemetaan", persen=100, tidak_dikenal=found)
                 keep_upload = True
                 return
-        result = function(upload, progress=_progress(url, job_id, state), analyse=True, **options)
+        result = kind.function(upload, progress=_progress(url, job_id, state), analyse=True, **options)
         state.update(status="selesai", persen=100, impor_id=result.import_id, hasil=result.counts(),
                      uji_coba=result.dry_run)
     except ImportFileError as exc:
@@ -106,22 +141,21 @@ def _too_large(error):
 
 
 @blueprint.route("/", methods=["GET"])
-@role_required("perkim")
+@role_required(*IMPORTERS)
 def index():
     """Upload form and the import history."""
     url = current_app.config["DATABASE_URL"]
-    return render_template("imports/index.html", imports=history(url, limit=30),
-                           sources={kind: [s["nama"] for s in sources(kind, url)] for kind in KINDS})
+    kinds = _allowed_kinds()
+    return render_template("imports/index.html", imports=history(url, kinds, limit=30), kinds=kinds,
+                           sources={kind: [s["nama"] for s in sources(kind, url)] for kind in kinds})
 
 
 @blueprint.route("/", methods=["POST"])
-@role_required("perkim")
+@role_required(*IMPORTERS)
 def upload():
     """Check the upload at once (size, real type, header), then import it in the background."""
-    kind = request.form.get("jenis", "rumah_tangga")
-    if kind not in KINDS:
-        abort(400)
-    schema = KINDS[kind][0]
+    kind = request.form.get("jenis") or _allowed_kinds()[0]
+    schema = _require_kind(kind).kind.schema
     uploaded = request.files.get("berkas")
     if uploaded is None or not uploaded.filename:
         flash(_("Pilih berkas CSV atau XLSX terlebih dahulu."), "warning")
@@ -138,8 +172,9 @@ def upload():
         target.unlink(missing_ok=True)
         raise
     options = {"user": current_user.username, "name": uploaded.filename, "mapping": mapping,
-               "dry_run": bool(request.form.get("uji_coba")), "allow_moves": bool(request.form.get("izinkan_pindah"))}
-    options["wilayah"] = region_filter()
+               "dry_run": bool(request.form.get("uji_coba")), "wilayah": region_filter()}
+    if kind in ("rumah_tangga", "fasilitas"):
+        options["allow_moves"] = bool(request.form.get("izinkan_pindah"))
     if kind == "rumah_tangga":
         options["mark_inactive"] = bool(request.form.get("tandai_nonaktif"))
         confirmed = request.form.get("konfirmasi_nonaktif", "").replace(".", "").strip()
@@ -166,15 +201,19 @@ def _mapping(storage, folder: Path, token: str) -> dict | None:
 
 
 def _import_state(job_id: int) -> dict:
-    """The state of import job ``job_id`` (404 for another kind of job or none)."""
+    """The state of import job ``job_id`` (404 for another kind of job, none, or a file of a kind the
+    user may not import: its counts and value lists come from files this user may not see)."""
     job = call(jobs.get, job_id)
     if job is None or job["jenis"] != "impor":
         abort(404)
-    return jobs.state(job)
+    state = jobs.state(job)
+    if state.get("jenis", "rumah_tangga") not in _allowed_kinds():
+        abort(404)
+    return state
 
 
 @blueprint.route("/tugas/<int:job_id>")
-@role_required("perkim")
+@role_required(*IMPORTERS)
 def job(job_id):
     """Progress and summary of a background import."""
     _import_state(job_id)
@@ -190,7 +229,7 @@ def _own_job(job_id: int) -> dict:
 
 
 @blueprint.route("/tugas/<int:job_id>/nilai", methods=["GET"])
-@role_required("perkim")
+@role_required(*IMPORTERS)
 def values_form(job_id):
     """The value-mapping step: every distinct value no entry matched, with its row count, to map
     to an entry or to kosong; the source's saved mapping (and otherwise the suggestion) is offered."""
@@ -201,7 +240,7 @@ def values_form(job_id):
 
 
 @blueprint.route("/tugas/<int:job_id>/nilai", methods=["POST"])
-@role_required("perkim")
+@role_required(*IMPORTERS)
 def values_submit(job_id):
     """Take the user's value mapping, save it for the import source, and run the import."""
     state = _own_job(job_id)
@@ -223,7 +262,7 @@ def values_submit(job_id):
 
 
 @blueprint.route("/tugas/<int:job_id>/status")
-@role_required("perkim")
+@role_required(*IMPORTERS)
 def job_status(job_id):
     """JSON state of a background import (polled by the page; any worker answers)."""
     state = _import_state(job_id)
@@ -232,11 +271,13 @@ def job_status(job_id):
 
 
 @blueprint.route("/<int:impor_id>/ditolak.<fmt>")
-@role_required("perkim")
+@role_required(*IMPORTERS)
 def rejects_report(impor_id, fmt):
     """Download the rejects report (CSV, or XLSX with a second sheet of warnings); audited."""
     if fmt not in ("csv", "xlsx"):
         abort(404)
+    if import_kind(impor_id, current_app.config["DATABASE_URL"]) not in _allowed_kinds():
+        abort(404)  # another role's file (child records: kesehatan); not even its existence
     header, rows, warned = rejects(impor_id, current_app.config["DATABASE_URL"], reader=current_user.username,
                                    wilayah=region_filter())
     record("unduh_laporan_tolak", "impor", impor_id, {"format": fmt, "baris": len(rows)})

@@ -8,10 +8,12 @@ from flask_login import current_user
 
 from spatial.areas import JENIS_LOKUS
 from spatial.areas.lokus import PROPOSED, lokus_list, proposal, save_lokus
+from spatial.growth import lokus as growth_lokus
+from spatial.privacy import child_records_allowed
 from webgis.audit import record
 from webgis.auth import authenticated, role_required
 from webgis.database import call
-from webgis.scope import region_filter
+from webgis.scope import current_role, region_filter
 from webgis.params import int_arg
 
 blueprint = Blueprint("lokus", __name__)
@@ -33,11 +35,12 @@ def index():
     """Villages ranked per kabupaten with the saved lokus ticked; in a kabupaten with none saved,
     its top ``PROPOSED`` are pre-ticked."""
     tahun, jenis = _year(), _kind()
-    rows = call(proposal, tahun, jenis, region_filter())
+    rows = call(proposal, tahun, jenis, region_filter(), child_records_allowed(current_role()))
     kinds = {"kemiskinan_ekstrem": _("Kemiskinan ekstrem"), "stunting": _("Stunting")}
     return render_template("areas/lokus.html", rows=rows, tahun=tahun, jenis=jenis, kinds=kinds,
                            saved=all(r["kabupaten_ditetapkan"] for r in rows),
-                           can_edit=current_user.has_role("perencana"), proposed=PROPOSED)
+                           can_edit=current_user.has_role("perencana"), proposed=PROPOSED,
+                           rule=growth_lokus.rule_text() if jenis == "stunting" else None)
 
 
 @blueprint.route("/lokus", methods=["POST"])

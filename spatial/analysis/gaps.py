@@ -1,15 +1,17 @@
 """Sanitation and clean-water gaps: access per household (at home, or a functioning facility
-within a radius in metres), clusters of unserved households, villages ranked by gap; per kabupaten."""
+within a radius in metres), clusters of unserved households, villages ranked by gap (an unserved
+keluarga berisiko stunting weighs ``bobot_krs``); per kabupaten."""
 import io
 
 import numpy as np
 import pandas as pd
 
-from spatial import sqlfiles
+from spatial import anonymity, sqlfiles
 from spatial.analysis.common import no_progress
 from spatial.analysis.nearest import Points
 from spatial.analysis.regions import Kabupaten
 from spatial.codelists import FACILITY_TYPES
+from spatial.growth.indicators import load_config as growth_config
 
 JENIS = "celah"
 LAYANAN = ("air", "sanitasi")
@@ -19,6 +21,7 @@ DEFAULTS = {
     "eps_m": 250.0,               # DBSCAN radius of unserved clusters
     "min_titik": 10,              # unserved households needed within eps_m
     "buffer_m": 50.0,
+    "bobot_krs": 2.0,             # an unserved keluarga berisiko stunting counts this often in the village ranking
 }
 
 
@@ -72,5 +75,7 @@ def run(conn, run_id: int, params: dict, kab: Kabupaten, progress=no_progress) -
         sqlfiles.run(conn, "analysis/cluster_polygons", query)
         sqlfiles.run(conn, "analysis/gaps_clusters_insert", {"run_id": run_id, "layanan": layanan})
     progress("peringkat desa", 0.9)
-    sqlfiles.run(conn, "analysis/gaps_villages_insert", {"run_id": run_id})
+    sqlfiles.run(conn, "analysis/gaps_villages_insert", {"run_id": run_id, "bobot_krs": params["bobot_krs"],
+                                                          "bulan_krs": growth_config()["data"]["bulan_krs"],
+                                                          "k": anonymity.K})
     return sqlfiles.fetch_all(conn, "analysis/gaps_summary", {"run_id": run_id})[0]

@@ -9,6 +9,7 @@ from pathlib import Path
 from spatial import sqlfiles
 from spatial.analysis.common import no_progress
 from spatial.analysis.regions import Kabupaten
+from spatial.growth.indicators import load_config as growth_config
 
 JENIS = "skor"
 CONFIG_PATH = Path(__file__).with_name("rtlh_config.toml")
@@ -34,13 +35,15 @@ def resolved_parameters(params: dict) -> dict:
     if params["ambang_rtlh"] > 0:
         config["ambang_rtlh"] = params["ambang_rtlh"]
     year = int(params["tahun_acuan"]) or datetime.date.today().year
-    return {**params, "tahun_acuan": year, "konfigurasi": config}
+    months = growth_config()["data"]["bulan_krs"]  # keluarga berisiko stunting: how recent the measurement
+    return {**params, "tahun_acuan": year, "konfigurasi": config, "bulan_krs": months}
 
 
 def run(conn, run_id: int, params: dict, kab: Kabupaten, progress=no_progress) -> dict:
     """Replace the skor_rtlh rows of kabupaten ``kab`` with the scores of ``run_id``; returns the summary."""
     progress("skor RTLH", 0.1)
     sqlfiles.run(conn, "analysis/scores_replace", {"cfg": json.dumps(params["konfigurasi"]), "run_id": run_id,
-                                         "tahun_acuan": params["tahun_acuan"], **kab.params()})
+                                         "tahun_acuan": params["tahun_acuan"], "bulan_krs": params["bulan_krs"],
+                                         **kab.params()})
     progress("selesai", 1.0)
     return sqlfiles.fetch_all(conn, "analysis/scores_summary", {"run_id": run_id})[0]

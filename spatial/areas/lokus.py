@@ -1,12 +1,14 @@
 """Lokus villages per year, decided per kabupaten: the proposal (the villages of each kabupaten
-ranked within it by desil-1 households, stunting lokus first; its top ``PROPOSED`` pre-ticked
-while the kabupaten has fixed none) and the planner's saved choice."""
+ranked within it by desil-1 households, stunting lokus first; stunting lokus by evidence,
+spatial.growth.lokus; its top ``PROPOSED`` pre-ticked while the kabupaten has fixed none) and the
+planner's saved choice."""
 import re
 
 from psycopg.rows import dict_row
 
 from spatial import scope
 from spatial.areas import JENIS_LOKUS, N_, AreaError, clean_year
+from spatial.growth import lokus as growth_lokus
 from spatial.sqlfiles import run
 
 KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
@@ -19,15 +21,22 @@ def _check(tahun, jenis) -> int:
     return clean_year(tahun)
 
 
-def proposal(conn, tahun: int, jenis: str, wilayah: str | None = None) -> list[dict]:
+def proposal(conn, tahun: int, jenis: str, wilayah: str | None = None, full: bool = False) -> list[dict]:
     """Every village (in ``wilayah`` when given) ranked within its kabupaten for lokus of ``jenis``
     in ``tahun``: ``ditetapkan`` tells which are already fixed, ``dicentang`` which the page ticks
-    (the fixed ones, or the top ``PROPOSED`` of a kabupaten that has fixed none)."""
+    (the fixed ones, or in a kabupaten that has fixed none its top ``PROPOSED``; for stunting the
+    villages its evidence proposes). Stunting lokus are ranked by evidence (spatial.growth.lokus:
+    ``bukti``, ``bukti_teks``, ``usul``); ``full``: the user may see unsuppressed child figures in
+    those texts."""
     tahun = _check(tahun, jenis)
     with conn.cursor(row_factory=dict_row) as cur:
         rows = run(cur, "areas/lokus_proposal", {"tahun": tahun, "jenis": jenis, "wilayah": wilayah}).fetchall()
+    if jenis == "stunting":  # by evidence: measured prevalence where there is any, the proxy elsewhere
+        found, _month = growth_lokus.evidence(conn, tahun, wilayah, full)
+        rows = growth_lokus.rank(rows, found)
     for row in rows:
-        row["dicentang"] = row["ditetapkan"] if row["kabupaten_ditetapkan"] else row["peringkat"] <= PROPOSED
+        proposed = row["usul"] if "usul" in row else row["peringkat"] <= PROPOSED
+        row["dicentang"] = row["ditetapkan"] if row["kabupaten_ditetapkan"] else proposed
     return rows
 
 

@@ -1,4 +1,4 @@
-"""Command-line front of the importer: options shared by import-households/import-facilities,
+"""Command-line front of the importer: options shared by the import commands,
 a tqdm progress bar, the summary, the rejects report and the import history."""
 import getpass
 from pathlib import Path
@@ -8,12 +8,12 @@ from tqdm import tqdm
 
 from spatial import settings
 from spatial.errors import ImportFileError
-from spatial.importer.report import history, write_report
+from spatial.importer.report import IMPORT_KINDS, history, write_report
 from spatial.importer.registry import overall_percent
 
 
 def import_options(command):
-    """Click options common to both import commands."""
+    """Click options common to every import command."""
     for option in reversed((
         click.argument("path", type=click.Path(exists=True, dir_okay=False)),
         click.option("--dry-run", "--uji-coba", "dry_run", is_flag=True,
@@ -23,8 +23,6 @@ def import_options(command):
         click.option("--nilai", "--values", "values", type=click.Path(exists=True, dir_okay=False),
                      help="Value mapping for code-list cells: JSON {\"column\": {\"cell\": \"entry\"}} or CSV "
                           "kolom,nilai,kode (entry \"kosong\" or empty: unknown)."),
-        click.option("--izinkan-pindah", "--allow-moves", "allow_moves", is_flag=True,
-                     help="Let a row move a stored record to another kabupaten (refused by default: pindah_wilayah)."),
         click.option("--rejects", "--tolak", "rejects", type=click.Path(dir_okay=False),
                      help="Write the report of rejected and warned rows here (.csv or .xlsx). "
                           "Default: var/laporan/impor-<id>-<file>.ditolak.csv (never beside the input)."),
@@ -33,6 +31,13 @@ def import_options(command):
     )):
         command = option(command)
     return command
+
+
+def moves_option(command):
+    """--izinkan-pindah, for the kinds whose records may move between kabupaten (households, facilities)."""
+    return click.option("--izinkan-pindah", "--allow-moves", "allow_moves", is_flag=True,
+                        help="Let a row move a stored record to another kabupaten (refused by default: "
+                             "pindah_wilayah).")(command)
 
 
 class ProgressBar:
@@ -98,7 +103,7 @@ def value_lines(values: dict) -> list:
 
 def print_history(kind, limit):
     """Print the recent imports as a table."""
-    rows = history(kind=kind, limit=limit)
+    rows = history(kinds=[kind] if kind else IMPORT_KINDS, limit=limit)
     if not rows:
         click.echo("belum ada impor")
     for row in rows:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from spatial.codelists import FACILITY_COLUMNS, HOUSEHOLD_COLUMNS
+from spatial.codelists import CHILD_COLUMNS, FACILITY_COLUMNS, HOUSEHOLD_COLUMNS, VILLAGE_GROWTH_COLUMNS
 from spatial.errors import N_, ImportFileError
 
 
@@ -51,6 +51,33 @@ FACILITY_ALIASES = {
     "kondisi": ("kondisi_fasilitas",),
     "kapasitas_kk": ("kapasitas",),
 }
+# e-PPGBM exports and posyandu registers (issue #23).
+CHILD_ALIASES = {
+    "id_anak": ("id", "id_balita", "kode_anak", "no_register", "no_registrasi", "id_eppgbm"),
+    "nik_anak": ("nik", "nik_balita", "nik_bayi"),
+    "nama_anak": ("nama", "nama_balita", "nama_bayi"),
+    "jenis_kelamin": ("jk", "l_p", "kelamin", "sex", "gender", "jenis_kelamin_anak"),
+    "tanggal_lahir": ("tgl_lahir", "tgl_lhr", "tanggal_lahir_anak", "dob"),
+    "tanggal_ukur": ("tanggal_pengukuran", "tgl_ukur", "tgl_pengukuran", "tanggal_penimbangan", "tgl_timbang",
+                     "tanggal_timbang"),
+    "berat_kg": ("berat", "bb", "berat_badan", "bb_kg", "berat_badan_kg"),
+    "tinggi_cm": ("tinggi", "tb", "pb", "tb_pb", "pb_tb", "tinggi_badan", "panjang_badan", "tinggi_badan_cm",
+                  "tinggi_panjang_badan"),
+    "cara_ukur": ("posisi", "posisi_ukur", "cara_pengukuran"),
+    "kode_desa": HOUSEHOLD_ALIASES["kode_desa"],
+    "posyandu": ("nama_posyandu",),
+    "nik_ortu": ("nik_orang_tua", "nik_ortu_wali", "nik_ayah", "nik_ibu", "nik_kepala_keluarga"),
+    "no_kk": ("nomor_kk", "kk", "no_kartu_keluarga", "nomor_kartu_keluarga", "id_keluarga"),
+}
+VILLAGE_GROWTH_ALIASES = {
+    "kode_desa": HOUSEHOLD_ALIASES["kode_desa"],
+    "periode": ("bulan", "bulan_pengukuran", "bulan_penimbangan", "tahun_bulan"),
+    "diukur": ("jumlah_diukur", "balita_diukur", "jumlah_balita_diukur", "jml_diukur"),
+    "stunting": ("jumlah_stunting", "balita_stunting", "jml_stunting", "pendek_dan_sangat_pendek"),
+    "sangat_pendek": ("jumlah_sangat_pendek", "jml_sangat_pendek"),
+    "wasting": ("jumlah_wasting", "balita_wasting", "gizi_kurang_dan_buruk"),
+    "balita": ("jumlah_balita", "sasaran_balita", "sasaran", "balita_sasaran"),
+}
 # Columns a rejects report adds; ignored when that report is fixed and imported again.
 REPORT_COLUMNS = ("status", "baris", "alasan", "keterangan")
 
@@ -70,6 +97,11 @@ HOUSEHOLDS = Schema("rumah_tangga", HOUSEHOLD_COLUMNS,
 FACILITIES = Schema("fasilitas", FACILITY_COLUMNS,
                     ("id_fasilitas", "jenis", "nama", "kode_desa", "latitude", "longitude", "kondisi"),
                     FACILITY_ALIASES)
+CHILDREN = Schema("pengukuran_anak", CHILD_COLUMNS,
+                  ("jenis_kelamin", "tanggal_lahir", "tanggal_ukur", "berat_kg", "tinggi_cm", "kode_desa"),
+                  CHILD_ALIASES)
+VILLAGE_GROWTH = Schema("gizi_desa", VILLAGE_GROWTH_COLUMNS, ("kode_desa", "periode", "diukur", "stunting"),
+                        VILLAGE_GROWTH_ALIASES)
 
 
 def normalise_header(text) -> str:

@@ -1,4 +1,4 @@
-"""Import household and facility files (CSV or XLSX in the documented format) into PostGIS.
+"""Import registry files (CSV or XLSX in a documented format) into PostGIS: one pipeline for every kind.
 
 The file is sniffed and its header mapped (spatial.importer.source / columns), its rows
 COPYed into a staging table, then checked, located and upserted with set-based SQL
@@ -6,8 +6,9 @@ COPYed into a staging table, then checked, located and upserted with set-based S
 whole or not at all. Rejected rows and warnings go to ``impor_tolak`` with their original cells.
 """
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from psycopg import sql as psql
@@ -17,12 +18,12 @@ from spatial.db import connect
 from spatial.errors import N_, thousands
 from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, Schema, read_mapping_file
 from spatial.importer.source import Source, inspect, stage
-from spatial.importer.values import (FACILITY_VALUES, HOUSEHOLD_VALUES, ValueReport, match_values, register_lists,
-                                     value_matcher)
+from spatial.importer.values import (FACILITY_VALUES, HOUSEHOLD_VALUES, ValueColumns, ValueReport, match_values,
+                                     register_lists, value_matcher)
 from spatial.sqlfiles import composed, fetch_result, fetch_value, run
 
-__all__ = ["ImportFileError", "ImportResult", "import_households", "import_facilities", "overall_percent",
-           "survey_values"]
+__all__ = ["FACILITY_KIND", "HOUSEHOLD_KIND", "ImportFileError", "ImportResult", "Kind", "import_households",
+           "import_facilities", "overall_percent", "run_import", "survey_values"]
 
 # Progress phases in order, with the share of the progress bar each one takes.
 # A full re-import that would mark more than this share of a kabupaten's households inactive
@@ -161,15 +162,25 @@ class ImportOptions:
     confirm_deactivate: int | None = None  # the number of households mark_inactive may deactivate
 
 
-def _refuse_outside_region(conn, schema: Schema, wilayah: str) -> None:
-    """Reject (di_luar_wilayah) the rows a user scoped to ``wilayah`` may not write: a village
-    outside the region, or an id stored (in the same kabupaten, for households) in another region."""
-    households = schema is HOUSEHOLDS
-    same = "AND r.kode_kab_registri = left(c.kode_desa_deklarasi, 5)" if households else ""
-    conn.execute(
-        composed("importer/scope", id=psql.Identifier("id_keluarga" if households else "id_fasilitas"),
-                 tabel=psql.Identifier("rumah_tangga" if households else "fasilitas"), sama=psql.SQL(same)),
-        {"wilayah": wilayah})
+@dataclass(frozen=True)
+class RegionCheck:
+    """How an import by a region-scoped user finds rows it may not write (importer/scope): the
+    stored records (``table``) with the row's ``id`` (``same``: an SQL condition narrowing the
+    match, e.g. to the same kabupaten) must lie in the user's region too."""
+    table: str
+    id: str
+    same: str = ""
+
+    def apply(self, conn, wilayah: str | None) -> None:
+        """Reject (di_luar_wilayah) the rows a user scoped to ``wilayah`` may not write: a village
+        outside the region, or an id stored in another region. Nothing for unscoped users."""
+        if wilayah:
+            conn.execute(composed("importer/scope", id=psql.Identifier(self.id), tabel=psql.Identifier(self.table),
+                                  sama=psql.SQL(self.same)), {"wilayah": wilayah})
+
+
+HOUSEHOLD_REGION = RegionCheck("rumah_tangga", "id_keluarga", "AND r.kode_kab_registri = left(c.kode_desa_deklarasi, 5)")
+FACILITY_REGION = RegionCheck("fasilitas", "id_fasilitas")
 
 
 def _deactivate(conn, wilayah: str | None, confirmed: int | None) -> int:
@@ -190,14 +201,104 @@ def _deactivate(conn, wilayah: str | None, confirmed: int | None) -> int:
     return fetch_value(conn, "importer/households_deactivate")
 
 
-def _run_import(path, schema: Schema, user: str, url: str | None, progress, options: ImportOptions) -> ImportResult:
+def _prepare_households(conn, clock: _Clock, options: ImportOptions) -> None:
+    """Households between the value step and the report: NIKs held by others, location, the
+    stored households of the file, moves between kabupaten."""
+    with clock("nik_terdaftar"):
+        run(conn, "importer/households_nik_known")
+    with clock("tempat"):
+        run(conn, "importer/locate")
+    HOUSEHOLD_REGION.apply(conn, options.wilayah)
+    with clock("siap"):
+        run(conn, "importer/households_ready")
+        run(conn, "importer/households_known")
+        run(conn, "importer/households_moves")
+        run(conn, "importer/moves_mark", {"izinkan": options.allow_moves})
+
+
+def _merge_household_rows(conn, clock: _Clock, options: ImportOptions, checked: "Checked") -> tuple:
+    added, changed = _merge_households(conn, clock, checked.province)
+    with clock("nonaktif"):
+        deactivated = _deactivate(conn, options.wilayah, options.confirm_deactivate) if options.mark_inactive else 0
+    return added, changed, checked.rows - checked.rejected - added - changed, deactivated
+
+
+def _prepare_facilities(conn, clock: _Clock, options: ImportOptions) -> None:
+    """Facilities between the value step and the report: location and moves between kabupaten."""
+    with clock("tempat"):
+        run(conn, "importer/locate")
+    FACILITY_REGION.apply(conn, options.wilayah)
+    with clock("siap"):
+        run(conn, "importer/facilities_moves")
+        run(conn, "importer/moves_mark", {"izinkan": options.allow_moves})
+
+
+def _merge_facility_rows(conn, clock: _Clock, options: ImportOptions, checked: "Checked") -> tuple:
+    run(conn, "importer/facilities_ready")
+    return (*fetch_result(conn, "importer/facilities_merge"), 0)
+
+
+def _analyse_after(url: str | None, user: str) -> None:
+    from spatial.analysis import run_after_import  # heavy (PySAL, solver): only when needed
+    run_after_import(url, oleh=user)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the rejects step counted (importer/rejects, in its column order): rejected and warned
+    rows, reasons, rows, and the province every accepted row declares when there is just one."""
+    rejected: int
+    warned: int
+    reasons: dict
+    rows: int
+    province: str | None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of registry file and the steps of the shared pipeline that are its own.
+
+    ``check``: the query typing the staged rows into ``imp_cek`` (reasons, warnings, explanations).
+    ``prepare(conn, clock, options)``: the steps between the value step and the rejects report
+    (location, stored records, moves, computed columns); it must leave an ``imp_tempat`` (located
+    rows' reasons) for the report. ``merge(conn, clock, options, checked)``: the upsert, returning
+    (added, changed, unchanged, deactivated); a dry run rolls it back. ``after(url, user)``: run
+    once a committed import changed rows (analyses); a failure there is noted, the import stands."""
+    schema: Schema
+    values: ValueColumns
+    check: str
+    prepare: Callable
+    merge: Callable
+    after: Callable | None = None
+
+
+HOUSEHOLD_KIND = Kind(HOUSEHOLDS, HOUSEHOLD_VALUES, "importer/households_check", _prepare_households,
+                      _merge_household_rows, _analyse_after)
+FACILITY_KIND = Kind(FACILITIES, FACILITY_VALUES, "importer/facilities_check", _prepare_facilities,
+                     _merge_facility_rows, _analyse_after)
+
+
+def run_import(path, kind: Kind, user: str, url: str | None, progress, options: ImportOptions) -> ImportResult:
+    """Import one file of ``kind`` through the shared pipeline: sniff and map the header, stage the
+    rows, check them (``kind.check``), match code-list values, the kind's own steps, the rejects
+    report, the upsert, the history; all in one transaction (a dry run rolls the upsert back).
+    Then ``kind.after`` when rows changed."""
+    result = _run_import(path, kind, user, url, progress, options)
+    if kind.after and not result.dry_run and result.changes:
+        try:
+            kind.after(url, user)
+        except Exception as exc:  # noqa: BLE001 - reported to the user, the import stands
+            result.notes.append(f"analisis ulang gagal: {exc}")
+    return result
+
+
+def _run_import(path, kind: Kind, user: str, url: str | None, progress, options: ImportOptions) -> ImportResult:
     started = time.perf_counter()
     report, clock = _Progress(progress), _Clock()
+    schema, spec = kind.schema, kind.values
     mapping = options.mapping
     if mapping is not None and not isinstance(mapping, dict):
         mapping = read_mapping_file(mapping)
-    households = schema is HOUSEHOLDS
-    spec = HOUSEHOLD_VALUES if households else FACILITY_VALUES
     matcher = value_matcher(spec.kind, options.values)
     dry_run = options.dry_run
     with clock("sniff"):
@@ -225,43 +326,23 @@ def _run_import(path, schema: Schema, user: str, url: str | None, progress, opti
             conn.execute("ANALYZE imp_mentah (urutan)")  # the row count is what the plans need
         report("memeriksa", 0, 1)
         with clock("periksa"):
-            run(conn, "importer/households_check" if households else "importer/facilities_check")
+            run(conn, kind.check)
         with clock("nilai"):
             matched = match_values(conn, spec, matcher, clock)
         if options.survey:
             conn.rollback()  # a survey leaves nothing behind: no history row, no work table
             return ImportResult(0, 0, 0, 0, dry_run=True, notes=source.notes, phases=clock.seconds,
                                 values=matched.columns)
-        if households:
-            with clock("nik_terdaftar"):
-                run(conn, "importer/households_nik_known")
         report("menempatkan", 0, 1)
-        with clock("tempat"):
-            run(conn, "importer/locate")
-        if options.wilayah:
-            _refuse_outside_region(conn, schema, options.wilayah)
-        with clock("siap"):
-            if households:
-                run(conn, "importer/households_ready")
-                run(conn, "importer/households_known")
-            run(conn, "importer/households_moves" if households else "importer/facilities_moves")
-            run(conn, "importer/moves_mark", {"izinkan": options.allow_moves})
+        kind.prepare(conn, clock, options)
         with clock("tolak"):
-            rejected, warned, reasons, rows, province = fetch_result(conn, "importer/rejects")
+            checked = Checked(*fetch_result(conn, "importer/rejects"))
         report("menyimpan", 0, 1)
         with conn.transaction(force_rollback=dry_run):
-            if households:
-                added, changed = _merge_households(conn, clock, province)
-                merged = added, changed, rows - rejected - added - changed
-                with clock("nonaktif"):
-                    deactivated = (_deactivate(conn, options.wilayah, options.confirm_deactivate)
-                                   if options.mark_inactive else 0)
-            else:
-                run(conn, "importer/facilities_ready")
-                merged, deactivated = fetch_result(conn, "importer/facilities_merge"), 0
-        result = ImportResult(import_id, *merged, rejected=rejected, warned=warned, deactivated=deactivated,
-                              rows=rows, reasons=reasons, dry_run=dry_run, notes=source.notes, phases=clock.seconds,
-                              values=matched.columns)
+            added, changed, unchanged, deactivated = kind.merge(conn, clock, options, checked)
+        result = ImportResult(import_id, added, changed, unchanged, rejected=checked.rejected, warned=checked.warned,
+                              deactivated=deactivated, rows=checked.rows, reasons=checked.reasons, dry_run=dry_run,
+                              notes=source.notes, phases=clock.seconds, values=matched.columns)
         result.seconds = time.perf_counter() - started
         run(conn, "importer/end")
         run(conn, "importer/finish", {"status": "uji_coba" if dry_run else "selesai",
@@ -292,11 +373,11 @@ def import_households(path, user: str = "sistem", url: str | None = None, *, dry
     ``confirm_deactivate`` is not that number. ``wilayah``: the importing user's region scope (rows
     outside it are rejected ``di_luar_wilayah``; mark-inactive touches only that region).
     ``analyse``: re-run the spatial analyses afterwards when rows changed (the CLI and the web
-    import pass True; see _after_import)."""
+    import pass True; Kind.after)."""
     options = ImportOptions(dry_run, mark_inactive, mapping, values, allow_moves, name, wilayah=wilayah,
                             confirm_deactivate=confirm_deactivate)
-    result = _run_import(path, HOUSEHOLDS, user, url, progress, options)
-    return _after_import(result, url, user, analyse)
+    return run_import(path, HOUSEHOLD_KIND if analyse else replace(HOUSEHOLD_KIND, after=None), user, url, progress,
+                      options)
 
 
 def import_facilities(path, user: str = "sistem", url: str | None = None, *, dry_run: bool = False,
@@ -304,28 +385,15 @@ def import_facilities(path, user: str = "sistem", url: str | None = None, *, dry
                       progress=None, analyse: bool = False, wilayah: str | None = None) -> ImportResult:
     """Import a facility file (CSV or XLSX, documented format); see import_households."""
     options = ImportOptions(dry_run, False, mapping, values, allow_moves, name, wilayah=wilayah)
-    result = _run_import(path, FACILITIES, user, url, progress, options)
-    return _after_import(result, url, user, analyse)
+    return run_import(path, FACILITY_KIND if analyse else replace(FACILITY_KIND, after=None), user, url, progress,
+                      options)
 
 
-def survey_values(path, kind: str, url: str | None = None, *, mapping=None, values=None, name: str | None = None,
+def survey_values(path, kind: Kind, url: str | None = None, *, mapping=None, values=None, name: str | None = None,
                   progress=None) -> ValueReport:
     """Read a file as an import would, up to the value step, and report its code-list values that
     are not written exactly as an entry (with counts, what they matched, suggestions for the
     unknown ones); nothing is stored. The web import lists the unknown ones for the user to map."""
-    schema = HOUSEHOLDS if kind == HOUSEHOLDS.kind else FACILITIES
-    result = _run_import(path, schema, "sistem", url, progress,
+    result = _run_import(path, kind, "sistem", url, progress,
                          ImportOptions(mapping=mapping, values=values, name=name, survey=True))
     return ValueReport(result.values)
-
-
-def _after_import(result: ImportResult, url: str | None, user: str, analyse: bool) -> ImportResult:
-    """Re-run the spatial analyses (issue #4) after a committed import that changed rows; a failed
-    analysis does not undo the import, it is noted (and recorded as a failed run)."""
-    if analyse and not result.dry_run and (result.inserted or result.updated or result.deactivated):
-        from spatial.analysis import run_after_import  # heavy (PySAL, solver): only when needed
-        try:
-            run_after_import(url, oleh=user)
-        except Exception as exc:  # noqa: BLE001 - reported to the user, the import stands
-            result.notes.append(f"analisis ulang gagal: {exc}")
-    return result

@@ -16,6 +16,8 @@ from spatial.spreadsheet import safe_cell
 from spatial.sqlfiles import fetch_all, run
 
 REPORT_EXTRA = ["status", "baris", "alasan", "keterangan"]
+# The kinds of file the registry pipeline imports (impor.jenis).
+IMPORT_KINDS = ("rumah_tangga", "fasilitas", "pengukuran_anak", "gizi_desa")
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?$")
 
 
@@ -24,6 +26,15 @@ def _cell(value):
     if isinstance(value, str) and _PLAIN_NUMBER.match(value):
         return value
     return safe_cell(value)
+
+
+def import_kind(import_id: int, url: str | None = None) -> str:
+    """The kind of file (``impor.jenis``) of an import; NotFound when there is no such import."""
+    with connect(url) as conn:
+        found = run(conn, "importer/kind", {"impor_id": import_id}).fetchone()
+    if found is None:
+        raise NotFound(N_("Impor #%(id)s tidak ada."), id=import_id)
+    return found[0]
 
 
 def rejects(import_id: int, url: str | None = None, reader: str | None = None,
@@ -85,7 +96,7 @@ def write_report(import_id: int, target, url: str | None = None) -> int:
     return len(rows)
 
 
-def history(url: str | None = None, kind: str | None = None, limit: int = 50) -> list[dict]:
-    """Recent imports (newest first): file, hash, who, when, status and counts."""
+def history(url: str | None = None, kinds=IMPORT_KINDS, limit: int = 50) -> list[dict]:
+    """Recent imports of ``kinds`` (newest first): file, hash, who, when, status and counts."""
     with connect(url) as conn:
-        return fetch_all(conn, "importer/history", {"jenis": kind, "batas": limit})
+        return fetch_all(conn, "importer/history", {"jenis": list(kinds), "batas": limit})

@@ -83,6 +83,8 @@ def match_values(conn, spec: ValueColumns, matcher: Matcher, clock=None) -> Valu
     ``clock(step)``: a context manager timing the sub-steps (nilai_cari, nilai_terap)."""
     clock = clock or (lambda step: nullcontext())
     columns = spec.columns
+    if not columns:  # a kind of file without code-list columns
+        return ValueReport()
     with clock("nilai_cari"):
         found = _distinct_values(conn, matcher, columns)
     if not found:

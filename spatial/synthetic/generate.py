@@ -3,13 +3,15 @@
     python -m spatial.synthetic --boundaries data/boundaries/lampung_barat_18.04.geojson \\
         --households 85000 --seed 42 --out DIR [--dirty] [--facilities-per-village 1.0]
 
-Writes ``households.csv`` (HOUSEHOLD_COLUMNS), ``facilities.csv`` (FACILITY_COLUMNS) and
+Writes ``households.csv`` (HOUSEHOLD_COLUMNS), ``facilities.csv`` (FACILITY_COLUMNS),
 ``ground_truth.json`` (the planted poverty pockets and service gaps later analyses are tested
-against); with ``--dirty`` also ``households_dirty.csv`` and ``dirty_truth.json``; with
-``--foreign`` the same rows spelled as other offices write them (spatial/synthetic/foreign.py); with
-``--misplaced`` the same rows with villages that do not match their points (misplaced.py). The same seed
-and parameters give byte-identical files. Households are generated village by village (one random
-stream per village) and written in chunks, so memory stays bounded.
+against), the children of those households measured at the posyandu (``children.csv``,
+``gizi_desa.csv``, ``children_truth.json``: spatial/synthetic/children.py); with ``--dirty`` also
+``households_dirty.csv`` and ``dirty_truth.json``; with ``--foreign`` the same rows spelled as other
+offices write them (spatial/synthetic/foreign.py); with ``--misplaced`` the same rows with villages
+that do not match their points (misplaced.py). The same seed and parameters give byte-identical
+files. Households are generated village by village (one random stream per village) and written in
+chunks, so memory stays bounded.
 """
 import argparse
 import csv
@@ -22,6 +24,7 @@ import numpy as np
 from tqdm import tqdm
 
 from spatial.codelists import FACILITY_COLUMNS, HOUSEHOLD_CATEGORIES, HOUSEHOLD_COLUMNS
+from spatial.synthetic.children import write_children
 from spatial.synthetic.dirty import write_dirty
 from spatial.synthetic.facilities import make_facilities
 from spatial.synthetic.foreign import write_foreign
@@ -55,11 +58,15 @@ def generate(boundaries_path, out_dir, households: int = 85000, seed: int = 42, 
         "boundaries": Path(boundaries_path).name, "households": households, "dirty": dirty,
         "facilities_per_village": facilities_per_village})
     paths["ground_truth"].write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    children = write_children(paths["households"], out, seed)
+    paths |= {"children": out / "children.csv", "village_counts": out / "gizi_desa.csv",
+              "children_truth": out / "children_truth.json"}
     result: dict[str, Any] = {"paths": paths, "counts": {
         "villages": len(villages), "households": households, "facilities": len(facilities),
         "poverty_pockets": len(truth["poverty_pockets"]), "service_gaps": len(truth["service_gaps"]),
         "gap_settlements": len({gap["settlement"] for gap in truth["service_gaps"]}),
-        "without_coordinates": measured["without_coordinates"], "desil_1_2": measured["poor"]}}
+        "without_coordinates": measured["without_coordinates"], "desil_1_2": measured["poor"],
+        "child_measurements": children["measurements"]}}
     if dirty:
         paths["households_dirty"], paths["dirty_truth"] = out / "households_dirty.csv", out / "dirty_truth.json"
         result["counts"]["dirty_rows"] = write_dirty(paths["households"], paths["households_dirty"],
@@ -190,6 +197,7 @@ def _summary(result: dict) -> str:
         f"kantong kemiskinan: {counts['poverty_pockets']}; celah layanan: {counts['gap_settlements']} permukiman "
         f"tanpa air dan sanitasi ({counts['service_gaps']} entri)"
         + (f"; baris kotor: {counts['dirty_rows']}" if "dirty_rows" in counts else ""),
+        f"pengukuran anak (posyandu): {counts['child_measurements']:,}",
         sizes,
     ]
     return "\n".join(lines)

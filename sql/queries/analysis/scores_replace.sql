@@ -6,6 +6,8 @@
 -- scores 0 and is listed in data_tidak_lengkap; a house that is not RTLH on the known components
 -- but has unscored condition/health components, or whose tenure or desil is empty, gets the reason
 -- data_tidak_lengkap instead of bukan_rtlh / bukan_milik_sendiri / desil_di_atas_batas.
+-- A keluarga berisiko stunting (a stunted child measured in the last bulan_krs months, SQL
+-- sasaran_krs, issue #23) scores kerentanan.keluarga_berisiko_stunting points.
 DELETE FROM skor_rtlh s
 WHERE s.kode_desa IN (SELECT d.kode_desa FROM desa d WHERE d.kode_kab = %(kode_kab)s);
 DELETE FROM skor_rtlh s
@@ -24,6 +26,7 @@ k AS MATERIALIZED (
            (c #>> '{kerentanan,balita}')::numeric AS balita, (c #>> '{kerentanan,lansia}')::numeric AS lansia,
            (c #>> '{kerentanan,disabilitas}')::numeric AS disabilitas,
            (c #>> '{kerentanan,kepala_perempuan}')::numeric AS kepala_perempuan,
+           coalesce((c #>> '{kerentanan,keluarga_berisiko_stunting}')::numeric, 0) AS krs_poin,
            (c ->> 'ambang_rtlh')::numeric AS ambang, (c ->> 'biaya_satuan')::numeric AS biaya,
            ARRAY(SELECT jsonb_array_elements_text(c #> '{syarat,status_rumah}')) AS milik,
            %(tahun_acuan)s::int - (c #>> '{syarat,tahun_tanpa_bantuan}')::int AS tahun_batas,
@@ -46,6 +49,7 @@ p AS (
            CASE WHEN h.ada_lansia THEN k.lansia ELSE 0 END AS lansia,
            CASE WHEN h.ada_disabilitas THEN k.disabilitas ELSE 0 END AS disabilitas,
            CASE WHEN h.kepala_perempuan THEN k.kepala_perempuan ELSE 0 END AS kepala_perempuan,
+           CASE WHEN krs.rumah_tangga_id IS NOT NULL THEN k.krs_poin ELSE 0 END AS krs,
            array_remove(ARRAY[   -- condition and health components that could not be scored
                CASE WHEN h.jenis_atap IS NULL THEN 'atap' END,
                CASE WHEN h.jenis_dinding IS NULL THEN 'dinding' END,
@@ -64,10 +68,11 @@ p AS (
                CASE WHEN h.status_rumah IS NULL THEN 'status_rumah' END
            ], NULL) AS kurang_lain
     FROM rumah_tangga h CROSS JOIN k
+    LEFT JOIN sasaran_krs(%(bulan_krs)s) krs ON krs.kode_prov = h.kode_prov AND krs.rumah_tangga_id = h.id
     WHERE h.aktif AND h.kode_kab = %(kode_kab)s
 ), s AS (
     SELECT p.*, atap + dinding + lantai + luas_sempit AS kondisi, sanitasi + air + listrik AS kesehatan,
-           balita + lansia + disabilitas + kepala_perempuan AS kerentanan
+           balita + lansia + disabilitas + kepala_perempuan + krs AS kerentanan
     FROM p
 ), e AS (
     SELECT s.*, kondisi + kesehatan >= ambang AS rtlh,
@@ -86,7 +91,8 @@ SELECT kode_prov, id, kode_desa, %(run_id)s::bigint,
        jsonb_build_object('atap', atap, 'dinding', dinding, 'lantai', lantai, 'luas_sempit', luas_sempit,
                           'sanitasi', sanitasi, 'air', air, 'listrik', listrik, 'desil', desil_poin,
                           'balita', balita, 'lansia', lansia, 'disabilitas', disabilitas,
-                          'kepala_perempuan', kepala_perempuan, 'kondisi', kondisi, 'kesehatan', kesehatan,
+                          'kepala_perempuan', kepala_perempuan, 'keluarga_berisiko_stunting', krs,
+                          'kondisi', kondisi, 'kesehatan', kesehatan,
                           'kesejahteraan', desil_poin, 'kerentanan', kerentanan),
        rtlh, cardinality(alasan) = 0, alasan,
        CASE WHEN cardinality(alasan) = 0 THEN biaya ELSE 0 END,

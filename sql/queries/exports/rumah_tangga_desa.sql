@@ -1,6 +1,7 @@
--- Layer rumah_tangga_desa: households aggregated per village with k-anonymity. A count is shown
--- only when both it and its complement (jumlah - count) are at least k; a village with fewer than
--- k households shows no count at all. Suppressed fields are null and listed in 'ditekan'.
+-- Layer rumah_tangga_desa: households aggregated per village with k-anonymity (the complement rule
+-- of SQL sasaran_terbit / sasaran_jumlah_terbit): a count is shown only when both it and its
+-- complement (jumlah - count) are at least k; a village with fewer than k households shows no
+-- count at all. Suppressed fields are null and listed in 'ditekan'.
 WITH agg AS (
     SELECT kode_desa, count(*) AS jumlah,
            count(*) FILTER (WHERE desil <= 2) AS desil12,
@@ -12,9 +13,8 @@ WITH agg AS (
     FROM rumah_tangga WHERE aktif AND kode_desa IS NOT NULL GROUP BY kode_desa
 ), shown AS (
     SELECT a.*, d.nama, d.geom, d.dimuat_pada,
-           (SELECT jsonb_object_agg(key, CASE WHEN a.jumlah >= %(k)s AND value::bigint >= %(k)s
-                                                   AND a.jumlah - value::bigint >= %(k)s
-                                              THEN value ELSE 'null'::jsonb END)
+           (SELECT jsonb_object_agg(key, coalesce(to_jsonb(sasaran_terbit(value::bigint, a.jumlah, %(k)s)),
+                                                  'null'::jsonb))
             FROM jsonb_each(jsonb_build_object('desil12', a.desil12, 'desil1', a.desil1,
                 'tanpa_air_layak', a.tanpa_air_layak, 'tanpa_sanitasi_layak', a.tanpa_sanitasi_layak,
                 'dengan_balita', a.dengan_balita))) AS rincian
@@ -22,7 +22,7 @@ WITH agg AS (
 )
 SELECT kode_desa AS fid, kode_desa, dimuat_pada AS waktu, geom,
        jsonb_build_object('kode_desa', kode_desa, 'nama', nama, 'k', %(k)s::int,
-           'jumlah', CASE WHEN jumlah >= %(k)s THEN jumlah END,
+           'jumlah', sasaran_jumlah_terbit(jumlah, %(k)s),
            'ditekan', (SELECT COALESCE(string_agg(key, ',' ORDER BY key), '') FROM jsonb_each(rincian)
                        WHERE value = 'null'::jsonb)) || rincian AS props
 FROM shown
