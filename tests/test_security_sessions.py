@@ -213,3 +213,36 @@ def test_refused_account_says_why_in_the_users_language(accounts):
     assert "must not contain the user name" in flashed[0]
     assert flashed[1].startswith("Account not saved: account s_perkim already exists")
     assert _sql(url, "SELECT count(*) FROM pengguna WHERE username = 'budiman'") == (0,)
+
+
+def _answers_setting_the_cookie(app, cookie, ip):
+    """The GET routes without path arguments whose answer to a request from ``ip`` carrying
+    ``cookie`` sends a session cookie back (only /bahasa/<code>, /login and /logout change the session by design)."""
+    paths = sorted({rule.rule for rule in app.url_map.iter_rules()
+                    if "GET" in rule.methods and not rule.arguments and rule.endpoint != "static"})
+    late = app.test_client()
+    setting = []
+    for path in paths:
+        late.set_cookie(COOKIE, cookie)
+        if COOKIE in late.get(path, environ_base={"REMOTE_ADDR": ip}).headers.get("Set-Cookie", ""):
+            setting.append(path)
+    return setting
+
+
+def test_a_request_begun_before_sign_in_does_not_sign_the_user_out(accounts):
+    """Reported on a slow link: a dashboard request sent before sign-in (or before a language
+    switch) answered after it, and the old cookie it carried back replaced the new one, so the user
+    was signed out at once. A response sends the cookie only when its request changed the session."""
+    app, _url = accounts
+    browser = app.test_client()
+    browser.get("/bahasa/en")
+    browser.get("/login")
+    anonymous = browser.get_cookie(COOKIE).value
+    assert _login(browser, "s_perkim", ip="10.0.0.11").status_code == 302
+    assert _answers_setting_the_cookie(app, anonymous, "10.0.0.11") == []
+    browser.get("/", environ_base={"REMOTE_ADDR": "10.0.0.11"})  # where sign-in leads: the form token is made
+    signed_in = browser.get_cookie(COOKIE).value
+    assert _answers_setting_the_cookie(app, signed_in, "10.0.0.11") == []
+    assert browser.get("/bahasa/id").status_code == 302
+    assert browser.get_cookie(COOKIE).value != signed_in  # a real change still sends the cookie
+    assert browser.get("/ekspor").status_code == 200

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from typing import Any
 
 from flask import abort, has_request_context, request
-from flask.sessions import SecureCookieSessionInterface
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -58,9 +58,32 @@ def _headers(app):
     return add_headers
 
 
+class Session(SecureCookieSession):
+    """A cookie session that keeps, serialised, what it held when its request began."""
+
+    loaded = ""
+
+
 class SessionInterface(SecureCookieSessionInterface):
     """Signed cookie sessions marked ``Secure`` whenever the request came over HTTPS (directly, or
-    through the proxies counted by ``SASARAN_PROXY_HOPS``), not only when configured so."""
+    through the proxies counted by ``SASARAN_PROXY_HOPS``), not only when configured so.
+
+    A response carries the cookie back only when its request changed what the session holds. The
+    lifetime is counted by the server from sign-in (``spatial.signin``), so nothing is gained by
+    refreshing the cookie, and a cookie sent back unchanged does harm: a request begun before a
+    sign-in or a language switch and answered after it (a slow link, a map still loading) would
+    put the old cookie back and sign the user out."""
+
+    session_class = Session
+
+    def open_session(self, app, request):
+        session = super().open_session(app, request)
+        if isinstance(session, Session):
+            session.loaded = self.serializer.dumps(dict(session))
+        return session
+
+    def should_set_cookie(self, app, session) -> bool:
+        return not isinstance(session, Session) or self.serializer.dumps(dict(session)) != session.loaded
 
     def get_cookie_secure(self, app) -> bool:
         return bool(super().get_cookie_secure(app) or (has_request_context() and request.is_secure))
