@@ -27,7 +27,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -37,8 +36,8 @@ from psycopg import sql as psql
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.loading import floor_seconds, psql_copy_seconds  # noqa: E402
 from spatial.boundaries import load_boundaries  # noqa: E402
-from spatial.codelists import HOUSEHOLD_COLUMNS  # noqa: E402
 from spatial.settings import database_url  # noqa: E402
 from spatial.migrate import migrate  # noqa: E402
 
@@ -77,21 +76,6 @@ def sample_file(households: int, seed: int) -> Path:
     return folder / "households.csv"
 
 
-def raw_copy_seconds(url: str, path: Path) -> float:
-    """Seconds for ``psql \\copy`` of the file into a bare table of text columns."""
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP TABLE IF EXISTS bare_copy")
-        conn.execute(psql.SQL("CREATE TABLE bare_copy ({})").format(
-            psql.SQL(", ").join(psql.SQL("{} text").format(psql.Identifier(c)) for c in HOUSEHOLD_COLUMNS)))
-    started = time.perf_counter()
-    subprocess.run(["psql", url, "-q", "-c", f"\\copy bare_copy FROM '{path}' WITH (FORMAT csv, HEADER true)"],
-                   check=True)
-    seconds = time.perf_counter() - started
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP TABLE bare_copy")
-    return seconds
-
-
 def run_import(url: str, path: Path) -> tuple[list, dict]:
     """(seconds, rows, inserted, updated, unchanged, rejected, peak MB) and the seconds per step."""
     out = subprocess.run([sys.executable, "-c", IMPORT_CODE, str(path), url], cwd=ROOT, check=True,
@@ -99,33 +83,6 @@ def run_import(url: str, path: Path) -> tuple[list, dict]:
     figures, phases = out.splitlines()[-2:]
     seconds, *counts = figures.split()
     return [float(seconds)] + [int(c) for c in counts], json.loads(phases)
-
-
-# The imported households once more as a plain table, and the index definitions of their partition
-# re-targeted to it (CREATE [UNIQUE] INDEX ON floor_copy ...).
-FLOOR_TABLE = "CREATE TABLE floor_copy AS SELECT * FROM rumah_tangga"
-FLOOR_INDEXES = """
-SELECT replace(replace(i.indexdef, 'INDEX ' || i.indexname, 'INDEX'), i.schemaname || '.' || i.tablename, 'floor_copy')
-  FROM pg_indexes i
- WHERE i.tablename = (SELECT c.relname FROM pg_inherits h JOIN pg_class c ON c.oid = h.inhrelid
-                       WHERE h.inhparent = 'rumah_tangga'::regclass ORDER BY c.reltuples DESC LIMIT 1)
-"""
-
-
-def floor_seconds(url: str) -> tuple[float, float, int]:
-    """Seconds to write the imported households as a plain table and to build the indexes of
-    rumah_tangga on it (and how many indexes); the table is dropped again."""
-    with psycopg.connect(url, autocommit=True) as conn:
-        started = time.perf_counter()
-        conn.execute(FLOOR_TABLE)
-        write_s = time.perf_counter() - started
-        indexes = [row[0] for row in conn.execute(FLOOR_INDEXES)]
-        started = time.perf_counter()
-        for statement in indexes:
-            conn.execute(statement)
-        index_s = time.perf_counter() - started
-        conn.execute("DROP TABLE floor_copy")
-    return write_s, index_s, len(indexes)
 
 
 def foreign_file(path: Path, seed: int) -> Path:
@@ -178,7 +135,7 @@ def main() -> None:
     migrate(url)
     load_boundaries(str(LAMPUNG), url=url, source=LAMPUNG.name)
     size_mb = path.stat().st_size / 1e6
-    copy_s = raw_copy_seconds(url, path)
+    copy_s = psql_copy_seconds(url, path)
     (seconds, rows, inserted, updated, unchanged, rejected, peak_mb), first_phases = run_import(url, path)
     (again_s, *again), again_phases = run_import(url, path)
     rate, copy_rate = rows / seconds, rows / copy_s

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit, urlunsplit
 from bench.common import log
 from bench.dataset import recreate
 from bench.tiles_list import fixed_tiles
-from bench.web import session, start_sasaran, tile_stats
+from bench.tiles import http_fetch, timed_pass
+from bench.web import session, start_sasaran
 
 SAMPLE_HOUSEHOLDS = 85_000
 TILE_COUNT = 200
@@ -101,9 +102,9 @@ def main() -> None:
                 print(f"    {size / 1e3:8.1f} kB  {path}")
         tiles = benchmark_tiles()
         zooms = sorted({t[0] for t in tiles})
-        template = server.base + "/tiles/rumah-tangga/{z}/{x}/{y}.pbf"
         for role in ("perkim", "viewer"):
-            stats = tile_stats(session(server, role), template, tiles)
+            stats = timed_pass(http_fetch(session(server, role),
+                                          lambda z, x, y: f"{server.base}/tiles/rumah-tangga/{z}/{x}/{y}.pbf"), tiles)
             print(f"vector tile rumah tangga ({role}), {len(tiles)} tile zoom {zooms[0]}-{zooms[-1]}: "
                   f"p50 {stats['p50']:.1f} ms, p95 {stats['p95']:.1f} ms, maks {stats['max']:.1f} ms, "
                   f"{stats['bytes'] / 1e6:.2f} MB")

@@ -17,17 +17,14 @@ def ensure_tipg() -> str:
 
 
 def start_tipg(url: str) -> Server:
-    """tipg on the same database, publishing only the household table (one uvicorn worker)."""
-    env = {"DATABASE_URL": url, "TIPG_DB_SCHEMAS": '["public"]', "TIPG_DB_TABLES": '["public.rumah_tangga"]',
-           "TIPG_DB_EXCLUDE_FUNCTION_SCHEMAS": '["public"]', "TIPG_CATALOG_TTL": "3600"}
+    """tipg on the same database, publishing only Sasaran's tile content (schema bench_tipg of
+    bench.tiles.publish_for_tipg: the point view and the grid function), one uvicorn worker, every
+    feature of a tile (no cap) and the point tiles' 64-pixel buffer."""
+    env = {"DATABASE_URL": url, "TIPG_DB_SCHEMAS": '["bench_tipg"]', "TIPG_DB_TABLES": '["bench_tipg.titik"]',
+           "TIPG_DB_FUNCTIONS": '["bench_tipg.agregat"]', "TIPG_DB_EXCLUDE_FUNCTION_SCHEMAS": '["public"]',
+           "TIPG_CATALOG_TTL": "3600", "TIPG_MAX_FEATURES_PER_TILE": "10000000", "TIPG_TILE_BUFFER": "64"}
     return Server([ensure_tipg(), "-m", "uvicorn", "tipg.main:app", "--host", "127.0.0.1", "--port", "{port}",
                    "--workers", "1", "--log-level", "warning"], env, probe_path="/collections")
-
-
-def tipg_tile_template(server: Server) -> str:
-    """tipg's OGC tile URL of the household table with the attributes Sasaran's tile carries."""
-    return (server.base + "/collections/public.rumah_tangga/tiles/WebMercatorQuad/{z}/{x}/{y}"
-            "?properties=id,desil")
 
 
 def ogr2ogr_export(url: str, query: str, name: str):

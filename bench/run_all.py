@@ -4,9 +4,10 @@
     .venv/bin/python -m bench.run_all --only-analyses --db URL    # the loaded database: analyses only
 
 Generates the province with ``spatial.synthetic`` on lampung_18.geojson (cached under var/bench),
-loads it into its own database (bench_h9 by default: dropped and recreated), measures import,
-village assignment, analyses, vector tiles (vs tipg), GeoJSON exports (vs ogr2ogr), selection by
-polygon and the map page, then prints one table and writes it to bench/results/latest.md.
+loads it into its own database (bench_h9 by default: dropped and recreated), measures the import
+(vs its floor and ogr2ogr), village assignment, analyses, vector tiles (vs the same SQL bare and
+tipg on the same content), GeoJSON exports (vs ogr2ogr), selection by polygon and the map page, then
+prints one table and writes it to bench/results/latest.md.
 A capability that does not exist yet is reported as "belum tersedia".
 """
 import argparse
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import psycopg
 
-from bench import analyses, dataset, loading, peers, web
+from bench import analyses, dataset, loading, peers, tiles, web
 from bench.common import ROOT, WORK, Row, log, unavailable
 from bench.tiles_list import fixed_tiles
 from spatial.maintenance import optimise_households
@@ -57,17 +58,16 @@ def web_measurements(rows: list, url: str, boundaries: Path) -> None:
     """Everything measured over HTTP: Sasaran under gunicorn, tipg under uvicorn."""
     from spatial.users import create_demo_users
     create_demo_users(url)
-    tiles = fixed_tiles(boundaries)
+    tile_list = fixed_tiles(boundaries)
     sasaran = web.start_sasaran(url)
     tipg = None
     try:
         try:
+            tiles.publish_for_tipg(url)
             tipg = peers.start_tipg(url)
-            tipg_template = peers.tipg_tile_template(tipg)
-        except Exception as exc:  # tipg is a peer: without it the row still shows Sasaran's figures
+        except Exception as exc:  # tipg is a peer: without it the rows still show Sasaran and the bare SQL
             log(f"tipg tidak jalan: {exc!r}")
-            tipg_template = None
-        guarded(rows, "tile vektor", "500 tile", lambda: web.measure_tiles(sasaran, url, tiles, tipg_template))
+        guarded(rows, "tile vektor", "500 tile", lambda: tiles.measure(sasaran, url, tile_list, tipg, web.session))
         guarded(rows, "seleksi poligon", "ms", lambda: web.measure_selection(sasaran, url))
         guarded(rows, "ekspor GeoJSON", "rumah tangga", lambda: web.measure_export(
             sasaran, "semua rumah tangga (admin)", "rumah_tangga",

@@ -1,12 +1,12 @@
-"""Measurements through Sasaran's HTTP endpoints (gunicorn, as in production): vector tiles,
-selection by a drawn polygon, GeoJSON exports and the map page's first render."""
+"""Measurements through Sasaran's HTTP endpoints (gunicorn, as in production): selection by a
+drawn polygon, GeoJSON exports and the map page's first render (vector tiles: bench/tiles.py)."""
 import re
 import statistics
 import time
 
 import requests
 
-from bench.common import PYTHON, Row, Server, log, unavailable, verdict
+from bench.common import PYTHON, Row, Server, unavailable, verdict
 
 SECRET = "bench-secret-key"
 
@@ -54,59 +54,6 @@ def find_route(keywords: tuple, method: str = "GET", also: tuple = ()) -> str | 
             if method in methods and keyword in low and all(a in low for a in also):
                 return rule
     return None
-
-
-def timed_get(web, url: str) -> tuple[float, int]:
-    """Milliseconds and bytes of one GET (body read completely)."""
-    started = time.perf_counter()
-    answer = web.get(url, timeout=300)
-    answer.raise_for_status()
-    return (time.perf_counter() - started) * 1000, len(answer.content)
-
-
-def tile_stats(web, template: str, tiles: list) -> dict:
-    """p50/p95/max ms over the tile list (one warm-up pass of the first tile), plus total bytes."""
-    web.get(template.format(z=tiles[0][0], x=tiles[0][1], y=tiles[0][2]), timeout=300)
-    times, total = [], 0
-    for z, x, y, _ in tiles:
-        ms, size = timed_get(web, template.format(z=z, x=x, y=y))
-        times.append(ms)
-        total += size
-    times.sort()
-    return {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))], "max": times[-1],
-            "bytes": total}
-
-
-def empty_tile_cache(url: str) -> None:
-    """Empty the aggregate tile cache, as an import does (no-op before migration 0090)."""
-    import psycopg
-    with psycopg.connect(url, autocommit=True) as conn:
-        if conn.execute("SELECT to_regclass('tile_cache')").fetchone()[0]:
-            conn.execute("DELETE FROM tile_cache")
-
-
-def measure_tiles(server: Server, url: str, tiles: list, tipg_template: str | None) -> list:
-    """Sasaran's household tiles vs tipg's on the same 500 tiles of the same table."""
-    rule = find_route(("/tiles/",))
-    if not rule:
-        return [unavailable("tile vektor", "p50/p95/max ms, 500 tile z8-16")]
-    template = server.base + re.sub(r"<(?:int:)?(\w)>", r"{\1}", rule)
-    log(f"tile Sasaran: {template}")
-    web_session = session(server)
-    empty_tile_cache(url)  # the first pass measures tiles as after an import (cache emptied)
-    cold = tile_stats(web_session, template, tiles)
-    warm = tile_stats(web_session, template, tiles)  # second pass: aggregate tiles from tile_cache
-    peer = tile_stats(requests.Session(), tipg_template, tiles) if tipg_template else None
-    rows = []
-    for label, ours in (("pertama (cache kosong)", cold), ("kedua (tile agregat dari cache)", warm)):
-        ratio = f"{ours['p95'] / peer['p95']:.2f}" if peer else ""
-        ok = ours["p95"] <= 100 and (peer is None or ours["p95"] <= peer["p95"])
-        rows.append(Row("tile vektor", f"p50 / p95 / max ms, 500 tile z8-16, lintasan {label}; admin: titik z>=13, "
-                        f"agregat di bawahnya; {ours['bytes'] / 1e6:.1f} MB",
-                        f"{ours['p50']:.0f} / {ours['p95']:.0f} / {ours['max']:.0f}",
-                        f"tipg {peer['p50']:.0f} / {peer['p95']:.0f} / {peer['max']:.0f}; {peer['bytes'] / 1e6:.1f} MB"
-                        if peer else "tipg gagal", ratio, "p95 <= 100 ms, rasio p95 <= 1.0", verdict(ok)))
-    return rows
 
 
 def province_polygon(url: str, share: float = 0.05) -> dict:

@@ -29,12 +29,17 @@ def household_points(conn: Connection, z: int, x: int, y: int, wilayah: str | No
     return bytes(fetch_value(conn, "tiles/households_points", {"z": z, "x": x, "y": y, "wilayah": wilayah}) or b"")
 
 
+def draw_grid(conn: Connection, z: int, x: int, y: int) -> bytes:
+    """The anonymous aggregate tile (layer ``agregat``) drawn from the households, without the cache."""
+    return bytes(fetch_value(conn, "tiles/households_grid", {"z": z, "x": x, "y": y, **anonymity.tile_box(z, x, y)})
+                 or b"")
+
+
 def household_grid(conn: Connection, z: int, x: int, y: int, max_cached: int) -> bytes:
     """The anonymous aggregate tile (layer ``agregat``), from the cache when the data has not
     changed since it was drawn (the cache holds at most ``max_cached`` tiles)."""
     def draw() -> bytes:
-        return bytes(fetch_value(conn, "tiles/households_grid",
-                                 {"z": z, "x": x, "y": y, **anonymity.tile_box(z, x, y)}) or b"")
+        return draw_grid(conn, z, x, y)
     if z > MAX_CACHED_ZOOM:
         return draw()
     return cached(conn, "agregat", z, x, y, draw, max_cached)
