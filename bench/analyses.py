@@ -26,9 +26,9 @@ def _last_run(url: str) -> int:
         return conn.execute("SELECT COALESCE(max(id), 0) FROM analisis_run").fetchone()[0]
 
 
-def measure_analyses(url: str, workers: int | None = None) -> list:
-    """Every analysis of every kabupaten in one ``analyse all`` (``workers`` parallel runs, default the
-    CPU cores): wall time, then seconds per kind (sum over kabupaten) and per kabupaten."""
+def analyse_all(url: str, workers: int | None = None) -> tuple[float, float, float, list]:
+    """One ``analyse all`` in a fresh process: (wall seconds, peak MB, highest load average seen,
+    the run records it made)."""
     before = _last_run(url)
     argv = [PYTHON, "-m", "spatial", "analyse", "all", "-q"] + (["--paralel", str(workers)] if workers else [])
     log("analisis: analyse all" + (f" --paralel {workers}" if workers else ""))
@@ -37,6 +37,19 @@ def measure_analyses(url: str, workers: int | None = None) -> list:
     load = max(load, os.getloadavg()[0])
     with psycopg.connect(url) as conn:
         runs = conn.execute(RUNS_SQL, (before,)).fetchall()
+    return seconds, peak, load, runs
+
+
+def run_all_kinds(url: str) -> tuple[float, float, dict]:
+    """(wall seconds, peak MB, seconds of each kind summed over its kabupaten runs) of one ``analyse all``."""
+    seconds, peak, _, runs = analyse_all(url)
+    return seconds, peak, {jenis: sum(r[4] or 0 for r in runs if r[0] == jenis) for jenis in LABELS}
+
+
+def measure_analyses(url: str, workers: int | None = None) -> list:
+    """Every analysis of every kabupaten in one ``analyse all`` (``workers`` parallel runs, default the
+    CPU cores): wall time, then seconds per kind (sum over kabupaten) and per kabupaten."""
+    seconds, peak, load, runs = analyse_all(url, workers)
     kabupaten = sorted({(r[1], r[2], r[5]) for r in runs})
     failed = [r for r in runs if r[3] != "selesai"]
     parallel = workers or os.cpu_count()

@@ -1,6 +1,7 @@
 """Sasaran at province scale, side by side with the tools users would pick instead.
 
     .venv/bin/python -m bench.run_all [--households 1000000] [--seed 7] [--db URL] [--paralel N]
+                                      [--scale 100000,300000,1000000,3000000]
     .venv/bin/python -m bench.run_all --only-analyses --db URL    # the loaded database: analyses only
 
 Generates the province with ``spatial.synthetic`` on lampung_18.geojson (cached under var/bench),
@@ -8,6 +9,8 @@ loads it into its own database (bench_h9 by default: dropped and recreated), mea
 (vs its floor and ogr2ogr), village assignment, analyses, vector tiles (vs the same SQL bare and
 tipg on the same content), GeoJSON exports (vs ogr2ogr), selection by polygon and the map page, then
 prints one table and writes it to bench/results/latest.md.
+``--scale`` then measures the parts again at each size (bench/scaling.py: seconds, peak MB, the
+log-log growth exponent; bench/results/scaling.md/.csv/.png) and adds that table.
 A capability that does not exist yet is reported as "belum tersedia".
 """
 import argparse
@@ -16,10 +19,11 @@ import platform
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
-from bench import analyses, dataset, loading, peers, tiles, web
+from bench import analyses, dataset, loading, peers, scaling, tiles, web
 from bench.common import ROOT, WORK, Row, log, unavailable
 from bench.tiles_list import fixed_tiles
 from spatial.maintenance import optimise_households
@@ -97,6 +101,8 @@ def main() -> None:
     parser.add_argument("--paralel", type=int, default=None,
                         help="parallel analysis runs (default: the CPU cores)")
     parser.add_argument("--data", type=Path, help="use this folder's households.csv/facilities.csv, do not generate")
+    parser.add_argument("--scale", type=lambda text: [int(n) for n in text.split(",")], default=[],
+                        help="household counts (e.g. 100000,300000,1000000,3000000): how each part's cost grows")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -119,6 +125,7 @@ def main() -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip() or os.environ.get("BENCH_COMMIT", "?")
     load_start = os.getloadavg()[0]
+    grown: list = []  # the growth table once measured
 
     def write(final: bool) -> None:
         """Write the table so far (after every step, so a cut-off run still leaves its figures)."""
@@ -132,7 +139,8 @@ def main() -> None:
                   f"{state}.\n\n"
                   "Rasio = Sasaran / pembanding (untuk laju: >1 lebih cepat; untuk waktu: <1 lebih cepat).\n"
                   "Puncak memori = RSS maksimum proses Python/ogr2ogr/server (tidak termasuk PostgreSQL).\n\n")
-        text = header + table(rows) + "\n"
+        text = header + table(rows) + "\n" + (
+            "\n## Pertumbuhan biaya (--scale)\n\n![log-log](scaling.png)\n\n" + grown[0] if grown else "")
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")
         if final:
@@ -170,7 +178,17 @@ def main() -> None:
         web_measurements(rows, args.db, args.boundaries)
     else:
         rows.append(unavailable("lainnya", "tanpa data rumah tangga tidak ada yang diukur"))
+    if args.scale:
+        write(False)
+        log(f"pertumbuhan: {args.scale}")
+        grown.append(scaling.measure_growth(growth_database(args.db), args.scale, args.seed, args.boundaries))
     write(True)
+
+
+def growth_database(url: str) -> str:
+    """The benchmark database's URL with ``_tumbuh`` added to its name (dropped and re-created per size)."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=parts.path + "_tumbuh"))
 
 
 if __name__ == "__main__":
