@@ -37,11 +37,19 @@ def unavailable(area: str, measure: str, why: str = "") -> Row:
 
 
 def run_measured(argv: list, env: dict | None = None) -> tuple[float, float, str]:
-    """Run a command; returns (seconds, peak resident memory of that process in MB, stdout text)."""
+    """Run a command; returns (seconds, peak resident memory of that process in MB, stdout text).
+
+    The command is started by GNU time (``/usr/bin/time -f %M``) where it exists: a process forked
+    from this one inherits this one's resident size in its peak (Linux counts the pages of the
+    fork until exec), so the runner's own hundreds of MB would floor every peak measured directly."""
+    import shutil
     import tempfile
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    timer = shutil.which("time", path="/usr/bin")
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
+            tempfile.NamedTemporaryFile("r") as peak:
         started = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, env={**os.environ, **(env or {})}, cwd=ROOT)
+        command = [timer, "-f", "%M", "-o", peak.name, *argv] if timer else argv
+        proc = subprocess.Popen(command, stdout=out, stderr=err, env={**os.environ, **(env or {})}, cwd=ROOT)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -49,7 +57,8 @@ def run_measured(argv: list, env: dict | None = None) -> tuple[float, float, str
         err.seek(0)
         if proc.returncode:
             raise RuntimeError(f"{' '.join(map(str, argv[:4]))} gagal ({proc.returncode}): {err.read()[-2000:]}")
-        return seconds, usage.ru_maxrss / 1024, out.read()
+        peak_kb = int(peak.read().split()[-1]) if timer else usage.ru_maxrss
+        return seconds, peak_kb / 1024, out.read()
 
 
 def run_python(code: str, *args, env: dict | None = None) -> tuple[float, float, str]:
