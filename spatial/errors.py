@@ -7,8 +7,9 @@ status and a short machine-readable ``code``. Code below the web layer raises th
 handler in the app factory (``webgis.errors``) turns them into a JSON body for API clients or a
 flashed message / error page for people; command-line tools print ``str(error)``. Views have no
 ``except`` blocks of their own for them. Values are shown as they are, except a ``Text`` (a
-marked word such as a file kind) and an error (the reason of another refusal), which are
-translated too, also in a list (errors joined by "; ", texts by ", ").
+marked word such as a file kind), a ``Message`` and an error (the reason of another refusal),
+which are translated too, also in a list (errors joined by "; ", texts by ", "). A ``Message`` is
+a marked message with values that refuses nothing (a text a service composes for the user).
 
 The classes say what went wrong, the status follows from the class:
 
@@ -42,6 +43,26 @@ class Text(str):
     """A marked text used as a value of a message (``Text(N_("dokumen PDF"))``): translated with it."""
 
 
+class Message:
+    """A marked message with its values that refuses nothing (``Message(N_("... %(name)s ..."),
+    name=value)``): a text a service composes for the user, such as the evidence of a lokus proposal.
+    Shown like a refusal's message: ``translated(gettext)``, ``str()`` in Bahasa Indonesia."""
+
+    def __init__(self, message: str, **params: Any):
+        self.message = message
+        self.params = params
+
+    def __str__(self) -> str:
+        return self.translated(lambda text: text)
+
+    def __repr__(self) -> str:
+        return f"Message({self.message!r}, {self.params!r})"
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        """The message in the language of ``gettext`` with its values filled in."""
+        return _filled(self.message, self.params, gettext)
+
+
 class SasaranError(Exception):
     """A refusal with a message for the user, an HTTP status and a code."""
     status: int = 400
@@ -69,22 +90,27 @@ class SasaranError(Exception):
 
     def translated(self, gettext: Callable[[str], str]) -> str:
         """The message in the language of ``gettext`` with its values filled in."""
-        text = gettext(self.message)
-        if not self.params:
-            return text
-        params = {name: _shown(value, gettext) for name, value in self.params.items()}
-        try:
-            return text % params
-        except (KeyError, ValueError, TypeError):  # a translation with other placeholders: show the source
-            return self.message % params
+        return _filled(self.message, self.params, gettext)
+
+
+def _filled(message: str, params: dict, gettext: Callable[[str], str]) -> str:
+    """``message`` in the language of ``gettext`` with ``params`` filled in."""
+    text = gettext(message)
+    if not params:
+        return text
+    shown = {name: _shown(value, gettext) for name, value in params.items()}
+    try:
+        return text % shown
+    except (KeyError, ValueError, TypeError):  # a translation with other placeholders: show the source
+        return message % shown
 
 
 def _shown(value: Any, gettext: Callable[[str], str]) -> Any:
-    """A ``Text`` or an error translated; a list of them translated item by item, errors joined by
-    "; ", texts by ", "; any other value as it is."""
+    """A ``Text``, a ``Message`` or an error translated; a list of them translated item by item,
+    errors joined by "; ", texts by ", "; any other value as it is."""
     if isinstance(value, Text):
         return gettext(value)
-    if isinstance(value, SasaranError):
+    if isinstance(value, SasaranError | Message):
         return value.translated(gettext)
     if isinstance(value, list) and value and all(isinstance(item, Text | SasaranError) for item in value):
         separator = "; " if isinstance(value[0], SasaranError) else ", "

@@ -163,6 +163,19 @@ def test_stunting_lokus_names_its_evidence(app, figures, truth):
         assert f'data-bukti="{expected}"' in row, code
 
 
+def test_stunting_lokus_evidence_in_english(app, truth):
+    """The rule and each village's evidence are composed by the service and shown in the user's language."""
+    planner = login(app.test_client(), "perencana")
+    planner.get("/bahasa/en")
+    text = planner.get("/lokus?tahun=2026&jenis=stunting").get_data(as_text=True)
+    assert "Villages with child measurements are proposed when" in text and "Desa yang punya data" not in text
+    row = text[text.index(f'data-kode="{truth["desa_tinggi"][0]}"'):]
+    row = row[:row.index("</tr>")]
+    assert "Measured, August 2026, child records: stunting" in row and "Terukur" not in row
+    proxy = text[text.index('data-bukti="proksi"'):]
+    assert "No measurements: proxy" in proxy[:proxy.index("</tr>")]
+
+
 def test_exports_and_ogc_carry_only_suppressed_village_counts(app, figures):
     viewer = login(app.test_client(), "viewer")
     exported = viewer.get("/ekspor/gizi_desa.geojson").get_json(force=True)["features"]

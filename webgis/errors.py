@@ -6,7 +6,7 @@ from collections.abc import Callable
 from flask import Flask, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext
 
-from spatial.errors import SasaranError
+from spatial.errors import Message, SasaranError
 
 JSON_PREFIXES = ("/api/", "/tiles/", "/ogc/")
 CORRECTABLE = (400, 409, 413)  # statuses of a form the user can fix and send again
@@ -38,9 +38,10 @@ def back_url() -> str:
     return url_for("maps.dashboard")
 
 
-def message_of(error: Exception) -> str:
-    """The error's message in the user's language."""
-    return error.translated(gettext) if isinstance(error, SasaranError) else gettext(str(error))
+def message_of(error: Exception | Message) -> str:
+    """The message of an error (or a ``Message`` a service composed) in the user's language; in
+    templates the filter ``pesan``."""
+    return error.translated(gettext) if isinstance(error, SasaranError | Message) else gettext(str(error))
 
 
 def handle(error: SasaranError):
@@ -56,5 +57,6 @@ def handle(error: SasaranError):
 
 
 def init_app(app: Flask) -> None:
-    """Register the handler for every SasaranError."""
+    """Register the handler for every SasaranError, and the template filter ``pesan``."""
     app.register_error_handler(SasaranError, handle)
+    app.add_template_filter(message_of, "pesan")

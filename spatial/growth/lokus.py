@@ -8,31 +8,36 @@ numbers that user may see (a suppressed figure is stated as above or below the t
 """
 import datetime as dt
 
+from spatial.errors import N_, Message, Text
 from spatial.growth.indicators import load_config, periods, village_figures
 from spatial.sqlfiles import Connection
 
 MEASURED, PROXY = "terukur", "proksi"
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
+MONTHS = (N_("Januari"), N_("Februari"), N_("Maret"), N_("April"), N_("Mei"), N_("Juni"), N_("Juli"),
+          N_("Agustus"), N_("September"), N_("Oktober"), N_("November"), N_("Desember"))
 
 
 def _number(value) -> str:
     return f"{float(value):.1f}".replace(".", ",")
 
 
-def _month(day: dt.date) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}"
+def _month(day: dt.date, old: bool) -> Message:
+    if old:
+        return Message(N_("%(bulan)s %(tahun)s (data lama)"), bulan=Text(MONTHS[day.month - 1]), tahun=day.year)
+    return Message(N_("%(bulan)s %(tahun)s"), bulan=Text(MONTHS[day.month - 1]), tahun=day.year)
 
 
-def rule_text(config: dict | None = None) -> str:
-    """The lokus rule in plain Bahasa Indonesia, with the configured numbers."""
+def rule_text(config: dict | None = None) -> Message:
+    """The lokus rule in plain words (Bahasa Indonesia, translated where shown), with the configured numbers."""
     rule = (config or load_config())["lokus"]
-    return (f"Desa yang punya data pengukuran anak diusulkan bila prevalensi stunting yang dihaluskan (Empirical "
-            f"Bayes) mencapai {_number(rule['ambang_prevalensi'])} %. Hanya desa yang sama sekali belum punya data "
-            f"pengukuran memakai proksi registri (rumah tangga dengan balita yang tanpa air minum layak, tanpa "
-            f"sanitasi layak atau desil 1-2) dan diusulkan bila proksi itu mencapai {_number(rule['ambang_proksi'])} %. "
-            f"Di setiap kabupaten desa terukur didahulukan, masing-masing diurutkan menurut angkanya; paling banyak "
-            f"{rule['jumlah_usulan']} desa usulan per kabupaten dicentang.")
+    return Message(N_(
+        "Desa yang punya data pengukuran anak diusulkan bila prevalensi stunting yang dihaluskan (Empirical Bayes) "
+        "mencapai %(prevalensi)s %%. Hanya desa yang sama sekali belum punya data pengukuran memakai proksi registri "
+        "(rumah tangga dengan balita yang tanpa air minum layak, tanpa sanitasi layak atau desil 1-2) dan diusulkan "
+        "bila proksi itu mencapai %(proksi)s %%. Di setiap kabupaten desa terukur didahulukan, masing-masing "
+        "diurutkan menurut angkanya; paling banyak %(jumlah)s desa usulan per kabupaten dicentang."),
+        prevalensi=_number(rule["ambang_prevalensi"]), proksi=_number(rule["ambang_proksi"]),
+        jumlah=rule["jumlah_usulan"])
 
 
 def reference_month(conn: Connection, tahun: int, wilayah: str | None) -> dt.date | None:
@@ -61,16 +66,22 @@ def evidence(conn: Connection, tahun: int, wilayah: str | None, full: bool) -> t
     return out, month
 
 
-def _measured_text(row: dict, above: bool, limit: float) -> str:
-    side = "≥" if above else "<"
-    when = _month(row["periode"]) + (" (data lama)" if row["data_lama"] else "")
-    source = "rekap desa" if row["sumber"] == "agregat" else "data anak"
+def _measured_text(row: dict, above: bool, limit: float) -> Message:
+    when = _month(row["periode"], row["data_lama"])
+    source = Text(N_("rekap desa")) if row["sumber"] == "agregat" else Text(N_("data anak"))
     if row["persen_stunting_eb"] is None:
-        return (f"Terukur, {when}, {source}: prevalensi stunting {'di atas' if above else 'di bawah'} ambang "
-                f"{_number(limit)} %; angkanya tidak ditampilkan (kurang dari 5 anak).")
-    return (f"Terukur, {when}, {source}: stunting {_number(row['persen_stunting_eb'])} % dihaluskan "
-            f"({row['stunting']} dari {row['diukur']} anak, {_number(row['persen_stunting'])} %) {side} ambang "
-            f"{_number(limit)} %.")
+        if above:
+            return Message(N_("Terukur, %(bulan)s, %(sumber)s: prevalensi stunting di atas ambang %(ambang)s %%; "
+                              "angkanya tidak ditampilkan (kurang dari 5 anak)."),
+                           bulan=when, sumber=source, ambang=_number(limit))
+        return Message(N_("Terukur, %(bulan)s, %(sumber)s: prevalensi stunting di bawah ambang %(ambang)s %%; "
+                          "angkanya tidak ditampilkan (kurang dari 5 anak)."),
+                       bulan=when, sumber=source, ambang=_number(limit))
+    return Message(N_("Terukur, %(bulan)s, %(sumber)s: stunting %(dihaluskan)s %% dihaluskan (%(stunting)s dari "
+                      "%(diukur)s anak, %(persen)s %%) %(sisi)s ambang %(ambang)s %%."),
+                   bulan=when, sumber=source, dihaluskan=_number(row["persen_stunting_eb"]), stunting=row["stunting"],
+                   diukur=row["diukur"], persen=_number(row["persen_stunting"]), sisi="≥" if above else "<",
+                   ambang=_number(limit))
 
 
 def rank(rows: list[dict], found: dict, config: dict | None = None) -> list[dict]:
@@ -84,8 +95,10 @@ def rank(rows: list[dict], found: dict, config: dict | None = None) -> list[dict
         if item["bukti"] == PROXY:
             share = 100.0 * float(row["risiko_stunting"]) / row["rumah_tangga"] if row["rumah_tangga"] else 0.0
             row["nilai"], row["diusulkan"] = round(share, 1), share >= rule["ambang_proksi"]
-            row["bukti_teks"] = (f"Tanpa data pengukuran: proksi {_number(share)} % rumah tangga berisiko stunting "
-                                 f"{'≥' if row['diusulkan'] else '<'} ambang {_number(rule['ambang_proksi'])} %.")
+            row["bukti_teks"] = Message(
+                N_("Tanpa data pengukuran: proksi %(proksi)s %% rumah tangga berisiko stunting %(sisi)s ambang "
+                   "%(ambang)s %%."),
+                proksi=_number(share), sisi="≥" if row["diusulkan"] else "<", ambang=_number(rule["ambang_proksi"]))
     ordered = sorted(rows, key=lambda r: (r["kode_desa"][:5], not r["diusulkan"], r["bukti"] != MEASURED,
                                           -(r["nilai"] or 0.0), r["kode_desa"]))
     place: dict[str, int] = {}
