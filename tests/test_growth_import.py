@@ -192,3 +192,19 @@ def test_scoped_user_cannot_write_outside_the_region(growth_db, tmp_path):
     result = import_village_counts(_write(tmp_path, "e.csv", counts, VILLAGE_GROWTH_COLUMNS), url=growth_db,
                                    wilayah="18.04.04")
     assert result.rejected == 1 and result.reasons == {"di_luar_wilayah": 1}
+
+
+def test_a_required_value_mapped_to_kosong_rejects_the_row(growth_db, village, tmp_path):
+    """A user who maps an unknown sex to "kosong" (unknown) gets the row rejected, not a server error:
+    no z-score without the sex."""
+    path = _write(tmp_path, "jk_x.csv", [child(61, village, jenis_kelamin="X"),
+                                         child(62, village, jenis_kelamin="Laki2", cara_ukur="Duduk"),
+                                         child(63, village, cara_ukur="Duduk")])  # sex written as an entry
+    result = import_measurements(path, url=growth_db, values={"jenis_kelamin": {"X": "kosong", "Laki2": "laki-laki"},
+                                                              "cara_ukur": {"Duduk": "kosong"}})
+    rejected, warned, _header, rows = _report(result.import_id, growth_db)
+    assert result.inserted == 2 and rejected == {2: {"kategori_tidak_valid"}}
+    assert "jenis_kelamin 'X' dipetakan ke kosong" in next(r for r in rows if r[0] == "A0061")[-1]
+    with psycopg.connect(growth_db) as conn:
+        stored = conn.execute("SELECT jenis_kelamin, cara_ukur FROM pengukuran_anak WHERE id_anak = 'A0062'").fetchone()
+    assert stored == ("L", None)

@@ -100,3 +100,15 @@ def test_facilities_checked_located_and_upserted(atomic_db, tmp_path):
                    "F3": ("sumur_bor", "baik", True, code), "F4": ("spam", None, None, code),
                    "F6": ("puskesmas", "baik", True, far[0]), "F7": ("pustu", "tidak berfungsi", False, code)}
     assert import_facilities(path, url=scratch_db).changes == 0
+
+
+def test_a_facility_kind_mapped_to_kosong_rejects_the_row(atomic_db, tmp_path):
+    """jenis is required: mapped to "kosong" by the user, the row is rejected with its reason."""
+    code, lat, lon = villages(atomic_db)["a"]
+    path = tmp_path / "fasilitas_kosong.csv"
+    path.write_text("ID_Fasilitas;Jenis;Nama;Kode Wilayah;Lat;Lng;Kondisi;Kapasitas\n"
+                    f"K1;Sumur X;Sumur Tua;{code};{lat:.6f};{lon:.6f};baik;\n"
+                    f"K2;sumur bor;Sumur Baru;{code};{lat:.6f};{lon:.6f};baik;\n", encoding="utf-8")
+    result = import_facilities(path, url=atomic_db, values={"jenis": {"Sumur X": "kosong"}})
+    _header, rejected, _warned = rejects(result.import_id, atomic_db)
+    assert result.inserted == 1 and [(r[0], r[-2]) for r in rejected] == [("K1", "kategori_tidak_valid")]

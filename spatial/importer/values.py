@@ -140,10 +140,16 @@ def _apply_statement(spec: ValueColumns, columns: tuple, flagged: bool) -> psql.
         values.append(psql.SQL("{a}.kode = 'ya' AS {c}" if column in spec.booleans else "{a}.kode AS {c}")
                       .format(a=alias, c=name))
         outcome = "ditolak" if column in spec.required else "dikosongkan"
+        # a column the row cannot do without is also refused when the user mapped its cell to kosong
+        emptied: psql.Composable = psql.SQL("")
+        if column in spec.required:
+            emptied = psql.SQL("WHEN {a}.mentah IS NOT NULL AND {a}.kode IS NULL THEN "
+                               "format('%s %L dipetakan ke kosong; ditolak (kolom wajib)', {lit}, {a}.mentah) "
+                               ).format(a=alias, lit=literal)
         message = psql.SQL(
             "CASE WHEN NOT {a}.dikenal THEN format('%s %L tidak dikenal dalam daftar kode; {o}%s', {lit}, {a}.mentah, "
-            "CASE WHEN {a}.saran IS NOT NULL THEN format(' (mungkin %L?)', {a}.saran) ELSE '' END) END"
-        ).format(a=alias, lit=literal, o=psql.SQL(outcome))
+            "CASE WHEN {a}.saran IS NOT NULL THEN format(' (mungkin %L?)', {a}.saran) ELSE '' END) {e}END"
+        ).format(a=alias, lit=literal, o=psql.SQL(outcome), e=emptied)
         (reject if column in spec.required else warn).append(message)
     flag = "m.urutan IN (SELECT urutan FROM imp_cek WHERE nilai_lain)" if flagged else "false"
     return composed("importer/values_apply", flagged=psql.SQL(flag), values=psql.SQL(", ").join(values),
