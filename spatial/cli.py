@@ -7,6 +7,7 @@ from spatial.migrate import migrate
 from spatial.growth.imports import import_measurements, import_village_counts
 from spatial.importer.cli import import_options, moves_option, print_history, run_import
 from spatial.importer.registry import import_facilities, import_households
+from spatial.importer.report import IMPORT_KINDS
 from spatial.sample import no_household_data, load_sample
 
 
@@ -74,7 +75,7 @@ def import_growth_counts_command(path, dry_run, mapping, rejects, user, quiet, *
 
 
 @cli.command("import-history")
-@click.option("--kind", type=click.Choice(["rumah_tangga", "fasilitas", "pengukuran_anak", "gizi_desa"]), default=None)
+@click.option("--kind", type=click.Choice(IMPORT_KINDS), default=None)
 @click.option("--limit", default=20, show_default=True)
 def import_history_command(kind, limit):
     """List recent imports (file, hash, who, when, counts)."""
@@ -114,4 +115,9 @@ from spatial.areas.cli import (import_areas_command, token_create_command, token
                                token_revoke_command)  # (priority areas and agency tokens, issue #7)
 
 for _command in (token_create_command, token_list_command, token_revoke_command, import_areas_command):
+    cli.add_command(_command)
+
+from spatial.targeting.cli import targeting_commands  # noqa: E402  (tepat sasaran, issue #24)
+
+for _command in targeting_commands:
     cli.add_command(_command)

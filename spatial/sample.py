@@ -9,6 +9,8 @@ from spatial.db import connect
 from spatial.growth.imports import import_measurements, import_village_counts
 from spatial.importer.registry import import_facilities, import_households
 from spatial.sqlfiles import fetch_value
+from spatial.targeting.hotspots import run_hotspots
+from spatial.targeting.recipients import import_recipients
 from spatial.users import create_demo_users
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +51,8 @@ def no_household_data(url: str | None = None) -> bool:
 
 
 def load_sample(households: int, seed: int, url: str | None = None, echo=print, show_progress: bool = False) -> Path:
-    """Load boundaries, the generated households, facilities and child measurements, then run every analysis; returns the
+    """Load boundaries, the generated households, facilities, child measurements and recipient lists of
+    social programmes, then run every analysis (and the exclusion hot spots); returns the
     sample folder. ``show_progress``: progress bars on stderr (the command line)."""
     from spatial.analysis import ORDER, run_all
     from spatial.analysis.cli import progress_display
@@ -69,9 +72,13 @@ def load_sample(households: int, seed: int, url: str | None = None, echo=print, 
         finally:
             bar.close()
         echo(f"{label}: {result.inserted} baru, {result.updated} diubah, {result.unchanged} tetap")
+    for path in sorted(folder.glob("penerima_*.csv")):
+        result = import_recipients(path, url=url)
+        echo(f"penerima bantuan {path.stem[9:]}: {result.inserted} baru, {result.rejected} ditolak")
     echo("menjalankan analisis spasial ...")
     with progress_display(ORDER, quiet=not show_progress) as progress_for:
         run_all(ORDER, url=url, oleh="sampel", progress_for=progress_for)
+    run_hotspots(url, oleh="sampel")
     users = create_demo_users(url)
     echo("akun demo (mode contoh): " + ", ".join(f"{u}/{p}" for u, p in users.items()))
     return folder

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from spatial import codelists
 from spatial.errors import N_, ImportFileError
+from spatial.targeting.programs import program_codes
 
 SYNONYMS_PATH = Path(__file__).with_name("codelist_synonyms.toml")
 # Words that turn a value into its opposite: a suggestion must have one exactly when the value has.
@@ -282,10 +283,12 @@ COLUMNS = {
     "fasilitas": {"jenis": "jenis", "kondisi": "kondisi"},
     "pengukuran_anak": {"jenis_kelamin": "jenis_kelamin", "cara_ukur": "cara_ukur"},
     "gizi_desa": {},
+    "penerima_bantuan": {"program": "program"},
 }
 ENTRIES = {**codelists.HOUSEHOLD_CATEGORIES, "ya_tidak": codelists.YA_TIDAK,
            "jenis": tuple(codelists.FACILITY_TYPES), "kondisi": codelists.KONDISI_FASILITAS,
-           "jenis_kelamin": codelists.JENIS_KELAMIN, "cara_ukur": codelists.CARA_UKUR}
+           "jenis_kelamin": codelists.JENIS_KELAMIN, "cara_ukur": codelists.CARA_UKUR,
+           "program": program_codes()}
 
 
 @cache

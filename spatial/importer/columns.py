@@ -78,6 +78,20 @@ VILLAGE_GROWTH_ALIASES = {
     "wasting": ("jumlah_wasting", "balita_wasting", "gizi_kurang_dan_buruk"),
     "balita": ("jumlah_balita", "sasaran_balita", "sasaran", "balita_sasaran"),
 }
+# Recipient lists of social programmes (issue #24): Kemensos/SIKS-NG exports, BLT-DD lists of the
+# villages, the kabupaten's own programme.
+RECIPIENT_COLUMNS = ("program", "periode", "id_keluarga", "nik_kepala", "nama_kepala", "kode_desa", "alamat", "nilai")
+RECIPIENT_ALIASES = {
+    "program": ("nama_program", "program_bantuan", "jenis_bantuan", "bantuan", "jenis_program"),
+    "periode": ("tahun", "tahap", "periode_penyaluran", "tahun_anggaran", "tahap_penyaluran", "bulan"),
+    "id_keluarga": HOUSEHOLD_ALIASES["id_keluarga"],
+    "nik_kepala": HOUSEHOLD_ALIASES["nik_kepala"] + ("nik_penerima", "nik_pengurus", "nik_kpm"),
+    "nama_kepala": HOUSEHOLD_ALIASES["nama_kepala"] + ("nama_penerima", "nama_pengurus", "nama_kpm"),
+    "kode_desa": HOUSEHOLD_ALIASES["kode_desa"],
+    "alamat": HOUSEHOLD_ALIASES["alamat"],
+    "nilai": ("nominal", "nilai_bantuan", "jumlah_bantuan", "besaran", "besaran_bantuan", "jumlah_diterima",
+              "nilai_rp", "nominal_bantuan"),
+}
 # Columns a rejects report adds; ignored when that report is fixed and imported again.
 REPORT_COLUMNS = ("status", "baris", "alasan", "keterangan")
 
@@ -102,6 +116,8 @@ CHILDREN = Schema("pengukuran_anak", CHILD_COLUMNS,
                   CHILD_ALIASES)
 VILLAGE_GROWTH = Schema("gizi_desa", VILLAGE_GROWTH_COLUMNS, ("kode_desa", "periode", "diukur", "stunting"),
                         VILLAGE_GROWTH_ALIASES)
+
+RECIPIENTS = Schema("penerima_bantuan", RECIPIENT_COLUMNS, ("program", "periode", "kode_desa"), RECIPIENT_ALIASES)
 
 
 def normalise_header(text) -> str:
@@ -130,8 +146,9 @@ def read_mapping_file(path) -> dict:
     return {r[0]: r[1] for r in rows}
 
 
-def resolve_columns(header: list, schema: Schema, mapping: dict | None = None) -> list:
-    """Canonical column (or None = ignored) for each header cell; raises when required ones are missing."""
+def resolve_columns(header: list, schema: Schema, mapping: dict | None = None, given=()) -> list:
+    """Canonical column (or None = ignored) for each header cell; raises when required ones are
+    missing (``given``: required columns the user gave one value for, which the file may lack)."""
     lookup = {}
     for canonical in schema.columns:
         lookup[canonical] = canonical
@@ -152,7 +169,7 @@ def resolve_columns(header: list, schema: Schema, mapping: dict | None = None) -
         if canonical:
             seen[canonical] = position
         resolved.append(canonical)
-    missing = [c for c in schema.required if c not in seen]
+    missing = [c for c in schema.required if c not in seen and c not in given]
     if missing:
         found = ", ".join(repr(str(h)) for h in header if str(h or "").strip()) or "-"
         raise ImportFileError(N_("kolom wajib tidak ditemukan: %(kolom)s. Kolom dalam berkas: %(ada)s. "

@@ -160,6 +160,12 @@ class ImportOptions:
     survey: bool = False         # stop after the value step, keep nothing (survey_values)
     wilayah: str | None = None   # the importing user's region scope (None: unscoped)
     confirm_deactivate: int | None = None  # the number of households mark_inactive may deactivate
+    given: dict = field(default_factory=dict)  # values of columns the file may lack (a recipient list's programme)
+
+    def parameters(self) -> dict | None:
+        """The parameters of a kind's check query when the kind takes values for the whole file
+        (the region scope and those values), else None."""
+        return {"wilayah": self.wilayah, **self.given} if self.given else None
 
 
 @dataclass(frozen=True)
@@ -302,10 +308,10 @@ def _run_import(path, kind: Kind, user: str, url: str | None, progress, options:
     matcher = value_matcher(spec.kind, options.values)
     dry_run = options.dry_run
     with clock("sniff"):
-        source = inspect(Path(path), schema, mapping, options.name)
+        source = inspect(Path(path), schema, mapping, options.name, {k for k, v in options.given.items() if v is not None})
     recorded = {"uji_coba": dry_run, "tandai_nonaktif": options.mark_inactive, "pemetaan": mapping or {},
                 "pemetaan_nilai": matcher.mapping, "izinkan_pindah": options.allow_moves, "wilayah": options.wilayah,
-                "pengodean": source.encoding, "pemisah": source.delimiter, "format": source.kind}
+                "pengodean": source.encoding, "pemisah": source.delimiter, "format": source.kind, **options.given}
     with connect(url) as conn:
         conn.execute("SET LOCAL work_mem = '256MB'")
         conn.execute("SET LOCAL jit = off")  # compiling the wide check expressions costs more than it saves
@@ -326,7 +332,7 @@ def _run_import(path, kind: Kind, user: str, url: str | None, progress, options:
             conn.execute("ANALYZE imp_mentah (urutan)")  # the row count is what the plans need
         report("memeriksa", 0, 1)
         with clock("periksa"):
-            run(conn, kind.check)
+            run(conn, kind.check, options.parameters())
         with clock("nilai"):
             matched = match_values(conn, spec, matcher, clock)
         if options.survey:
@@ -390,10 +396,10 @@ def import_facilities(path, user: str = "sistem", url: str | None = None, *, dry
 
 
 def survey_values(path, kind: Kind, url: str | None = None, *, mapping=None, values=None, name: str | None = None,
-                  progress=None) -> ValueReport:
+                  progress=None, given: dict | None = None) -> ValueReport:
     """Read a file as an import would, up to the value step, and report its code-list values that
     are not written exactly as an entry (with counts, what they matched, suggestions for the
     unknown ones); nothing is stored. The web import lists the unknown ones for the user to map."""
     result = _run_import(path, kind, "sistem", url, progress,
-                         ImportOptions(mapping=mapping, values=values, name=name, survey=True))
+                         ImportOptions(mapping=mapping, values=values, name=name, survey=True, given=given or {}))
     return ValueReport(result.values)

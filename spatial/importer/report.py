@@ -17,7 +17,7 @@ from spatial.sqlfiles import fetch_all, run
 
 REPORT_EXTRA = ["status", "baris", "alasan", "keterangan"]
 # The kinds of file the registry pipeline imports (impor.jenis).
-IMPORT_KINDS = ("rumah_tangga", "fasilitas", "pengukuran_anak", "gizi_desa")
+IMPORT_KINDS = ("rumah_tangga", "fasilitas", "pengukuran_anak", "gizi_desa", "penerima_bantuan")
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?$")
 
 

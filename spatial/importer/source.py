@@ -193,8 +193,9 @@ def _xlsx_header(path: Path, schema: Schema, mapping: dict | None):
     return header, best + 1
 
 
-def inspect(path, schema: Schema, mapping: dict | None = None, name: str | None = None) -> Source:
-    """Sniff, hash and read the header of an import file; raises ImportFileError with a clear message."""
+def inspect(path, schema: Schema, mapping: dict | None = None, name: str | None = None, given=()) -> Source:
+    """Sniff, hash and read the header of an import file; raises ImportFileError with a clear message.
+    ``given``: required columns whose value the importing user gave for the whole file instead."""
     path = Path(path)
     display = name or path.name
     size = path.stat().st_size
@@ -223,7 +224,7 @@ def inspect(path, schema: Schema, mapping: dict | None = None, name: str | None 
     if not any(header_cells):
         raise ImportFileError(N_("%(berkas)s: tidak ada baris judul kolom."), berkas=display)
     source.header = header_cells
-    source.columns = resolve_columns(header_cells, schema, mapping)
+    source.columns = resolve_columns(header_cells, schema, mapping, given)
     ignored = [h for h, c in zip(header_cells, source.columns)
                if c is None and h and normalise_header(h) not in REPORT_COLUMNS]
     if ignored:

@@ -9,7 +9,9 @@ against), the children of those households measured at the posyandu (``children.
 ``gizi_desa.csv``, ``children_truth.json``: spatial/synthetic/children.py); with ``--dirty`` also
 ``households_dirty.csv`` and ``dirty_truth.json``; with ``--foreign`` the same rows spelled as other
 offices write them (spatial/synthetic/foreign.py); with ``--misplaced`` the same rows with villages
-that do not match their points (misplaced.py). The same seed and parameters give byte-identical
+that do not match their points (misplaced.py); the recipient lists of three social programmes with
+planted targeting errors (``penerima_*.csv``, ``recipients_truth.json``: spatial/synthetic/recipients.py).
+The same seed and parameters give byte-identical
 files. Households are generated village by village (one random stream per village) and written in
 chunks, so memory stays bounded.
 """
@@ -32,6 +34,7 @@ from spatial.synthetic.geo import distance_m, load_villages
 from spatial.synthetic.households import home_services_layak, village_households
 from spatial.synthetic.layout import allocate, plan_layout
 from spatial.synthetic.misplaced import write_misplaced
+from spatial.synthetic.recipients import write_recipients
 
 CHUNK_ROWS = 100_000
 PROGRESS_ABOVE = 100_000
@@ -41,7 +44,7 @@ GAP_KINDS = ("air", "sanitasi")   # service_gaps kinds, in the order home_servic
 
 def generate(boundaries_path, out_dir, households: int = 85000, seed: int = 42, dirty: bool = False,
              facilities_per_village: float = 1.0, echo=None, foreign: bool = False,
-             misplaced: bool = False) -> dict:
+             misplaced: bool = False, recipients: bool = True) -> dict:
     """Write the synthetic registry files into ``out_dir``; returns their paths and counts."""
     started = time.perf_counter()
     out = Path(out_dir)
@@ -71,6 +74,11 @@ def generate(boundaries_path, out_dir, households: int = 85000, seed: int = 42, 
         paths["households_dirty"], paths["dirty_truth"] = out / "households_dirty.csv", out / "dirty_truth.json"
         result["counts"]["dirty_rows"] = write_dirty(paths["households"], paths["households_dirty"],
                                                      paths["dirty_truth"], villages, geoms, seed)
+    if recipients:
+        truth = write_recipients(out, paths["households"], seed)
+        paths.update({f"penerima_{code}": out / f"penerima_{code}.csv" for code in truth})
+        paths["recipients_truth"] = out / "recipients_truth.json"
+        result["counts"]["recipients"] = {code: len(t["baris"]) for code, t in truth.items()}
     if foreign:
         for name in ("households_foreign", "facilities_foreign"):
             paths[name] = out / f"{name}.csv"

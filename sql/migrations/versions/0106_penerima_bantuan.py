@@ -1,0 +1,19 @@
+"""Recipient lists of social programmes and the list to re-check (issue #24).
+
+Revision ID: 0106_penerima_bantuan
+Revises: 0105_program_wilayah
+"""
+from sql.migrations.sqlstep import run_sql_file
+
+revision = "0106_penerima_bantuan"
+down_revision = "0105_program_wilayah"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    run_sql_file("0106_penerima_bantuan.sql")
+
+
+def downgrade():
+    raise NotImplementedError("Sasaran migrations are forward-only; restore a backup instead.")
