@@ -12,6 +12,7 @@
 
 A route added later fails ``test_every_route_is_in_the_scope_matrix`` until it is put in one of
 them. To add a case: one ``Case`` line naming the objects it needs (see ``world``)."""
+import io
 from dataclasses import dataclass
 
 import psycopg
@@ -22,6 +23,7 @@ from conftest import SEED, TEST_SAMPLE_HOUSEHOLDS, make_app
 from spatial.areas.store import create_area
 from spatial.sample import load_sample
 from spatial.selection import actions, candidates, programs
+from spatial.targeting import recheck
 from spatial.users import save_user
 
 PASSWORD = "Kopi-Liwa-7-Gunung"
@@ -72,6 +74,13 @@ MATRIX = {
     "gizi.child": Case("GET", lambda o: f"/gizi/anak/{o['anak']}", role="kesehatan"),
     "map_api.nearest_household": Case("GET", lambda o: f"/api/households/nearest?lat={o['lat']}&lon={o['lon']}&z=18",
                                       found=lambda r: r.get_json()["found"]),
+    # tepat sasaran (issue #24): a village's list to re-check and its worksheet, an outcome read back, a review
+    "tepat_sasaran.village": Case("GET", lambda o: f"/tepat-sasaran/desa/{o['desa']}?program=pkh&periode=2026"),
+    "tepat_sasaran.worksheet": Case("GET", lambda o: f"/tepat-sasaran/desa/{o['desa']}/lembar.xlsx?program=pkh&periode=2026"),
+    "tepat_sasaran.worksheet_upload": Case("POST", lambda o: "/tepat-sasaran/lembar", form=lambda o: {
+        "lembar": (io.BytesIO(f"No. cek,Hasil pemeriksaan\n{o['cek']},tidak_perlu\n".encode()), "lembar.csv")}),
+    "tepat_sasaran.review_decide": Case("POST", lambda o: f"/tepat-sasaran/tinjau/{o['cocok']}",
+                                        form=lambda o: {"keputusan": "ditolak"}),
 }
 LISTS = {
     "api.villages", "map_api.indicators", "map_api.facilities", "map_api.kecamatan", "map_api.search_villages",
@@ -86,6 +95,7 @@ LISTS = {
     # runs are per kabupaten (#18): lists, one run, one request's runs and the kabupaten compared show
     # only the kabupaten of the user's region (tests/test_scope_kabupaten.py)
     "analysis_api.runs", "analysis_api.run_status", "analysis_api.group_status", "analysis_pages.kabupaten",
+    "tepat_sasaran.index", "tepat_sasaran.api_report", "tepat_sasaran.api_hotspots", "tepat_sasaran.review_list",
 }
 NO_REGION = {
     "static", "assets.vendor", "basemap.tile", "i18n.switch_language", "auth.login", "auth.logout", "health.healthz",
@@ -137,7 +147,8 @@ def world(module_scratch_db, tmp_path_factory):
             child = conn.execute("SELECT id, kode_desa FROM pengukuran_anak WHERE kode_desa LIKE %s ORDER BY id LIMIT 1",
                                  (kec + ".%",)).fetchone()
             objects[region] = {**row, "kec": kec, "umum": umum, "program": program, "program_nama": name,
-                               "kawasan": area, "anak": child["id"], "desa_anak": child["kode_desa"]}
+                               "kawasan": area, "anak": child["id"], "desa_anak": child["kode_desa"],
+                               **_targeting_objects(conn, row["desa"])}
         conn.commit()
 
     def fresh(kind, region):
@@ -160,6 +171,17 @@ def world(module_scratch_db, tmp_path_factory):
         objects[region]["impor"] = _import_with_rejects(app, username, objects[region]["desa"])
     yield app, objects, fresh
     app.extensions["db_pool"].close()
+
+
+def _targeting_objects(conn, desa: str) -> dict:
+    """A line of the village's PKH worksheet (``cek``) and a name + village match in the village (``cocok``):
+    a recipient row of the village turned into one, waiting for review."""
+    line = next(item["no_cek"] for code in ("pkh", "bpnt", "blt_dd") for item in recheck.items(conn, desa, code, "2026"))
+    match = conn.execute(
+        "UPDATE penerima_bantuan SET cara_cocok = 'nama_desa', calon_prov = rt_prov, calon_id = rt_id, tinjau = 'perlu' "
+        "WHERE id = (SELECT min(id) FROM penerima_bantuan WHERE kode_desa_deklarasi = %s AND rt_id IS NOT NULL) "
+        "RETURNING id", (desa,)).fetchone()["id"]
+    return {"cek": line, "cocok": match}
 
 
 def _client(app, username):
@@ -217,7 +239,7 @@ def test_scope_matrix(world, endpoint):
             answers[(who, region)] = response
             if endpoint == "seleksi.api_add" and response.status_code == 200:  # undo, so the next call can add
                 client.post(f"/api/seleksi/{obj['umum']}/hapus", json=_household(obj))
-    report = {k: (v.status_code, v.get_data(as_text=True)[:120]) for k, v in answers.items()}
+    report = {k: (v.status_code, v.get_data()[:120]) for k, v in answers.items()}  # bytes: some answers are XLSX
     assert _served(case, answers[("semua", "A")]) and _served(case, answers[("semua", "B")]), report
     assert _served(case, answers[("kec", "A")]), report
     refused = answers[("kec", "B")]

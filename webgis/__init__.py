@@ -16,6 +16,7 @@ from webgis import compression
 from webgis import selection
 from webgis import areas, exports, lokus, ogcapi
 from webgis import basemap
+from webgis import targeting
 
 csrf = CSRFProtect()
 
@@ -43,6 +44,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(analysis_api.blueprint)
     app.register_blueprint(analysis_pages.blueprint)
     app.register_blueprint(selection.blueprint)
+    app.register_blueprint(targeting.blueprint)
     for blueprint in (areas.blueprint, lokus.blueprint, exports.blueprint, ogcapi.blueprint):
         app.register_blueprint(blueprint)
     csrf.exempt(ogcapi.blueprint)  # read-only API for agency clients (bearer tokens, no forms)

@@ -1,5 +1,5 @@
-"""Impor Data: upload household/facility files (admin, perkim) and child growth files (admin,
-kesehatan), value mapping, progress, summary, rejects report.
+"""Impor Data: upload household/facility files and recipient lists of social programmes (admin,
+perkim) and child growth files (admin, kesehatan), value mapping, progress, summary, rejects report.
 
 The upload is checked at once (size, real type, header). A background thread then reads the
 file's code-list values (spatial.importer.registry.survey_values); when some match no entry, the job
@@ -33,6 +33,8 @@ from spatial.importer.registry import (FACILITY_KIND, HOUSEHOLD_KIND, Kind, impo
 from spatial.importer.report import history, import_kind, rejects, write_csv, write_xlsx
 from spatial.importer.source import inspect
 from spatial.importer.sources import offered, save_mapping, sources
+from spatial.targeting.programs import programs
+from spatial.targeting.recipients import RECIPIENT_KIND, import_recipients
 from spatial.vocabulary import vocabularies
 from webgis.audit import record
 from webgis.auth import role_required
@@ -59,7 +61,9 @@ KINDS = {
     "fasilitas": ImportKind(FACILITY_KIND, import_facilities, "perkim"),
     "pengukuran_anak": ImportKind(MEASUREMENTS, import_measurements, "kesehatan"),
     "gizi_desa": ImportKind(VILLAGE_COUNTS, import_village_counts, "kesehatan"),
+    "penerima_bantuan": ImportKind(RECIPIENT_KIND, import_recipients, "perkim"),
 }
+GIVEN = ("program", "periode")  # what a recipient list may give for the whole file instead of a column
 IMPORTERS = tuple(dict.fromkeys(k.role for k in KINDS.values()))
 
 
@@ -98,7 +102,8 @@ def _run_job(job_id: int, state: dict, upload: Path, url: str, survey: bool) -> 
     try:
         if survey:
             found = survey_values(upload, kind.kind, url, mapping=options["mapping"], name=options["name"],
-                                  progress=_progress(url, job_id, state)).unknown()
+                                  progress=_progress(url, job_id, state),
+                                  given={key: options[key] for key in GIVEN if key in options}).unknown()
             if found:
                 state.update(status="pemetaan", persen=100, tidak_dikenal=found)
                 keep_upload = True
@@ -146,7 +151,7 @@ def index():
     """Upload form and the import history."""
     url = current_app.config["DATABASE_URL"]
     kinds = _allowed_kinds()
-    return render_template("imports/index.html", imports=history(url, kinds, limit=30), kinds=kinds,
+    return render_template("imports/index.html", imports=history(url, kinds, limit=30), kinds=kinds, programs=programs(),
                            sources={kind: [s["nama"] for s in sources(kind, url)] for kind in kinds})
 
 
@@ -167,7 +172,11 @@ def upload():
     uploaded.save(target)
     try:
         mapping = _mapping(request.files.get("pemetaan"), folder, token)
-        inspect(target, schema, mapping, name=uploaded.filename)
+        given = {key: request.form.get(key, "").strip()[:40] or None for key in GIVEN}
+        if given["program"] is not None and given["program"] not in programs():
+            abort(400)
+        inspect(target, schema, mapping, name=uploaded.filename,
+                given={k for k, v in given.items() if v} if kind == "penerima_bantuan" else ())
     except ImportFileError:
         target.unlink(missing_ok=True)
         raise
@@ -175,6 +184,8 @@ def upload():
                "dry_run": bool(request.form.get("uji_coba")), "wilayah": region_filter()}
     if kind in ("rumah_tangga", "fasilitas"):
         options["allow_moves"] = bool(request.form.get("izinkan_pindah"))
+    if kind == "penerima_bantuan":
+        options.update(given, replace_list=bool(request.form.get("ganti_daftar")))
     if kind == "rumah_tangga":
         options["mark_inactive"] = bool(request.form.get("tandai_nonaktif"))
         confirmed = request.form.get("konfirmasi_nonaktif", "").replace(".", "").strip()

@@ -20,7 +20,7 @@ no two answers can be subtracted to reveal a suppressed village.
 """
 from spatial import anonymity
 from spatial.errors import N_, NotFound
-from spatial.sqlfiles import fetch_all
+from spatial.sqlfiles import fetch_all, fetch_rows
 from spatial.targeting.programs import programs, sql_rules
 
 COUNTS = ("rumah_tangga", "sasaran", "tidak_lengkap", "penerima", "tepat", "tidak_dinilai", "salah_masuk",
@@ -115,3 +115,28 @@ def report(conn, code: str, periode: str, wilayah: str | None, personal: bool) -
     rows = villages(conn, code, periode, wilayah, personal)
     return {"program": code, "periode": periode, "desa": rows, "kecamatan": roll_up(rows, "kecamatan"),
             "kabupaten": roll_up(rows, "kabupaten"), "k": None if personal else anonymity.K}
+
+
+def village_features(conn, rows: list[dict], wilayah: str | None) -> dict:
+    """The village rows of a report as a GeoJSON FeatureCollection on the villages' display outlines."""
+    shapes = dict(fetch_rows(conn, "targeting/village_shapes", {"desa": [r["kode_desa"] for r in rows],
+                                                                "wilayah": wilayah}))
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": shapes[row["kode_desa"]],
+         "properties": {k: v for k, v in row.items() if k != "alasan"}}
+        for row in rows if row["kode_desa"] in shapes]}
+
+
+def ranked(rows: list[dict], indicator: str) -> list[dict]:
+    """Village rows worst first by ``indicator`` (coverage: lowest first). A village whose rate
+    rests on fewer than k households (a 1-of-1 says little) comes after those ranked, as does one
+    without the rate."""
+    top, bottom = RATES[indicator]
+
+    def key(row):
+        base = sum(row[c] or 0 for c in bottom)
+        value = row[indicator]
+        if value is None or base < anonymity.K:
+            return (1, 0.0)
+        return (0, value if indicator == "cakupan" else -value)
+    return sorted(rows, key=key)

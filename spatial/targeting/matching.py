@@ -21,7 +21,9 @@ from collections import defaultdict
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from spatial.sqlfiles import fetch_rows, run
+from spatial.errors import N_, NotFound
+from spatial.scope import require
+from spatial.sqlfiles import fetch_all, fetch_rows, fetch_value, run
 from spatial.targeting.names import normalise_name
 from spatial.targeting.programs import MatchRule, match_rule
 
@@ -93,8 +95,18 @@ def _village_matches(wanted: list, candidates: list, taken: set, rule: MatchRule
     return out
 
 
-def review(conn, penerima_id: int, decision: str, user: str) -> None:
+def review(conn, penerima_id: int, decision: str, user: str, wilayah: str | None = None) -> None:
     """A reviewer's decision on a name + village match: ``diterima`` links the recipient to the
     candidate household (even when the NIKs differ: a person decided), ``ditolak`` leaves it
-    unlinked. Recorded with who and when; a later re-match keeps it."""
+    unlinked. Recorded with who and when; a later re-match keeps it. NotFound for no such match,
+    OutsideScope for one outside the reviewer's region ``wilayah``."""
+    found = fetch_value(conn, "targeting/match_village", {"id": penerima_id})
+    if found is None:
+        raise NotFound(N_("Pencocokan #%(id)s tidak ada."), id=penerima_id)
+    require(wilayah, found, f"desa {found}")
     run(conn, "targeting/match_review", {"id": penerima_id, "tinjau": decision, "oleh": user})
+
+
+def pending(conn, wilayah: str | None) -> list[dict]:
+    """The name + village matches waiting for review in the region (personal data: callers audit)."""
+    return fetch_all(conn, "targeting/match_pending_list", {"wilayah": wilayah})

@@ -90,3 +90,8 @@ CREATE TABLE analisis_eksklusi (
     PRIMARY KEY (run_id, klaster_id)
 );
 CREATE INDEX analisis_eksklusi_geom_idx ON analisis_eksklusi USING gist (geom);
+
+-- A recipient-list source keeps its value mapping (programme names as that office writes them).
+ALTER TABLE impor_sumber DROP CONSTRAINT impor_sumber_jenis_check;
+ALTER TABLE impor_sumber ADD CONSTRAINT impor_sumber_jenis_check
+    CHECK (jenis IN ('rumah_tangga', 'fasilitas', 'pengukuran_anak', 'gizi_desa', 'penerima_bantuan'));

@@ -1,0 +1,124 @@
+"""Issue #24 in the web app: the Tepat Sasaran page and API (aggregates with small counts suppressed
+for roles without personal-data rights), the list to re-check with its worksheet round trip, the
+review of name matches; personal views audited."""
+import io
+import json
+
+import psycopg
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from conftest import login
+
+
+@pytest.fixture(scope="module")
+def truth(sample_dir):
+    return json.loads((sample_dir / "recipients_truth.json").read_text())
+
+
+def _audit(url, action, since):
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT objek_id, detail FROM audit_log WHERE aksi = %s AND id > %s", (action, since)).fetchall()
+
+
+def _last_audit(url):
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+
+
+def test_page_shows_map_ranked_villages_and_rule(app, db_url, truth):
+    client = login(app.test_client(), "perencana")
+    page = client.get("/tepat-sasaran/?program=pkh&periode=2026&indikator=galat_eksklusi")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert 'id="tabel-desa"' in html and "peta_sasaran" in html and "desil kesejahteraan 1 sampai 2" in html
+    assert "Cek ulang" not in html  # household lists only for personal-data roles
+    # the planted exclusion village ranks first on the exclusion error (for a role that sees its counts)
+    html = login(app.test_client(), "perkim").get("/tepat-sasaran/?program=pkh&periode=2026").get_data(as_text=True)
+    first = html.split('id="tabel-desa"')[1].split("data-kode=")[1][1:14]
+    assert first == truth["pkh"]["desa_eksklusi"]
+    assert client.get("/tepat-sasaran/?indikator=bukan").status_code == 400
+    assert client.get("/tepat-sasaran/?program=bukan").status_code == 404
+
+
+def test_aggregates_suppress_small_counts_and_sum_only_published_ones(app):
+    viewer = login(app.test_client(), "viewer").get("/api/tepat-sasaran?program=blt_dd&periode=2026").get_json()
+    perkim = login(app.test_client(), "perkim").get("/api/tepat-sasaran?program=blt_dd&periode=2026").get_json()
+    assert viewer["k"] == 5 and perkim["k"] is None
+    full = {row["kode_desa"]: row for row in perkim["desa"]}
+    hidden = [row for row in viewer["desa"] if row["salah_keluar"] is None]
+    assert hidden, "the sample has villages with fewer than k households left out"
+    for row in hidden:
+        count = full[row["kode_desa"]]["salah_keluar"]
+        assert count < 5 or full[row["kode_desa"]]["sasaran"] - count < 5
+    for row in viewer["desa"]:
+        for column in ("sasaran", "penerima", "salah_masuk", "salah_keluar"):
+            assert row[column] is None or row[column] == full[row["kode_desa"]][column]
+    for kec in viewer["kecamatan"]:
+        members = [r for r in viewer["desa"] if r["kode_kec"] == kec["kode"]]
+        assert kec["salah_keluar"] == sum(r["salah_keluar"] for r in members if r["salah_keluar"] is not None)
+
+
+def test_worksheet_round_trip_with_outcomes(app, db_url, truth, tmp_path):
+    village = truth["pkh"]["desa_eksklusi"]
+    client = login(app.test_client(), "perkim")
+    since = _last_audit(db_url)
+    page = client.get(f"/tepat-sasaran/desa/{village}?program=pkh&periode=2026")
+    assert page.status_code == 200 and "tambah" in page.get_data(as_text=True)
+    answer = client.get(f"/tepat-sasaran/desa/{village}/lembar.xlsx?program=pkh&periode=2026")
+    assert answer.status_code == 200
+    assert [a[0] for a in _audit(db_url, "lihat_daftar", since)] == [village]
+    assert [a[0] for a in _audit(db_url, "ekspor", since)] == [village]
+    sheet = load_workbook(io.BytesIO(answer.data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows.index(next(r for r in rows if r and r[0] == "No. cek"))
+    assert rows[header][3:9] == ("NIK", "Nama kepala keluarga", "Alamat", "Usulan perubahan", "Alasan", "Bukti")
+    lines = rows[header + 1:]
+    assert any(line[6] == "tambah" and "desil" in line[8] for line in lines)
+    # the operator fills two lines, one with an outcome that is not on the list
+    filled = Workbook()
+    out = filled.active
+    for row in rows[:header + 1]:
+        out.append(list(row))
+    out.append([lines[0][0], *lines[0][1:9], "tidak_perlu", "sudah dicek", "Operator Desa", "2026-12-01"])
+    out.append([lines[1][0], *lines[1][1:9], "entah", None, None, None])
+    path = tmp_path / "lembar.xlsx"
+    filled.save(path)
+    with open(path, "rb") as handle:
+        back = client.post("/tepat-sasaran/lembar", data={"lembar": (handle, "lembar.xlsx"), "kembali": "/tepat-sasaran/"},
+                           content_type="multipart/form-data", follow_redirects=True)
+    text = back.get_data(as_text=True)
+    assert "1 hasil pemeriksaan dicatat" in text and "entah" in text
+    with psycopg.connect(db_url) as conn:
+        stored = conn.execute("SELECT hasil, catatan, diperiksa_oleh, diperiksa_pada::text, dicatat_oleh FROM cek_ulang "
+                              "WHERE id = %s", (lines[0][0],)).fetchone()
+    assert stored == ("tidak_perlu", "sudah dicek", "Operator Desa", "2026-12-01", "perkim")
+    again = client.get(f"/tepat-sasaran/desa/{village}/lembar.xlsx?program=pkh&periode=2026")
+    kept = [r for r in load_workbook(io.BytesIO(again.data)).active.iter_rows(values_only=True) if r[0] == lines[0][0]]
+    assert kept[0][9] == "tidak_perlu"  # the outcome stays with its line
+
+
+def test_household_lists_are_for_personal_data_roles_only(app, truth):
+    village = truth["pkh"]["desa_eksklusi"]
+    viewer = login(app.test_client(), "perencana")
+    for path in (f"/tepat-sasaran/desa/{village}", f"/tepat-sasaran/desa/{village}/lembar.xlsx", "/tepat-sasaran/tinjau"):
+        assert viewer.get(path).status_code == 403
+
+
+def test_review_links_a_held_name_match(app, db_url):
+    client = login(app.test_client(), "perkim")
+    since = _last_audit(db_url)
+    page = client.get("/tepat-sasaran/tinjau")
+    assert page.status_code == 200 and _audit(db_url, "lihat_daftar", since)
+    with psycopg.connect(db_url) as conn:
+        held = conn.execute("SELECT id FROM penerima_bantuan WHERE tinjau = 'perlu' AND rt_id IS NULL "
+                            "ORDER BY id LIMIT 1").fetchone()[0]
+    assert client.post(f"/tepat-sasaran/tinjau/{held}", data={"keputusan": "diterima"}).status_code == 302
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT tinjau, rt_id = calon_id, tinjau_oleh FROM penerima_bantuan WHERE id = %s",
+                            (held,)).fetchone() == ("diterima", True, "perkim")
+        conn.execute("UPDATE penerima_bantuan SET tinjau = 'perlu', rt_id = NULL, rt_prov = NULL WHERE id = %s", (held,))
+    refused = client.post(f"/tepat-sasaran/tinjau/{held}", data={"keputusan": "mungkin"}, follow_redirects=True)
+    assert "keputusan harus diterima atau ditolak" in refused.get_data(as_text=True)
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT tinjau FROM penerima_bantuan WHERE id = %s", (held,)).fetchone() == ("perlu",)
