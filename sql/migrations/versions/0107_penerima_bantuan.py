@@ -1,18 +1,18 @@
 """Recipient lists of social programmes and the list to re-check (issue #24).
 
-Revision ID: 0106_penerima_bantuan
-Revises: 0105_program_wilayah
+Revision ID: 0107_penerima_bantuan
+Revises: 0106_tugas
 """
 from sql.migrations.sqlstep import run_sql_file
 
-revision = "0106_penerima_bantuan"
-down_revision = "0105_program_wilayah"
+revision = "0107_penerima_bantuan"
+down_revision = "0106_tugas"
 branch_labels = None
 depends_on = None
 
 
 def upgrade():
-    run_sql_file("0106_penerima_bantuan.sql")
+    run_sql_file("0107_penerima_bantuan.sql")
 
 
 def downgrade():
