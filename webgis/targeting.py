@@ -92,7 +92,8 @@ def index():
         features = accuracy.village_features(conn, report["desa"], region_filter())
         clusters = hotspots.layer(conn, code, periode, region_filter())
     program = programs()[code]
-    return render_template("targeting/index.html", report=report, ranked=accuracy.ranked(report["desa"], indicator), program=program,
+    return render_template("targeting/index.html", report=report, ranked=accuracy.ranked(report["desa"], indicator),
+                           program=program,
                            rule=explain(program), available=available, indicators=INDICATORS, indicator=indicator,
                            map=_map(features, clusters, indicator), clusters=clusters["features"],
                            personal=_personal(), reasons=accuracy.REASONS, programs=programs())
