@@ -102,7 +102,7 @@ def _distinct_names(households: pd.DataFrame, chosen: pd.DataFrame) -> np.ndarra
     return out
 
 
-def _planted_villages(rng, households: pd.DataFrame) -> list:
+def planted_villages(rng, households: pd.DataFrame) -> list:
     """The larger quarter of the villages (enough households for the planted errors to show), in a
     seeded order."""
     sizes = households.groupby("kode_desa").size().sort_values(ascending=False, kind="stable")
@@ -111,12 +111,13 @@ def _planted_villages(rng, households: pd.DataFrame) -> list:
 
 
 def make_list(households: pd.DataFrame, code: str, seed: int, villages: list) -> tuple[pd.DataFrame, dict]:
-    """The recipient list of one programme and its truth (see the module doc)."""
-    rng = np.random.default_rng([seed, 24, PROGRAMS.index(code)])
+    """The recipient list of one programme (any code of programs.toml) and its truth (see the module doc)."""
+    position = list(programs()).index(code)
+    rng = np.random.default_rng([seed, 24, position])
     program = programs()[code]
     ok = eligible(households, program)
     desil = households["desil"].to_numpy(dtype=float)
-    exclusion_village, inclusion_village = villages[2 * PROGRAMS.index(code)], villages[2 * PROGRAMS.index(code) + 1]
+    exclusion_village, inclusion_village = villages[(2 * position) % len(villages)], villages[(2 * position + 1) % len(villages)]
     chance = np.where(ok.fillna(False), COVERAGE,
                       np.where(desil <= program.desil_maks + 2, LEAK_NEAR, LEAK_FAR))
     chance[ok.isna().to_numpy()] = LEAK_NEAR
@@ -164,7 +165,7 @@ def make_list(households: pd.DataFrame, code: str, seed: int, villages: list) ->
 def write_recipients(out: Path, households_path: Path, seed: int) -> dict:
     """Write the lists of PROGRAMS and recipients_truth.json into ``out``; returns the truth."""
     households = read_households(households_path)
-    villages = _planted_villages(np.random.default_rng([seed, 24]), households)
+    villages = planted_villages(np.random.default_rng([seed, 24]), households)
     truths = {}
     for code in PROGRAMS:
         table, truth = make_list(households, code, seed, villages)

@@ -69,7 +69,7 @@ def write_worksheet(rows: list[dict], village: dict, target, gettext=lambda text
                   safe_cell(gettext("dibuat %(tanggal)s") % {"tanggal": datetime.date.today().isoformat()})])
     sheet.append([safe_cell(gettext("Isi kolom Hasil pemeriksaan (pilih dari daftar), Catatan, Diperiksa oleh dan "
                                     "Tanggal periksa, lalu unggah kembali lembar ini di halaman Tepat Sasaran."))])
-    sheet.append([safe_cell(gettext(h)) for h in HEADERS])
+    sheet.append(list(HEADERS))  # Indonesian in every language: read_outcomes matches these headers
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
