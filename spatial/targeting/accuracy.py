@@ -104,6 +104,7 @@ def roll_up(rows: list[dict], level: str) -> list[dict]:
             known = [r for r in members if all(r[c] is not None for c in top + bottom)]
             below = sum(r[c] for r in known for c in bottom)
             item[name] = round(sum(r[c] for r in known for c in top) / below, 4) if below else None
+            item[f"{name}_desa"] = len(known)  # villages the rate covers (all of them unless counts are hidden)
         if members[0]["alasan"] is not None:
             item["alasan"] = {reason: sum(r["alasan"][reason] for r in members) for reason in REASONS}
         out.append(item)
