@@ -23,6 +23,7 @@ RECIPIENT_VALUES = ValueColumns("penerima_bantuan", required=("program",))
 
 def _prepare(conn, clock, options: ImportOptions) -> None:
     with clock("ganda"):
+        run(conn, "targeting/recipients_values")
         run(conn, "targeting/recipients_duplicates")
 
 
