@@ -7,7 +7,7 @@ import psycopg
 import pytest
 
 from spatial.synthetic.recipients import PROGRAMS, eligible, read_households
-from spatial.targeting import accuracy
+from spatial.targeting import accuracy, hotspots
 from spatial.targeting.programs import programs
 
 PLANTED = {"inklusi_desil": "desil_di_atas_batas", "tidak_terdaftar": "tidak_terdaftar",
@@ -102,3 +102,17 @@ def test_every_planted_error_is_flagged(db_url, sample_dir, truth, code):
     kabupaten = report["kabupaten"][0]
     assert excluded["galat_eksklusi"] > 2 * kabupaten["galat_eksklusi"]
     assert included["galat_inklusi"] > 2 * kabupaten["galat_inklusi"]
+
+
+def test_exclusion_hot_spots_cover_the_planted_village_per_kabupaten_run(db_url, truth):
+    """Loading the sample ran the exclusion scan as one run per kabupaten (the current one is what
+    the layer shows), and for PKH and BPNT a significant cluster lies on the planted village."""
+    with psycopg.connect(db_url) as conn:
+        runs = conn.execute("SELECT kode_wilayah, status FROM analisis_run WHERE jenis = 'eksklusi'").fetchall()
+        assert runs and all(status == "selesai" and kab for kab, status in runs)
+        for code in ("pkh", "bpnt"):
+            layer = hotspots.layer(conn, code, truth[code]["periode"], None)
+            villages = {v for f in layer["features"] for v in f["properties"]["desa"]}
+            assert truth[code]["desa_eksklusi"] in villages, (code, villages)
+            assert all(f["properties"]["p_value"] <= hotspots.DEFAULTS["alpha"] for f in layer["features"])
+            assert hotspots.layer(conn, code, truth[code]["periode"], "18.71")["features"] == []  # another kabupaten

@@ -16,7 +16,7 @@ WITH k AS (
      WHERE kode_desa = %(kode_desa)s AND kelas <> 'tepat'
 ), kantong AS (
     SELECT geom, kantong_id FROM analisis_kantong
-     WHERE run_id = (SELECT max(id) FROM analisis_run WHERE jenis = 'kantong' AND status = 'selesai')
+     WHERE run_id IN (SELECT analisis_run_terkini('kantong'))
 )
 SELECT CASE WHEN k.rumah_tangga THEN format('rt:%%s:%%s', k.rt_prov, k.rt_id) ELSE format('penerima:%%s', k.penerima_id) END AS kunci,
        k.kelas AS alasan,
