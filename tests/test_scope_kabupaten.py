@@ -18,6 +18,8 @@ from conftest import make_app
 from multi_kabupaten import B_BBOX, KAB_A, KAB_B
 from selection_helpers import drop_programs, new_program
 from spatial.selection.actions import add_households
+from spatial.targeting.hotspots import run_hotspots
+from spatial.targeting.recipients import import_recipients
 from spatial.users import save_user
 
 PASSWORD = "Kopi-Liwa-7-Gunung"
@@ -76,6 +78,14 @@ CALLS = {
     "gizi.convergence_page": ("/gizi/konvergensi",),
     "gizi.village": ("/gizi/desa/{desa_b}",),
     "gizi.child": ("/gizi/anak/{anak_b}",),
+    "tepat_sasaran.index": ("/tepat-sasaran/?program=pkh&periode=2026",
+                            "/tepat-sasaran/?program=bpnt&periode=2026&indikator=galat_inklusi"),
+    "tepat_sasaran.api_report": ("/api/tepat-sasaran?program=pkh&periode=2026",),
+    "tepat_sasaran.api_hotspots": ("/api/tepat-sasaran/eksklusi?program=pkh&periode=2026",
+                                   "/api/tepat-sasaran/eksklusi?program=bpnt&periode=2026"),
+    "tepat_sasaran.review_list": ("/tepat-sasaran/tinjau",),
+    "tepat_sasaran.village": ("/tepat-sasaran/desa/{desa_b}?program=pkh&periode=2026",),
+    "tepat_sasaran.worksheet": ("/tepat-sasaran/desa/{desa_b}/lembar.xlsx?program=pkh&periode=2026",),
 }
 NO_REGION_DATA = {
     "static": "files of the app", "assets.vendor": "front-end libraries",
@@ -99,8 +109,11 @@ NO_REGION_DATA = {
 @pytest.fixture(scope="module")
 def scoped(two_kabupaten):
     """The both-kabupaten app, clients of users scoped to 18.04, and values of 18.98 for the URLs; the
-    programme, priority area and lokus it adds are removed afterwards."""
+    programme, priority area, lokus, recipient lists and exclusion hot spots it adds are removed afterwards."""
     url = two_kabupaten.both
+    for path in sorted(two_kabupaten.folder.glob("penerima_*.csv")):  # the generator's lists cover both
+        assert import_recipients(path, url=url).inserted
+    run_hotspots(url, oleh="uji")
     program = new_program(url, "Program dua kabupaten", units=40)
     with psycopg.connect(url) as conn:
         for kab in (KAB_A, KAB_B):
@@ -141,6 +154,8 @@ def scoped(two_kabupaten):
     with psycopg.connect(url) as conn:  # the database is shared with other modules: leave it as found
         conn.execute("DELETE FROM kawasan_prioritas WHERE id = %s", (kawasan_b,))
         conn.execute("DELETE FROM lokus_desa WHERE tahun = 2026 AND ditetapkan_oleh = 'uji'")
+        conn.execute("TRUNCATE penerima_bantuan, cek_ulang")
+        conn.execute("DELETE FROM analisis_run WHERE jenis = 'eksklusi'")
 
 
 def _coordinates(value, found):
@@ -200,6 +215,7 @@ def test_the_same_calls_unscoped_do_show_the_other_kabupaten(scoped, two_kabupat
     assert client.post("/login", data={"username": "provinsi_perencana", "password": PASSWORD}).status_code == 302
     for path in ("/api/villages", "/api/indikator", "/api/fasilitas", "/api/kecamatan", "/api/analisis/hotspot",
                  "/api/analisis/runs", "/api/desa/cari?q={nama_b}", "/lokus?tahun=2026", "/ogc/collections/hotspot",
-                 "/analisis/kabupaten", "/gizi", "/api/gizi/desa", "/"):
+                 "/analisis/kabupaten", "/gizi", "/api/gizi/desa", "/", "/api/tepat-sasaran?program=pkh&periode=2026",
+                 "/tepat-sasaran/"):
         response = client.get(path.format(**values))
         assert response.status_code == 200 and of_kabupaten_b(response), path

@@ -33,6 +33,7 @@ PLANTED_RICH = 20          # well-off families added in the inclusion village
 EXCLUDED_COVERAGE = 0.15   # coverage of the eligible in the exclusion village
 SHARES = {"nik_only": 0.10, "name_only": 0.03, "nik_typo": 0.01, "unregistered": 0.01, "duplicate": 0.005}
 FAKE_PREFIX = "1899"       # NIKs of a kabupaten code that does not exist: never in the registry
+TYPO_PREFIX = "1800"       # a mistyped kabupaten digit ("00" is no kabupaten: never in the registry either)
 COLUMNS = {
     "pkh": ("program", "periode", "id_keluarga", "nik_kepala", "nama_kepala", "kode_desa", "alamat", "nilai"),
     "bpnt": ("Jenis Bantuan", "Tahap", "No KK", "NIK KPM", "Nama KPM", "Kode Wilayah", "Alamat", "Nominal"),
@@ -140,7 +141,7 @@ def make_list(households: pd.DataFrame, code: str, seed: int, villages: list) ->
     name_only = kind == "name_only"
     chosen.loc[name_only, "nama_out"] = _respell(rng, chosen.loc[name_only, "nama_kepala"].to_numpy())
     typo = kind == "nik_typo"
-    chosen.loc[typo, "nik_out"] = [FAKE_PREFIX[:2] + "98" + n[4:] for n in chosen.loc[typo, "nik_kepala"]]
+    chosen.loc[typo, "nik_out"] = [TYPO_PREFIX + n[4:] for n in chosen.loc[typo, "nik_kepala"]]
     chosen.loc[typo, "tertaut"] = None  # a name match with another NIK: held for review
     unregistered = kind == "unregistered"
     chosen.loc[unregistered, "nik_out"] = [FAKE_PREFIX + n[4:] for n in chosen.loc[unregistered, "nik_kepala"]]
