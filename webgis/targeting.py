@@ -13,7 +13,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.utils import secure_filename
 
-from spatial.errors import InvalidInput
+from spatial.errors import N_, InvalidInput
 from spatial.privacy import full_nik_allowed, mask_nik, personal_fields_allowed
 from spatial.targeting import accuracy, hotspots, matching, recheck
 from spatial.targeting.programs import explain, programs
@@ -85,7 +85,7 @@ def index():
     """Choropleth, ranked villages, kecamatan and kabupaten of one programme and period."""
     indicator = request.args.get("indikator", "galat_eksklusi")
     if indicator not in INDICATORS:
-        raise InvalidInput(_("indikator harus salah satu dari: %(pilihan)s", pilihan=", ".join(INDICATORS)))
+        raise InvalidInput(N_("indikator harus salah satu dari: %(pilihan)s"), pilihan=", ".join(INDICATORS))
     with connection() as conn:
         code, periode, available = _choice(conn)
         report = accuracy.report(conn, code, periode, region_filter(), _personal())
@@ -202,7 +202,7 @@ def review_decide(penerima_id):
     """A reviewer links (diterima) or unlinks (ditolak) one name + village match."""
     decision = request.form.get("keputusan", "")
     if decision not in ("diterima", "ditolak"):
-        raise InvalidInput(_("keputusan harus diterima atau ditolak"))
+        raise InvalidInput(N_("keputusan harus diterima atau ditolak"))
     with connection() as conn:
         matching.review(conn, penerima_id, decision, current_user.username, region_filter())
     record("tinjau_cocok", "penerima_bantuan", penerima_id, {"keputusan": decision})
