@@ -105,3 +105,38 @@ def test_programme_and_period_given_for_the_whole_file(registry, tmp_path):
     assert _matches(url, "blt_dd")[None][:2] == ("nik", "KK00003")
     with pytest.raises(Exception, match="program"):
         import_recipients(path, url=url)
+
+
+def test_a_list_spelled_by_another_office(registry, tmp_path):
+    """A Kemensos-style XLSX: a title block above the header, headers of that office (NAMA KPM, NIK
+    KPM, NO KK, KODE WILAYAH compact, JENIS BANTUAN, TAHAP, NOMINAL), programme names instead of
+    codes, NIKs kept as text with an apostrophe and spaces, amounts written as rupiah ("600.000" is six
+    hundred thousand, not 600)."""
+    import openpyxl
+
+    url, places = registry
+    compact = places["a"][0].replace(".", "")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["DAFTAR KPM PENERIMA BANSOS"])
+    sheet.append(["Kabupaten Lampung Barat", None, "Dicetak 2026-03-01"])
+    sheet.append([])
+    sheet.append(["NO", "NAMA KPM", "NIK KPM", "NO KK", "KODE WILAYAH", "ALAMAT", "JENIS BANTUAN", "TAHAP", "NOMINAL"])
+    sheet.append([1, "BAMBANG SUPARMAN", "'" + NIK.format(2), "", compact, "Dusun I", "Kartu Sembako", "2026 Tahap 1",
+                  "Rp 600.000"])
+    sheet.append([2, "SITI AMINAH", "1804 0412 3456 0001", "KK00001", compact, "", "SEMBAKO", "2026 Tahap 1",
+                  "Rp600.000,00"])
+    sheet.append([3, "DEWI LESTARI", "", "", compact, "", "Program Sembako", "2026 Tahap 1", "600.000"])
+    sheet.append([4, "ORANG LAIN", "", "", compact, "", "Bantuan Kucing", "2026 Tahap 1", "600000"])
+    path = tmp_path / "kpm_sembako_tahap1.xlsx"
+    book.save(path)
+
+    result = import_recipients(path, url=url)
+    assert (result.inserted, result.rejected) == (3, 1), result.reasons
+    assert result.reasons == {"kategori_tidak_valid": 1}, result.reasons  # an unknown programme name
+    with psycopg.connect(url) as conn:
+        rows = conn.execute("SELECT nama_kepala, program, periode, nik_kepala, nilai, cara_cocok FROM penerima_bantuan "
+                            "WHERE periode = '2026 Tahap 1' ORDER BY nama_kepala").fetchall()
+    assert rows == [("BAMBANG SUPARMAN", "bpnt", "2026 Tahap 1", NIK.format(2), 600000, "nik"),
+                    ("DEWI LESTARI", "bpnt", "2026 Tahap 1", None, 600000, "nama_desa"),
+                    ("SITI AMINAH", "bpnt", "2026 Tahap 1", NIK.format(1), 600000, "id_keluarga")]

@@ -14,6 +14,15 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     END
 $$;
 
+-- A rupiah amount from text: "600000", "600.000" (dots group thousands: a rupiah amount has no
+-- third decimal), "Rp 600.000", "Rp600.000,00", "Rp. 1.500.000,-"; else as sasaran_angka.
+CREATE OR REPLACE FUNCTION sasaran_rupiah(t text) RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN s ~ '^[-+]?\d{1,3}(\.\d{3})+(,\d{1,2})?$' THEN replace(replace(s, '.', ''), ',', '.')::double precision
+                ELSE sasaran_angka(s) END
+      FROM (SELECT regexp_replace(btrim(t), '^Rp\.?\s*|\s*,-$', '', 'gi') AS s) x
+$$;
+
 -- A boolean from text: 1/ya/y/true/benar/iya -> true; 0/tidak/t/false/salah/tdk -> false; else NULL.
 CREATE OR REPLACE FUNCTION sasaran_boolean(t text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

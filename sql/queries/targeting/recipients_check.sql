@@ -18,7 +18,7 @@ WITH p AS (
            nullif(btrim(m.kode_desa), '') AS kode_desa_teks,
            sasaran_kode_desa(m.kode_desa) AS kode_desa_deklarasi,
            nullif(btrim(m.alamat), '') AS alamat,
-           nullif(btrim(m.nilai), '') AS nilai_teks, sasaran_angka(m.nilai) AS nilai_angka
+           nullif(btrim(m.nilai), '') AS nilai_teks, sasaran_rupiah(m.nilai) AS nilai_angka
       FROM imp_mentah m
      WHERE btrim(concat(m.program, m.periode, m.id_keluarga, m.nik_kepala, m.nama_kepala, m.kode_desa, m.nilai)) <> ''
     OFFSET 0  -- a fence: parse each cell once
