@@ -49,6 +49,16 @@ def _choice(conn) -> tuple[str, str, list]:
     return code, periode, available
 
 
+def _legend() -> list[tuple[str, str]]:
+    """(label, colour) of the choropleth's classes, from RAMP."""
+    classes, lower = [], 0
+    for limit, colour in RAMP:
+        upper = round(limit * 100)
+        classes.append((f"< {upper} %" if not lower else f"≥ {lower} %" if limit > 1 else f"{lower}–{upper} %", colour))
+        lower = upper
+    return classes
+
+
 def _colour(value, indicator: str) -> str:
     if value is None:
         return "#cccccc"
@@ -96,7 +106,8 @@ def index():
                            program=program,
                            rule=explain(program), available=available, indicators=INDICATORS, indicator=indicator,
                            map=_map(features, clusters, indicator), clusters=clusters["features"],
-                           personal=_personal(), reasons=accuracy.REASONS, programs=programs())
+                           personal=_personal(), reasons=accuracy.REASONS, programs=programs(), legend=_legend(),
+                           scan=hotspots.DEFAULTS)
 
 
 @blueprint.route("/api/tepat-sasaran")
