@@ -84,6 +84,8 @@ CALLS = {
     "tepat_sasaran.api_hotspots": ("/api/tepat-sasaran/eksklusi?program=pkh&periode=2026",
                                    "/api/tepat-sasaran/eksklusi?program=bpnt&periode=2026"),
     "tepat_sasaran.review_list": ("/tepat-sasaran/tinjau",),
+    "tepat_sasaran.unmatched_report": ("/tepat-sasaran/tidak-ditemukan.xlsx?program=pkh&periode=2026",
+                                       "/tepat-sasaran/tidak-ditemukan.xlsx?program=bpnt&periode=2026"),
     "tepat_sasaran.village": ("/tepat-sasaran/desa/{desa_b}?program=pkh&periode=2026",),
     "tepat_sasaran.worksheet": ("/tepat-sasaran/desa/{desa_b}/lembar.xlsx?program=pkh&periode=2026",),
 }

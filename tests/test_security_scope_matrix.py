@@ -96,6 +96,7 @@ LISTS = {
     # only the kabupaten of the user's region (tests/test_scope_kabupaten.py)
     "analysis_api.runs", "analysis_api.run_status", "analysis_api.group_status", "analysis_pages.kabupaten",
     "tepat_sasaran.index", "tepat_sasaran.api_report", "tepat_sasaran.api_hotspots", "tepat_sasaran.review_list",
+    "tepat_sasaran.unmatched_report",
 }
 NO_REGION = {
     "static", "assets.vendor", "basemap.tile", "i18n.switch_language", "auth.login", "auth.logout", "health.healthz",

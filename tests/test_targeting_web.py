@@ -5,6 +5,7 @@ import io
 import json
 
 import psycopg
+import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 
@@ -101,7 +102,8 @@ def test_worksheet_round_trip_with_outcomes(app, db_url, truth, tmp_path):
 def test_household_lists_are_for_personal_data_roles_only(app, truth):
     village = truth["pkh"]["desa_eksklusi"]
     viewer = login(app.test_client(), "perencana")
-    for path in (f"/tepat-sasaran/desa/{village}", f"/tepat-sasaran/desa/{village}/lembar.xlsx", "/tepat-sasaran/tinjau"):
+    for path in (f"/tepat-sasaran/desa/{village}", f"/tepat-sasaran/desa/{village}/lembar.xlsx", "/tepat-sasaran/tinjau",
+                 "/tepat-sasaran/tidak-ditemukan.xlsx?program=pkh&periode=2026"):
         assert viewer.get(path).status_code == 403
 
 
@@ -122,3 +124,21 @@ def test_review_links_a_held_name_match(app, db_url):
     assert "keputusan harus diterima atau ditolak" in refused.get_data(as_text=True)
     with psycopg.connect(db_url) as conn:
         assert conn.execute("SELECT tinjau FROM penerima_bantuan WHERE id = %s", (held,)).fetchone() == ("perlu",)
+
+
+def test_report_of_recipients_not_found_in_the_registry(app, db_url, sample_dir, truth):
+    """Every planted recipient the registry does not hold is in the report, with nothing linked."""
+    client = login(app.test_client(), "perkim")
+    since = _last_audit(db_url)
+    answer = client.get("/tepat-sasaran/tidak-ditemukan.xlsx?program=bpnt&periode=2026")
+    assert answer.status_code == 200 and _audit(db_url, "ekspor", since)
+    rows = list(load_workbook(io.BytesIO(answer.data)).active.iter_rows(values_only=True))
+    assert rows[1][:4] == ("Kode desa", "Desa", "No. KK", "NIK")
+    lines = rows[2:]
+    listed = pd.read_csv(sample_dir / "penerima_bpnt.csv", dtype=str, keep_default_na=False)
+    planted = {listed.iloc[i, 3] for i, t in enumerate(truth["bpnt"]["baris"]) if t["tanam"] == "tidak_terdaftar"}
+    assert planted and planted <= {line[3] for line in lines}
+    with psycopg.connect(db_url) as conn:
+        unlinked = conn.execute("SELECT count(*) FROM penerima_bantuan WHERE program = 'bpnt' AND periode = '2026' "
+                                "AND rt_id IS NULL").fetchone()[0]
+    assert len(lines) == unlinked

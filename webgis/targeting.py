@@ -15,7 +15,7 @@ from werkzeug.utils import secure_filename
 
 from spatial.errors import N_, InvalidInput
 from spatial.privacy import full_nik_allowed, mask_nik, personal_fields_allowed
-from spatial.targeting import accuracy, hotspots, matching, recheck
+from spatial.targeting import accuracy, hotspots, matching, recheck, unmatched
 from spatial.targeting.programs import explain, programs
 from spatial.uploads import require_kind
 from webgis.audit import record
@@ -163,6 +163,23 @@ def worksheet(kode_desa):
     name = f"cek_ulang_{code}_{periode}_{kode_desa.replace('.', '')}.xlsx"
     return Response(buffer.getvalue(), headers={"Content-Disposition": f"attachment; filename={secure_filename(name)}"},
                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+@blueprint.route("/tepat-sasaran/tidak-ditemukan.xlsx")
+@role_required("perkim")
+def unmatched_report():
+    """Recipients of one programme and period not found in the registry (XLSX; personal data: audited)."""
+    with connection() as conn:
+        code, periode, _available = _choice(conn)
+        rows = _shown(unmatched.unmatched(conn, code, periode, region_filter()))
+    record("ekspor", "penerima_bantuan", None, {"program": code, "periode": periode, "tidak_ditemukan": len(rows)})
+    buffer = io.BytesIO()
+    title = _("Penerima %(program)s periode %(periode)s yang tidak ditemukan di registri",
+              program=programs()[code].nama, periode=periode)
+    unmatched.write_unmatched(rows, title, buffer, gettext=_)
+    return Response(buffer.getvalue(), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": "attachment; filename="
+                             + secure_filename(f"tidak_ditemukan_{code}_{periode}.xlsx")})
 
 
 @blueprint.route("/tepat-sasaran/lembar", methods=["POST"])

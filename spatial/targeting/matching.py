@@ -110,3 +110,4 @@ def review(conn, penerima_id: int, decision: str, user: str, wilayah: str | None
 def pending(conn, wilayah: str | None) -> list[dict]:
     """The name + village matches waiting for review in the region (personal data: callers audit)."""
     return fetch_all(conn, "targeting/match_pending_list", {"wilayah": wilayah})
+
