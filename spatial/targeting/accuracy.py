@@ -14,7 +14,7 @@ Per village (``sasaran_ketepatan`` in sql/functions/095_bantuan.sql; docs/tepat-
   rupiah to all recipients.
 
 Roles without personal-data rights get the published counts only (the one anonymity rule,
-``sasaran_angka_terbit`` with ``spatial.anonymity.K``); a kecamatan or kabupaten then adds only
+``sasaran_terbit`` with ``spatial.anonymity.K``); a kecamatan or kabupaten then adds only
 published village counts, and a rate only over the villages whose parts are all published, so
 no two answers can be subtracted to reveal a suppressed village.
 """

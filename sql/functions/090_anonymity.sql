@@ -67,11 +67,3 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
     ) terbit
     GROUP BY ci, cj, u.c, u.h
 $$;
-
--- The village form of the same rule (the village layer rumah_tangga_desa, the targeting figures of
--- issue #24): a count of `dari` households (or recipients) is published only when it and its
--- complement are both at least k; NULL otherwise.
-CREATE OR REPLACE FUNCTION sasaran_angka_terbit(n bigint, dari bigint, k integer) RETURNS bigint
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN n >= k AND dari - n >= k THEN n END
-$$;

@@ -1,6 +1,6 @@
 -- Targeting figures of one programme and period per village of the user's region (issue #24), from
 -- sasaran_ketepatan (sql/functions/095_bantuan.sql), with the published form of every count for
--- roles without personal-data rights: sasaran_angka_terbit (the one anonymity rule, k) against the
+-- roles without personal-data rights: sasaran_terbit (the one anonymity rule, k) against the
 -- count it is a part of (households; recipients; eligible households).
 WITH k AS (
     SELECT * FROM sasaran_ketepatan(%(program)s, %(periode)s, %(desil_maks)s, %(komponen)s, %(status_rumah)s, %(nilai)s)
@@ -30,15 +30,15 @@ WITH k AS (
 SELECT d.kode_desa, d.nama, d.kode_kec, kc.nama AS nama_kec, d.kode_kab, kb.nama AS nama_kab, a.*,
        jsonb_build_object(
            'rumah_tangga', CASE WHEN a.rumah_tangga >= %(k)s THEN a.rumah_tangga END,
-           'sasaran', sasaran_angka_terbit(a.sasaran, a.rumah_tangga, %(k)s),
-           'tidak_lengkap', sasaran_angka_terbit(a.tidak_lengkap, a.rumah_tangga, %(k)s),
-           'penerima', sasaran_angka_terbit(a.penerima, a.rumah_tangga, %(k)s),
-           'tepat', sasaran_angka_terbit(a.tepat, a.penerima, %(k)s),
-           'tidak_dinilai', sasaran_angka_terbit(a.tidak_dinilai, a.penerima, %(k)s),
-           'salah_masuk', sasaran_angka_terbit(a.salah_masuk, a.penerima, %(k)s),
-           'salah_keluar', sasaran_angka_terbit(a.salah_keluar, a.sasaran, %(k)s),
-           'nilai_total', CASE WHEN sasaran_angka_terbit(a.penerima, a.rumah_tangga, %(k)s) IS NOT NULL THEN a.nilai_total END,
-           'nilai_bocor', CASE WHEN sasaran_angka_terbit(a.salah_masuk, a.penerima, %(k)s) IS NOT NULL THEN a.nilai_bocor END)
+           'sasaran', sasaran_terbit(a.sasaran, a.rumah_tangga, %(k)s),
+           'tidak_lengkap', sasaran_terbit(a.tidak_lengkap, a.rumah_tangga, %(k)s),
+           'penerima', sasaran_terbit(a.penerima, a.rumah_tangga, %(k)s),
+           'tepat', sasaran_terbit(a.tepat, a.penerima, %(k)s),
+           'tidak_dinilai', sasaran_terbit(a.tidak_dinilai, a.penerima, %(k)s),
+           'salah_masuk', sasaran_terbit(a.salah_masuk, a.penerima, %(k)s),
+           'salah_keluar', sasaran_terbit(a.salah_keluar, a.sasaran, %(k)s),
+           'nilai_total', CASE WHEN sasaran_terbit(a.penerima, a.rumah_tangga, %(k)s) IS NOT NULL THEN a.nilai_total END,
+           'nilai_bocor', CASE WHEN sasaran_terbit(a.salah_masuk, a.penerima, %(k)s) IS NOT NULL THEN a.nilai_bocor END)
            AS terbit
   FROM a
   JOIN desa d ON d.kode_desa = a.kode_desa
