@@ -23,7 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
-from bench import analyses, dataset, loading, peers, scaling, tiles, web
+from bench import analyses, browser_points, dataset, loading, peers, scaling, tiles, web
 from bench.common import ROOT, WORK, Row, log, unavailable
 from bench.tiles_list import fixed_tiles
 from spatial.maintenance import optimise_households
@@ -80,6 +80,7 @@ def web_measurements(rows: list, url: str, boundaries: Path) -> None:
             sasaran, "desa dan indikator", "desa",
             peers.ogr2ogr_export(url, VILLAGE_EXPORT_SQL, "indikator_desa")))
         guarded(rows, "halaman peta", "render pertama", lambda: web.measure_map_page(sasaran))
+        guarded(rows, "titik di peramban", "geser z16", lambda: browser_points.measure_pan(sasaran, url, tile_list))
     finally:
         sasaran.stop()
         if tipg:
