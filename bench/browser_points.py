@@ -10,6 +10,7 @@ import math
 import statistics
 
 from bench.common import Row, Server, verdict
+from bench.web import signed_in_page
 
 TARGET_MS = 500
 PANS = 8
@@ -61,14 +62,7 @@ def measure_pan(server: Server, url: str, tile_list: list) -> list:
                          key=lambda t: conn.execute(DENSEST, t[:3]).fetchone()[0])
     lon, lat = tile_centre(z, x, y)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=["--headless", "--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(server.base + "/login")
-        page.fill("#username", "perkim")
-        page.fill("#password", "demo-perkim")
-        page.click("button[type=submit]")
-        page.wait_for_load_state("networkidle")
+        browser, page = signed_in_page(playwright, server, "perkim")
         page.goto(server.base + "/", wait_until="networkidle")
         page.locator(".leaflet-control-layers-overlays label", has_text="Rumah tangga").first.locator(
             "input").evaluate("box => { if (!box.checked) { box.click(); } }")  # the control is folded

@@ -148,18 +148,24 @@ def measure_export(server: Server, label: str, layer: str, peer) -> Row:
                verdict(rate >= peer_rate and peak - before < 300))
 
 
+def signed_in_page(playwright, server: Server, role: str):
+    """Debian's Chromium (headless) and a page signed in as the demo user of ``role``."""
+    browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                         args=["--headless", "--no-sandbox", "--disable-gpu"])
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(server.base + "/login")
+    page.fill("#username", role)
+    page.fill("#password", f"demo-{role}")
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    return browser, page
+
+
 def measure_map_page(server: Server) -> list:
     """First render of the map page in Debian's Chromium (Playwright): bytes transferred and ms to load."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=["--headless", "--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(server.base + "/login")
-        page.fill("#username", "admin")
-        page.fill("#password", "demo-admin")
-        page.click("button[type=submit]")
-        page.wait_for_load_state("networkidle")
+        browser, page = signed_in_page(playwright, server, "admin")
         received = []
         page.on("requestfinished", lambda request: received.append(request.sizes()["responseBodySize"]))
         started = time.perf_counter()
