@@ -166,3 +166,40 @@ def test_province_total_of_sites_split_by_need(two_kabupaten):
             assert all(chosen[(kab, layanan)] == shares[kab] for kab in KABUPATEN)
     finally:
         run_all(("lokasi",), url=url, oleh="uji")
+
+
+def test_lokus_page_one_kabupaten_at_a_time(two_kabupaten):
+    """A province planner opens the Lokus page for one kabupaten and saves it: the other
+    kabupaten's lokus stay; a planner scoped to 18.04 may not open or save 18.98."""
+    from spatial.users import save_user
+
+    url = two_kabupaten.both
+    app = make_app(url, WTF_CSRF_ENABLED=False)
+    clients = {}
+    for name, region in (("lokus_provinsi", None), ("lokus_barat", KAB_A)):
+        save_user(name, "Kopi-Liwa-7-Gunung", "perencana", name=name, kode_wilayah=region, url=url)
+        clients[name] = app.test_client()
+        assert clients[name].post("/login", data={"username": name, "password": "Kopi-Liwa-7-Gunung"}).status_code == 302
+    province = clients["lokus_provinsi"]
+    with psycopg.connect(url) as conn:
+        conn.execute("""INSERT INTO lokus_desa (tahun, jenis, kode_desa, ditetapkan_oleh)
+                        SELECT 2031, 'stunting', min(kode_desa), 'uji' FROM desa WHERE kode_kab = %s""", (KAB_A,))
+        east = [r[0] for r in conn.execute("SELECT kode_desa FROM desa WHERE kode_kab = %s ORDER BY kode_desa LIMIT 3",
+                                           (KAB_B,))]
+    try:
+        html = province.get(f"/lokus?tahun=2031&jenis=stunting&kabupaten={KAB_B}").get_data(as_text=True)
+        assert f'data-kab="{KAB_B}"' in html and f'data-kab="{KAB_A}"' not in html.split("<tbody>", 1)[1]
+        assert f'<option value="{KAB_A}"' in html and f'<option value="{KAB_B}" selected' in html
+        saved = province.post("/lokus", data={"tahun": 2031, "jenis": "stunting", "kabupaten": KAB_B, "kode_desa": east})
+        assert saved.status_code == 302 and f"kabupaten={KAB_B}" in saved.headers["Location"]
+        with psycopg.connect(url) as conn:
+            kept = conn.execute("""SELECT left(kode_desa, 5), count(*) FROM lokus_desa WHERE tahun = 2031
+                                   GROUP BY 1 ORDER BY 1""").fetchall()
+        assert kept == [(KAB_A, 1), (KAB_B, 3)]
+        scoped = clients["lokus_barat"]
+        assert scoped.get(f"/lokus?tahun=2031&kabupaten={KAB_B}").status_code == 403
+        assert scoped.post("/lokus", data={"tahun": 2031, "jenis": "stunting", "kabupaten": KAB_B}).status_code == 403
+        assert scoped.get("/lokus?tahun=2031&kabupaten=18.9x").status_code == 400
+    finally:
+        with psycopg.connect(url) as conn:
+            conn.execute("DELETE FROM lokus_desa WHERE tahun = 2031")
