@@ -36,12 +36,23 @@ def unavailable(area: str, measure: str, why: str = "") -> Row:
     return Row(area, measure, NOT_AVAILABLE, verdict=why)
 
 
-def run_measured(argv: list, env: dict | None = None) -> tuple[float, float, str]:
-    """Run a command; returns (seconds, peak resident memory of that process in MB, stdout text).
+@dataclass
+class Measured:
+    """A finished command: wall seconds, peak resident memory (MB) and CPU seconds (user + system)
+    of that process, and its stdout."""
+    seconds: float
+    peak_mb: float
+    cpu_s: float
+    stdout: str
+
+
+def measure(argv: list, env: dict | None = None) -> Measured:
+    """Run a command and measure it (``Measured``); RuntimeError with its stderr when it fails.
 
     The command is started by GNU time (``/usr/bin/time -f %M``) where it exists: a process forked
     from this one inherits this one's resident size in its peak (Linux counts the pages of the
-    fork until exec), so the runner's own hundreds of MB would floor every peak measured directly."""
+    fork until exec), so the runner's own hundreds of MB would floor every peak measured directly.
+    The CPU seconds are those of the command (GNU time waits for it, so they count in its usage)."""
     import shutil
     import tempfile
     timer = shutil.which("time", path="/usr/bin")
@@ -58,7 +69,39 @@ def run_measured(argv: list, env: dict | None = None) -> tuple[float, float, str
         if proc.returncode:
             raise RuntimeError(f"{' '.join(map(str, argv[:4]))} gagal ({proc.returncode}): {err.read()[-2000:]}")
         peak_kb = int(peak.read().split()[-1]) if timer else usage.ru_maxrss
-        return seconds, peak_kb / 1024, out.read()
+        return Measured(seconds, peak_kb / 1024, usage.ru_utime + usage.ru_stime, out.read())
+
+
+def run_measured(argv: list, env: dict | None = None) -> tuple[float, float, str]:
+    """Run a command; returns (seconds, peak resident memory of that process in MB, stdout text)."""
+    done = measure(argv, env)
+    return done.seconds, done.peak_mb, done.stdout
+
+
+def server_cpu_seconds(url: str) -> float | None:
+    """CPU seconds (user + system) the PostgreSQL cluster of ``url`` has used so far: its postmaster,
+    the processes it runs and those it has reaped (ended backends and parallel workers), from
+    /proc. The CPU a job costs is the difference around it, whatever else shares the machine (but
+    other databases of the same cluster count too). None when the cluster's files are not on this
+    machine or cannot be read."""
+    import psycopg
+    try:
+        with psycopg.connect(url) as conn:
+            data_dir = conn.execute("SHOW data_directory").fetchone()[0]
+        postmaster = int(Path(data_dir, "postmaster.pid").read_text().split()[0])
+        ticks = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()  # fields[1] ppid, [11:15] utime stime cutime cstime
+            except OSError:
+                continue  # ended meanwhile: reaped into the postmaster's children time
+            if int(stat.parent.name) == postmaster:
+                ticks += sum(int(f) for f in fields[11:15])
+            elif int(fields[1]) == postmaster:
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, psycopg.Error):
+        return None
 
 
 def run_python(code: str, *args, env: dict | None = None) -> tuple[float, float, str]:
