@@ -208,3 +208,15 @@ def test_a_required_value_mapped_to_kosong_rejects_the_row(growth_db, village, t
     with psycopg.connect(growth_db) as conn:
         stored = conn.execute("SELECT jenis_kelamin, cara_ukur FROM pengukuran_anak WHERE id_anak = 'A0062'").fetchone()
     assert stored == ("L", None)
+
+
+def test_dates_in_every_documented_form(growth_db):
+    cells = {"2026-08-15": dt.date(2026, 8, 15), "2026/8/5 00:00:00": dt.date(2026, 8, 5),
+             "15/08/2026": dt.date(2026, 8, 15), "08/15/2026": dt.date(2026, 8, 15), "5-8-26": dt.date(2026, 8, 5),
+             "15.08.2026": dt.date(2026, 8, 15), " 15 Agustus 2026 ": dt.date(2026, 8, 15),
+             "15-Agt-2026": dt.date(2026, 8, 15), "45519": dt.date(2024, 8, 15), "45519.0": dt.date(2024, 8, 15),
+             "29/02/2024": dt.date(2024, 2, 29), "29/02/2023": None, "31/02/2024": None, "13/13/2020": None,
+             "x": None, "": None, None: None}
+    with psycopg.connect(growth_db) as conn:
+        got = {cell: conn.execute("SELECT sasaran_tanggal(%s)", (cell,)).fetchone()[0] for cell in cells}
+    assert got == cells
