@@ -32,6 +32,7 @@ from spatial.targeting.recipients import import_recipients
 started = time.perf_counter()
 result = import_recipients(sys.argv[1], url=sys.argv[2])
 print(json.dumps({"detik": time.perf_counter() - started, "baris": result.rows, "baru": result.inserted,
+                  "cocok": result.details.get("cocok", {}),
                   "ditolak": result.rejected, "tahap": result.phases,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
 """
@@ -102,9 +103,8 @@ def main(argv=None) -> None:
     print(f"impor {result['baris']:,} baris penerima vs {args.households:,} rumah tangga: {result['detik']:.1f} s "
           f"({result['baris'] / result['detik']:,.0f} baris/s), {result['ditolak']} ditolak, "
           f"RSS puncak {result['rss_mb']} MB; {_load()}")
-    phases = {k: v for k, v in result["tahap"].items() if k != "cocok_per_cara"}
-    print("detik per tahap: " + ", ".join(f"{k} {v}" for k, v in phases.items()))
-    print("cara cocok: " + json.dumps(result["tahap"].get("cocok_per_cara", {})))
+    print("detik per tahap: " + ", ".join(f"{k} {v}" for k, v in result["tahap"].items()))
+    print("cara cocok: " + json.dumps(result["cocok"]))
     wall, _rss, out = run_python(FIGURES_CODE, path, url)
     figures = json.loads(out.strip().splitlines()[-1])
     print(f"angka {figures['desa']} desa (BPNT): {figures['desa_detik']:.1f} s; titik panas eksklusi semua program: "

@@ -71,6 +71,8 @@ def test_exact_nik_only_and_fuzzy_matches(registry, tmp_path):
     ]
     result = import_recipients(_write(tmp_path / "pkh.csv", rows), url=url)
     assert (result.inserted, result.rejected) == (7, 3), result.reasons
+    assert result.details["cocok"] == {"id_keluarga": 2, "nik": 1, "nama_desa": 1, "nama_desa_ditahan": 2,
+                                       "tidak_ditemukan": 1}, result.details
     assert result.reasons["kode_desa_tidak_dikenal"] == 1 and result.reasons["kategori_tidak_valid"] == 1
     assert result.reasons["id_ganda"] == 1 and result.reasons["nik_tidak_valid"] == 1
     found = _matches(url, "pkh")

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from conftest import login
+from import_helpers import wait_for_import
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +143,32 @@ def test_report_of_recipients_not_found_in_the_registry(app, db_url, sample_dir,
         unlinked = conn.execute("SELECT count(*) FROM penerima_bantuan WHERE program = 'bpnt' AND periode = '2026' "
                                 "AND rt_id IS NULL").fetchone()[0]
     assert len(lines) == unlinked
+
+
+def test_a_planner_imports_a_list_on_the_web_and_sees_how_it_matched(app, db_url, tmp_path):
+    """Impor Data with a list of another office's headers and a period for the whole file: the job
+    reports the rows per way of matching, and the page shows the programme and period at once."""
+    with psycopg.connect(db_url) as conn:
+        heads = conn.execute("SELECT nik_kepala, nama_kepala, kode_desa FROM rumah_tangga WHERE aktif AND desil <= 3 "
+                             "ORDER BY id LIMIT 12").fetchall()
+    lines = ["NIK KPM,Nama KPM,Kode Wilayah,Jenis Bantuan"]
+    lines += [f"'{nik},{name},{desa.replace('.', '')},Bansos Daerah" for nik, name, desa in heads[:10]]
+    lines += [f",{name},{desa},Bantuan APBD" for _nik, name, desa in heads[10:]]
+    lines.append(f"9999999999999999,Tidak Ada Di Registri,{heads[0][2]},bansos daerah")
+    path = tmp_path / "bansos.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    client = login(app.test_client(), "perkim")
+    try:
+        with open(path, "rb") as handle:
+            form = {"jenis": "penerima_bantuan", "periode": "2099", "berkas": (handle, "bansos.csv")}
+            answer = client.post("/impor/", data=form, content_type="multipart/form-data")
+        assert answer.status_code == 302, answer.get_data(as_text=True)[:500]
+        state = wait_for_import(client, answer.headers["Location"])
+        assert state["status"] == "selesai", state
+        assert state["hasil"]["ditambah"] == 13 and state["hasil"]["rincian"]["cocok"]["nik"] == 10, state["hasil"]
+        assert state["hasil"]["rincian"]["cocok"]["tidak_ditemukan"] == 1
+        page = client.get("/tepat-sasaran/?program=lokal&periode=2099").get_data(as_text=True)
+        assert "2099" in page and "tabel-desa" in page
+    finally:
+        with psycopg.connect(db_url) as conn:
+            conn.execute("DELETE FROM penerima_bantuan WHERE periode = '2099'")

@@ -104,7 +104,7 @@ def index():
     program = programs()[code]
     return render_template("targeting/index.html", report=report, ranked=accuracy.ranked(report["desa"], indicator),
                            program=program,
-                           rule=explain(program), available=available, indicators=INDICATORS, indicator=indicator,
+                           rule=explain(program, gettext=_), available=available, indicators=INDICATORS, indicator=indicator,
                            map=_map(features, clusters, indicator), clusters=clusters["features"],
                            personal=_personal(), reasons=accuracy.REASONS, programs=programs(), legend=_legend(),
                            scan=hotspots.DEFAULTS)

@@ -57,6 +57,7 @@ class ImportResult:
     notes: list = field(default_factory=list)
     phases: dict = field(default_factory=dict)  # seconds per step (see _Clock)
     values: dict = field(default_factory=dict)  # other spellings of code-list cells (ValueReport.columns)
+    details: dict = field(default_factory=dict)  # what a kind's own steps report (a recipient list: rows per match)
 
     @property
     def changes(self) -> int:
@@ -68,7 +69,7 @@ class ImportResult:
         return {"baris": self.rows, "ditambah": self.inserted, "diubah": self.updated, "tetap": self.unchanged,
                 "ditolak": self.rejected, "peringatan": self.warned, "dinonaktifkan": self.deactivated,
                 "per_alasan": self.reasons, "detik": round(self.seconds, 2), "catatan": self.notes,
-                "detik_per_tahap": self.phases, "nilai": self.values}
+                "detik_per_tahap": self.phases, "nilai": self.values, "rincian": self.details}
 
     def summary(self) -> str:
         """One line for the command line."""
@@ -77,6 +78,8 @@ class ImportResult:
                 f"{self.rejected} ditolak, {self.warned} dengan peringatan")
         if self.deactivated:
             text += f", {self.deactivated} ditandai tidak aktif"
+        for name, counts in self.details.items():
+            text += f"; {name}: " + ", ".join(f"{key} {value}" for key, value in sorted(counts.items()))
         return text
 
 
@@ -102,6 +105,7 @@ class _Clock:
 
     def __init__(self):
         self.seconds = {}
+        self.details: dict = {}  # counts a kind's own steps report (ImportResult.details)
 
     @contextmanager
     def __call__(self, step: str):
@@ -348,7 +352,8 @@ def _run_import(path, kind: Kind, user: str, url: str | None, progress, options:
             added, changed, unchanged, deactivated = kind.merge(conn, clock, options, checked)
         result = ImportResult(import_id, added, changed, unchanged, rejected=checked.rejected, warned=checked.warned,
                               deactivated=deactivated, rows=checked.rows, reasons=checked.reasons, dry_run=dry_run,
-                              notes=source.notes, phases=clock.seconds, values=matched.columns)
+                              notes=source.notes, phases=clock.seconds, values=matched.columns,
+                              details=clock.details)
         result.seconds = time.perf_counter() - started
         run(conn, "importer/end")
         run(conn, "importer/finish", {"status": "uji_coba" if dry_run else "selesai",

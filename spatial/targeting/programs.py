@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from spatial.errors import N_
+
 CONFIG_PATH = Path(__file__).with_name("programs.toml")
-COMPONENTS = {"balita": "ada balita", "lansia": "ada lansia", "disabilitas": "ada anggota dengan disabilitas",
-              "kepala_perempuan": "kepala keluarga perempuan"}
+COMPONENTS = {"balita": N_("ada balita"), "lansia": N_("ada lansia"), "disabilitas": N_("ada anggota dengan disabilitas"),
+              "kepala_perempuan": N_("kepala keluarga perempuan")}
 
 
 @dataclass(frozen=True)
@@ -85,14 +87,19 @@ def sql_rules(codes=None) -> list[dict]:
             for p in programs().values() if codes is None or p.kode in codes]
 
 
-def explain(program: Program) -> str:
-    """The rule in one plain Bahasa Indonesia sentence (shown on the page and in the docs)."""
-    parts = [f"desil kesejahteraan 1 sampai {program.desil_maks}"]
+def explain(program: Program, gettext=lambda text: text) -> str:
+    """The rule in one plain sentence, Bahasa Indonesia unless ``gettext`` translates it (the page
+    passes the user's language)."""
+    parts = [gettext(N_("desil kesejahteraan 1")) if program.desil_maks == 1 else
+             gettext(N_("desil kesejahteraan 1 sampai %(desil)s")) % {"desil": program.desil_maks}]
     if program.salah_satu:
-        parts.append("punya paling sedikit satu dari: " + ", ".join(COMPONENTS[c] for c in program.salah_satu))
+        parts.append(gettext(N_("punya paling sedikit satu dari: %(komponen)s"))
+                     % {"komponen": ", ".join(gettext(COMPONENTS[c]) for c in program.salah_satu)})
     if program.status_rumah:
-        parts.append("status rumah " + " atau ".join(program.status_rumah))
-    text = f"{program.nama}: keluarga layak bila " + "; ".join(parts) + "."
+        parts.append(gettext(N_("status rumah %(status)s")) % {"status": " / ".join(program.status_rumah)})
+    text = gettext(N_("%(program)s: keluarga layak bila %(syarat)s.")) % {"program": program.nama,
+                                                                          "syarat": "; ".join(parts)}
     if program.ikut_syarat_rtlh:
-        text += " (Desil dan status rumah mengikuti syarat BSPS di konfigurasi RTLH.)"
-    return text + f" Nilai bantuan per keluarga per periode: Rp{program.nilai_per_periode:,}".replace(",", ".") + "."
+        text += " " + gettext(N_("(Desil dan status rumah mengikuti syarat BSPS di konfigurasi RTLH.)"))
+    rupiah = f"{program.nilai_per_periode:,}".replace(",", ".")
+    return text + " " + gettext(N_("Nilai bantuan per keluarga per periode: Rp%(nilai)s.")) % {"nilai": rupiah}

@@ -34,7 +34,7 @@ def _merge(conn, clock, options: ImportOptions, checked) -> tuple:
             if options.mark_inactive else 0
     with clock("cocok"):
         matched = match_pending(conn)
-    clock.seconds["cocok_per_cara"] = matched
+    clock.details["cocok"] = matched
     return added, changed, checked.rows - checked.rejected - added - changed, removed
 
 

@@ -41,6 +41,15 @@
         item.textContent = note;
         return item;
       }));
+      const matching = (counts.rincian || {}).cocok;   // a recipient list: rows per way of matching
+      if (matching) {
+        document.getElementById("job-matching-list").replaceChildren(...Object.entries(matching).map(([way, n]) => {
+          const item = document.createElement("li");
+          item.textContent = (labels["cocok_" + way] || way) + ": " + n.toLocaleString();
+          return item;
+        }));
+        show("job-matching", true);
+      }
       show("job-dry-run", !!state.uji_coba);
       if (counts.ditolak || counts.peringatan) {
         const template = box.dataset.reportUrl.replace("/0/", "/" + state.impor_id + "/");
