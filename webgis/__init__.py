@@ -3,7 +3,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from spatial.settings import load as load_settings
-from webgis import assets, auth, database, errors, i18n, settings
+from webgis import assets, auth, database, errors, formats, i18n, settings
 from webgis.api import blueprint as api_blueprint
 from webgis.maps import blueprint as maps_blueprint
 from webgis import map_api, tiles, village_profile
@@ -30,6 +30,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     errors.init_app(app)
     database.init_app(app)
     i18n.init_app(app)
+    formats.init_app(app)
     auth.init_app(app)
     for blueprint in (assets.blueprint, basemap.blueprint, i18n.blueprint, auth.blueprint, maps_blueprint,
                       api_blueprint):

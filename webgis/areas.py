@@ -23,7 +23,7 @@ from webgis.auth import authenticated, role_required
 from webgis.database import call, connection
 from webgis.errors import answers_json
 from webgis.mapkit import base_map, render_parts
-from webgis.maps import context_layers
+from webgis.maps import FACILITY_TYPE_LABELS, context_layers
 from webgis.scope import region_filter
 from webgis.params import int_arg
 
@@ -74,7 +74,8 @@ def index():
                         "cost": _("Perkiraan biaya RTLH"), "no_water": _("Tanpa air minum layak"),
                         "no_sanitation": _("Tanpa sanitasi layak"), "toddlers": _("Balita"),
                         "facilities": _("Fasilitas"), "villages": _("Desa tersentuh"),
-                        "share": _("bagian luas desa di dalam kawasan"), "none": _("Tidak ada")}}
+                        "share": _("bagian luas desa di dalam kawasan"), "none": _("Tidak ada")},
+              "facilityTypes": {code: str(label) for code, label in FACILITY_TYPE_LABELS.items()}}
     return render_template("areas/index.html", map=parts, config=config, kinds=kinds(), can_edit=config["canEdit"],
                            context=context)
 

@@ -7,12 +7,13 @@ tile layer; ``static/js/peta.js`` fills the groups from the app's JSON endpoints
 import folium
 from flask import Blueprint, current_app, render_template, request, url_for
 from flask_login import current_user
-from flask_babel import format_date, get_locale, gettext as _, lazy_gettext as _l
+from flask_babel import get_locale, gettext as _, lazy_gettext as _l
 from folium.plugins import VectorGridProtobuf
 
 from spatial import maps as spatial_maps
 from spatial.codelists import FACILITY_TYPES
 from spatial.memo import Memo
+from webgis import formats
 from webgis.analysis_labels import property_labels, value_labels
 from webgis.database import call
 from webgis.indicators import DEFAULT_INDICATOR, INDICATORS
@@ -71,7 +72,7 @@ def ui_texts() -> dict:
 def data_date() -> str | None:
     """Long-format date of the latest household change (e.g. 22 November 2026), or None."""
     latest = call(spatial_maps.latest_household_change)
-    return format_date(latest, format="long") if latest else None
+    return formats.date(latest, "long") if latest else None
 
 
 def page_config_base(fmap: folium.Map, groups: dict) -> dict:

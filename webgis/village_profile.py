@@ -6,11 +6,12 @@ import json
 
 import folium
 from flask import Blueprint, abort, render_template, request, url_for
-from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 
-from webgis import audit
-from webgis.analysis_labels import pocket_figures
 from spatial import villages
+from spatial.analysis import score_reasons
+from webgis import audit, formats
+from webgis.analysis_labels import pocket_figures
 from webgis.database import call, connection
 from webgis.indicators import INDICATORS, indicator_payload
 from webgis.scope import in_scope
@@ -22,14 +23,6 @@ blueprint = Blueprint("profil", __name__, url_prefix="/desa")
 
 TOP_HOUSEHOLDS = 20
 INCOMPLETE_HOUSEHOLDS = 200
-# Components of the RTLH score that an empty attribute leaves unscored (skor_rtlh.data_tidak_lengkap).
-MISSING_LABELS = {
-    "atap": _l("bahan atap"), "dinding": _l("bahan dinding"), "lantai": _l("bahan lantai"),
-    "luas_sempit": _l("luas lantai / jumlah anggota"), "sanitasi": _l("jamban / pembuangan tinja"),
-    "air": _l("sumber air minum"), "listrik": _l("sumber penerangan"), "desil": _l("desil"),
-    "balita": _l("jumlah balita"), "lansia": _l("ada lansia"), "disabilitas": _l("ada disabilitas"),
-    "kepala_perempuan": _l("kepala keluarga perempuan"), "status_rumah": _l("status rumah"),
-}
 CHARTS = {
     "desil": _l("Sebaran desil kesejahteraan"),
     "sumber_air_minum": _l("Sumber air minum"),
@@ -78,8 +71,8 @@ def _indicator_table(kode_desa: str) -> list[dict]:
     for key, spec in payload["indicators"].items():
         value, average = village[key], spec["kabupaten"][village["kode_kab"]]
         table.append({"key": key, "label": spec["label"], "satuan": spec["satuan"],
-                      "desa": None if value is None else format_decimal(value, format="#,##0.#"),
-                      "kabupaten": None if average is None else format_decimal(average, format="#,##0.#"),
+                      "desa": None if value is None else formats.number(value),
+                      "kabupaten": None if average is None else formats.number(average),
                       "lebih_buruk": value is not None and average is not None and value > average})
     return table
 
@@ -108,13 +101,13 @@ def village(kode_desa):
             households = villages.priority_households(conn, kode_desa, TOP_HOUSEHOLDS)
             incomplete = villages.incomplete_households(conn, kode_desa, INCOMPLETE_HOUSEHOLDS)
         for household in incomplete:
-            household["isian"] = ", ".join(str(MISSING_LABELS.get(c, c)) for c in household["data_tidak_lengkap"])
+            household["isian"] = ", ".join(score_reasons.missing_words(household["data_tidak_lengkap"], _))
         audit.record("lihat_daftar", "rumah_tangga", kode_desa, {"jumlah": len(households) + len(incomplete)})
     pockets = [pocket_figures(k) for k in call(villages.pockets, kode_desa)]
     return render_template(
         "maps/village_profile.html", village=row, pockets=pockets, map=render_parts(fmap), config=config,
-        luas=format_decimal(row["luas_km2"], format="#,##0.##"),
-        data_date=format_date(row["data_per"], format="long") if row["data_per"] else None,
+        luas=formats.number(row["luas_km2"], 2),
+        data_date=formats.date(row["data_per"], "long") if row["data_per"] else None,
         indicators=_indicator_table(kode_desa), charts=_charts(kode_desa), households=households, incomplete=incomplete,
         facility_labels={k: str(v) for k, v in FACILITY_TYPE_LABELS.items()},
         print_view=request.args.get("cetak") == "1", indicator_keys=list(INDICATORS))

@@ -6,8 +6,7 @@
   const T = cfg.texts;
   const map = window[cfg.mapVar];
   const drawn = window[cfg.drawGroup];
-  const lang = document.documentElement.lang || "id";
-  const fmt = new Intl.NumberFormat(lang === "en" ? "en-US" : "id-ID", {maximumFractionDigits: 1});
+  const fmt = {format: (value) => window.SasaranFormat.number(value)};
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const $ = (id) => document.getElementById(id);
   /* village outlines as a reference (the page also works with no basemap) */
@@ -46,7 +45,7 @@
       (r) => "<tr><th>" + esc(r[0]) + '</th><td class="text-end" data-nilai="' + esc(r[1]) + '">' +
         esc(typeof r[1] === "number" ? fmt.format(r[1]) : r[1]) + "</td></tr>").join("") + "</tbody></table>";
     html += "<div><strong>" + esc(T.facilities) + ":</strong> " + (s.fasilitas.length ? s.fasilitas.map(
-      (f) => esc(f.jenis) + " " + fmt.format(f.jumlah)).join(", ") : esc(T.none)) + "</div>";
+      (f) => esc(cfg.facilityTypes[f.jenis] || f.jenis) + " " + fmt.format(f.jumlah)).join(", ") : esc(T.none)) + "</div>";
     html += '<div class="mt-2"><strong>' + esc(T.villages) + "</strong> (" + esc(T.share) + ")<ul class=\"mb-0\">" +
       s.desa.map((d) => "<li>" + esc(d.nama) + " <span class=\"text-muted\">" + esc(d.kode_desa) + "</span> " +
         fmt.format(d.persen_luas_desa) + "%</li>").join("") + "</ul></div>";

@@ -18,18 +18,8 @@
   }
   S.esc = esc;
 
-  var numberFormats = {};
-  /* Numbers in the user's language: 1.234,5 (id) or 1,234.5 (en). */
-  S.fmt = function (value, digits) {
-    if (value === null || value === undefined || isNaN(value)) { return "–"; }
-    var d = digits === undefined ? 1 : digits;
-    var key = d;
-    if (!numberFormats[key]) {
-      numberFormats[key] = new Intl.NumberFormat(S.config.locale === "en" ? "en-GB" : "id-ID",
-        {minimumFractionDigits: 0, maximumFractionDigits: d});
-    }
-    return numberFormats[key].format(value);
-  };
+  /* Numbers in the user's language: 1.234,5 (id) or 1,234.5 (en), through the one formatter. */
+  S.fmt = function (value, digits) { return window.SasaranFormat.number(value, digits); };
 
   S.desilColour = function (desil) { return DESIL_COLOURS[(desil || 10) - 1] || "#999"; };
 
