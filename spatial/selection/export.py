@@ -27,12 +27,14 @@ COLUMNS = (
 
 
 def rows_for_export(conn, program: dict, full_nik: bool, kode_desa: str | None = None,
-                    live_only: bool = False, wilayah: str | None = None) -> list[dict]:
+                    live_only: bool = False, wilayah: str | None = None, status: str | None = None,
+                    seleksi_ids: list[int] | None = None) -> list[dict]:
     """The programme's households in print order with export fields (NIK full or masked); only
-    those of region ``wilayah`` (the user's scope) when given."""
+    those of region ``wilayah`` (the user's scope), of one ``status`` or the selections
+    ``seleksi_ids`` when given."""
     with conn.cursor(row_factory=dict_row) as cur:
-        run(cur, "selection/list", {"program_id": program["id"], "kode_desa": kode_desa,
-                                                          "hidup": live_only, "wilayah": wilayah})
+        run(cur, "selection/list", {"program_id": program["id"], "kode_desa": kode_desa, "hidup": live_only,
+                                    "wilayah": wilayah, "status": status, "seleksi_ids": seleksi_ids})
         rows = cur.fetchall()
     for row in rows:
         row["nik"] = row["nik_kepala"] if full_nik else mask_nik(row["nik_kepala"])
