@@ -36,6 +36,12 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     END
 $$;
 
+-- A floor area (m2) a house can have: above 0 and below 100,000 (imports, field corrections).
+CREATE OR REPLACE FUNCTION sasaran_luas_wajar(luas double precision) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT luas > 0 AND luas < 100000
+$$;
+
 -- A Kemendagri village code in dotted form from '18.04.04.2002' or '1804042002'; NULL otherwise.
 -- (substr, not regexp_replace: this runs once per imported row)
 CREATE OR REPLACE FUNCTION sasaran_kode_desa(t text) RETURNS text

@@ -60,7 +60,7 @@ WITH p AS (
            coalesce(p.desil_teks IS NULL OR (p.desil_angka BETWEEN 1 AND 10 AND p.desil_angka = trunc(p.desil_angka)), false) AS desil_ok,
            coalesce(p.anggota_teks IS NULL OR (p.anggota BETWEEN 1 AND 99 AND p.anggota = trunc(p.anggota)), false) AS anggota_ok,
            coalesce(p.balita_teks IS NULL OR (p.balita BETWEEN 0 AND 99 AND p.balita = trunc(p.balita)), false) AS balita_ok,
-           coalesce(p.luas_teks IS NULL OR p.luas > 0 AND p.luas < 100000, false) AS luas_ok,
+           coalesce(p.luas_teks IS NULL OR sasaran_luas_wajar(p.luas), false) AS luas_ok,
            coalesce(p.tahun_teks IS NULL OR (p.tahun BETWEEN 1945 AND 2100 AND p.tahun = trunc(p.tahun)), false) AS tahun_ok
       FROM p
       LEFT JOIN desa d ON d.kode_desa = p.kode_desa_deklarasi
