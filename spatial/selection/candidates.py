@@ -24,12 +24,16 @@ FILTERS = ("kode_desa", "kode_kec", "desil", "kondisi_minimum", "rentan", "dalam
 SOURCES = {"all": "selection/source_all", "area": "selection/source_area", "pairs": "selection/source_pairs"}
 
 
+def _eligibility(source: str) -> psql.Composed:
+    """The eligibility chain of the households of ``source`` (a key of ``SOURCES``)."""
+    return composed("selection/eligibility", source=psql.SQL(query(SOURCES[source])),
+                    kawasan=psql.SQL(query("selection/kawasan")), lokus=psql.SQL(query("selection/lokus")))
+
+
 def _query(final: str, source: str) -> psql.Composed:
     """``final`` (``selection/households`` or ``selection/area_summary``) over the eligibility
-    chain of the households of ``source`` (a key of ``SOURCES``)."""
-    eligibility = composed("selection/eligibility", source=psql.SQL(query(SOURCES[source])),
-                           kawasan=psql.SQL(query("selection/kawasan")), lokus=psql.SQL(query("selection/lokus")))
-    return composed(final, eligibility=eligibility)
+    chain of the households of ``source``."""
+    return composed(final, eligibility=_eligibility(source))
 
 
 def _params(program: dict, filters: dict | None, pairs: list | None, area: dict | None,
@@ -43,7 +47,7 @@ def _params(program: dict, filters: dict | None, pairs: list | None, area: dict 
         "desil_maksimum": int(rules["desil_maksimum"]), "skor_minimum": rules["skor_minimum"],
         "kode_prov": None if pairs is None else [p[0] for p in pairs],
         "ids": None if pairs is None else [int(p[1]) for p in pairs],
-        "area": None if area is None else json.dumps(area), "wilayah": wilayah,
+        "area": None if area is None else json.dumps(area), "wilayah": wilayah, "hanya_kandidat": False,
     })
     return params
 
@@ -75,6 +79,43 @@ def households(conn, program: dict, filters: dict | None = None, households_of: 
     pairs = list(households_of) if households_of is not None else None
     params = {**_params(program, filters, pairs, area, wilayah), "hanya_kandidat": only_candidates}
     return _execute(conn, _query("selection/households", source), params)
+
+
+# Columns of the candidate table a user may sort by -> SQL expression over the ranked candidates.
+SORTS = {
+    "peringkat": "u.peringkat", "skor": "u.skor", "desil": "u.desil", "id_keluarga": "u.id_keluarga",
+    "nama": "u.nama_kepala", "desa": "d.nama", "status": "u.terpilih",
+    "kondisi": "(u.komponen ->> 'kondisi')::numeric", "kesehatan": "(u.komponen ->> 'kesehatan')::numeric",
+    "kerentanan": "(u.komponen ->> 'kerentanan')::numeric",
+}
+PAGE_SIZES = (25, 50, 100, 200)
+
+
+def page(conn, program: dict, filters: dict | None = None, wilayah: str | None = None, sort: str = "peringkat",
+         descending: bool = False, size: int = 50, number: int = 1) -> tuple[list[dict], int]:
+    """One page of the candidates (eligible or selected), sorted by ``sort`` (a key of SORTS) in
+    SQL; returns the rows (with ``peringkat``, the rank by score, and ``nama_desa``) and the count
+    of all candidates the filters keep (0 on a page past the end)."""
+    if sort not in SORTS:
+        raise InvalidInput(N_("Urutan tidak dikenal: %(nilai)s"), nilai=sort)
+    if size not in PAGE_SIZES:
+        raise InvalidInput(N_("Jumlah baris per halaman harus salah satu dari %(pilihan)s."),
+                           pilihan=", ".join(map(str, PAGE_SIZES)))
+    order = psql.SQL(SORTS[sort] + (" DESC NULLS LAST" if descending else " ASC NULLS LAST"))
+    statement = composed("selection/candidate_page", eligibility=_eligibility("all"), urutan=order)
+    params = {**_params(program, filters, None, None, wilayah), "hanya_kandidat": True,
+              "batas": size, "lewati": size * (max(number, 1) - 1)}
+    rows = _execute(conn, statement, params)
+    return rows, (rows[0]["total"] if rows else 0)
+
+
+def points(conn, program: dict, filters: dict | None = None, wilayah: str | None = None) -> dict:
+    """The candidates with GPS as compact columns for the map: ``prov``, ``id``, ``x`` (lon),
+    ``y`` (lat), ``t`` (1 = selected by the programme), selected ones last."""
+    statement = composed("selection/candidate_points", eligibility=_eligibility("all"))
+    rows = _execute(conn, statement, {**_params(program, filters, None, None, wilayah), "hanya_kandidat": True})
+    return {"prov": [r["kode_prov"] for r in rows], "id": [r["id"] for r in rows], "x": [r["lon"] for r in rows],
+            "y": [r["lat"] for r in rows], "t": [1 if r["terpilih"] else 0 for r in rows]}
 
 
 def area_groups(conn, program: dict, area: dict, wilayah: str | None = None) -> list[dict]:
@@ -109,11 +150,11 @@ def public_properties(row: dict) -> dict:
             "memenuhi_syarat": row["memenuhi_syarat"], "alasan": row["alasan"]}
 
 
-def parse_filters(args: Mapping[str, str]) -> dict:
-    """Candidate filters from query-string values (``rentan``/``dalam_kawasan``: 1 or 0); InvalidInput
-    naming the filter when a number cannot be read."""
+def parse_filters(args: Mapping[str, object]) -> dict:
+    """Candidate filters from query-string or JSON values (``rentan``/``dalam_kawasan``: 1 or 0);
+    InvalidInput naming the filter when a number cannot be read."""
     def optional(name: str, cast):
-        value = (args.get(name) or "").strip()
+        value = str(args.get(name) or "").strip()
         try:
             return cast(value) if value else None
         except ValueError:
@@ -127,7 +168,8 @@ def parse_filters(args: Mapping[str, str]) -> dict:
         raise InvalidInput(N_("Filter %(nama)s tidak valid: %(nilai)s"), nama="kondisi_minimum", nilai=kondisi)
     return {"kode_desa": optional("kode_desa", str), "kode_kec": optional("kode_kec", str),
             "desil": desil, "kondisi_minimum": kondisi,
-            "rentan": flag.get(args.get("rentan", "")), "dalam_kawasan": flag.get(args.get("dalam_kawasan", ""))}
+            "rentan": flag.get(str(args.get("rentan", ""))),
+            "dalam_kawasan": flag.get(str(args.get("dalam_kawasan", "")))}
 
 
 def places(conn, wilayah: str | None) -> tuple[list[dict], list[dict]]:
@@ -148,3 +190,11 @@ def cached_answer(conn, program: dict, filters: dict, wilayah: str | None, build
     key = (database, json.dumps(program, sort_keys=True, default=str), json.dumps(filters, sort_keys=True, default=str),
            wilayah, tuple(version))
     return _ANSWERS.get(key, lambda: build(households(conn, program, filters=filters, wilayah=wilayah)))
+
+
+def region_names(conn, codes) -> dict:
+    """``{code: "Kec. Balik Bukit (18.04.04)"}`` of region codes (unknown codes are left out)."""
+    wanted = sorted(set(codes))
+    if not wanted:
+        return {}
+    return {r["kode"]: f"{r['nama']} ({r['kode']})" for r in fetch_all(conn, "selection/region_names", {"kode": wanted})}

@@ -41,6 +41,13 @@ WITH kawasan AS (
       AND (%(desil)s::int IS NULL OR rt.desil = %(desil)s)
       AND (%(kondisi_minimum)s::numeric IS NULL OR (sk.komponen ->> 'kondisi')::numeric >= %(kondisi_minimum)s)
       AND (%(rentan)s::boolean IS NULL OR ((sk.komponen ->> 'kerentanan')::numeric > 0) = %(rentan)s)
+      -- hanya_kandidat (the candidate list and map): skip early the households that cannot be
+      -- eligible whatever else holds (not RTLH when the programme requires it, desil above its
+      -- limit or empty, tenure not allowed or empty) unless this programme selected them; the
+      -- reasons below stay the rule, this only spares computing them for most households
+      AND (NOT %(hanya_kandidat)s OR se.id IS NOT NULL
+           OR ((NOT %(wajib_rtlh)s OR sk.rtlh) AND rt.desil <= %(desil_maksimum)s
+               AND lower(rt.status_rumah) = ANY(%(status_rumah)s::text[])))
 ), e AS (
     SELECT h.*, array_remove(ARRAY[
                -- an empty attribute the decision needs: data_tidak_lengkap (issue #17), never a silent no;
