@@ -57,12 +57,14 @@ def moment(value: datetime.datetime | str | None, timezone: str, locale: str = "
            f"{zone_label(timezone, at)}"
 
 
-def date(value: datetime.date | datetime.datetime | None, timezone: str, locale: str = "id",
+def date(value: datetime.date | datetime.datetime | str | None, timezone: str, locale: str = "id",
          form: str = "medium") -> str:
     """A calendar date: ``5 Des 2026`` (``form`` long: ``5 Desember 2026``; a moment is first taken
-    to the office's zone)."""
-    if value is None:
+    to the office's zone; ISO text ``2027-03-01`` is read as a date)."""
+    if value is None or value == "":
         return "–"
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value)
     if isinstance(value, datetime.datetime):
         value = local(value, timezone)
     return format_date(value, form, locale=locale)

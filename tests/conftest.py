@@ -200,6 +200,22 @@ def page(browser, live_server):
     context.close()
 
 
+@pytest.fixture
+def phone(browser, live_server):
+    """A browser page on a 390x844 touch screen (console errors and outside requests recorded)."""
+    context = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844}, has_touch=True,
+                                  accept_downloads=True)
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.external_requests = []
+    tab.on("console", lambda msg: tab.console_errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
+    tab.on("request", lambda req: tab.external_requests.append(req.url)
+           if not req.url.startswith((live_server, "data:", "blob:", "about:")) else None)
+    yield tab
+    context.close()
+
+
 def browser_login(tab, role: str):
     """Sign the browser page in as the demo user of ``role``."""
     tab.goto("/login")

@@ -10,8 +10,9 @@ import datetime
 import psycopg
 import pytest
 
-from spatial.selection import actions, candidates
+from spatial.selection import actions, candidates, fieldform, fieldwork
 from tests.conftest import login
+from tests.fieldform_helpers import fill
 from tests.page_text import problems, visible_text
 from tests.selection_helpers import drop_programs, new_program, program
 
@@ -22,12 +23,13 @@ NOT_PAGES = {
     "imports.rejects_report": "download", "exports.download": "download", "seleksi.export_list": "download",
     "seleksi.photo": "image", "ogcapi.api": "OpenAPI JSON", "ogcapi.schema": "JSON Schema",
     "ogcapi.xml_schema_view": "XML schema", "ogcapi.queryables": "JSON Schema",
-    "imports.job": "needs a running upload (tests/test_import_web.py)",
+    "imports.job": "needs a running upload (tests/test_import_web.py)", "lapangan.report": "download",
     "imports.values_form": "needs a running upload (tests/test_import_values_browser.py)",
 }
 ANALYSIS_PAGES = ("kantong", "hotspot", "celah", "skor", "lokasi")
 # Pages whose figures JavaScript writes after loading: read in the browser too.
-BROWSER_PAGES = ("/", "/seleksi/{program}", "/analisis/celah", "/analisis/skor", "/kawasan")
+BROWSER_PAGES = ("/", "/seleksi/{program}", "/seleksi/{program}/daftar", "/analisis/celah", "/analisis/skor",
+                 "/kawasan")
 # The visible text nodes of the page, one space apart, without codes, ids and form fields.
 VISIBLE_TEXT = """() => {
     const skip = 'script, style, code, kbd, select, textarea, .kode, .font-monospace';
@@ -53,15 +55,31 @@ def programme(db_url):
                            tanggal=datetime.date(2027, 3, 1))
         actions.transition(conn, program_id, ids[0], "ditetapkan", "kabid")
         actions.transition(conn, program_id, ids[1], "ditolak", "budi", alasan="pindah")
+        area = conn.execute("SELECT luas_lantai_m2 FROM rumah_tangga WHERE kode_prov = %s AND id = %s",
+                            (rows[2]["kode_prov"], rows[2]["id"])).fetchone()[0]
+        program_row = program(conn, program_id)
+        filled = fill(fieldform.write(program_row, fieldwork.form_rows(conn, program_id), "budi"), {
+            ids[2]: {"Layak (ya/tidak)": "ya", "Petugas": "Sari", "Tanggal kunjungan": datetime.date(2027, 3, 2),
+                     "Koreksi luas lantai (m²)": "1234,5"},
+            ids[3]: {"Layak (ya/tidak)": "mungkin"}})
+        plan = fieldwork.plan(conn, program_row, fieldform.read(filled), today=datetime.date(2027, 3, 5))
+        upload_id = fieldwork.store(conn, program_row, "formulir.xlsx", filled, plan, "budi", None)
+        fieldwork.apply(conn, program_id, upload_id, "budi")
         conn.commit()
-    yield {"program": program_id, "desa": rows[0]["kode_desa"], "rumah_tangga": (rows[0]["kode_prov"], rows[0]["id"])}
+    yield {"program": program_id, "desa": rows[0]["kode_desa"], "rumah_tangga": (rows[2]["kode_prov"], rows[2]["id"]),
+           "upload": upload_id}
+    with psycopg.connect(db_url) as conn:
+        conn.execute("UPDATE rumah_tangga SET luas_lantai_m2 = %s WHERE kode_prov = %s AND id = %s",
+                     (area, rows[2]["kode_prov"], rows[2]["id"]))
+        conn.execute("DELETE FROM rumah_tangga_koreksi WHERE unggahan_id = %s", (upload_id,))
     drop_programs(db_url, [program_id])
 
 
 def _pages(app, values: dict) -> list[str]:
     """One URL of every page route; fails naming a route that is neither a page here nor in NOT_PAGES."""
     arguments = {"program_id": values["program"], "kode_desa": values["desa"], "collection_id": "desa",
-                 "kode_prov": values["rumah_tangga"][0], "rt_id": values["rumah_tangga"][1]}
+                 "kode_prov": values["rumah_tangga"][0], "rt_id": values["rumah_tangga"][1],
+                 "upload_id": values["upload"]}
     urls, unknown = [], []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint in NOT_PAGES or rule.rule.startswith("/api/"):

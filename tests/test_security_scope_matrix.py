@@ -22,7 +22,7 @@ from psycopg.rows import dict_row
 from conftest import SEED, TEST_SAMPLE_HOUSEHOLDS, make_app
 from spatial.areas.store import create_area
 from spatial.sample import load_sample
-from spatial.selection import actions, candidates, programs
+from spatial.selection import actions, candidates, fieldwork, programs
 from spatial.targeting import recheck
 from spatial.users import save_user
 
@@ -72,6 +72,16 @@ MATRIX = {
                        form=lambda o: {"tahun": "2031", "jenis": "stunting", "kode_desa": o["desa"]}),
     "gizi.village": Case("GET", lambda o: f"/gizi/desa/{o['desa_anak']}", role="kesehatan"),
     "gizi.child": Case("GET", lambda o: f"/gizi/anak/{o['anak']}", role="kesehatan"),
+    "seleksi.api_bulk_step": Case("POST", lambda o: f"/api/seleksi/{o['umum']}/langkah", fresh="pilih",
+                                  body=lambda o: {"seleksi": [o["seleksi"]], "ke": "ditolak", "alasan": "uji matriks"},
+                                  found=lambda r: r.get_json()["diubah"] != []),
+    "rumah_tangga.detail_page": Case("GET", lambda o: f"/rumah-tangga/{o['kode_prov']}/{o['id']}"),
+    "rumah_tangga.api_reasons": Case("GET", lambda o: f"/api/rumah-tangga/{o['kode_prov']}/{o['id']}/rincian"),
+    # an uploaded field form belongs to its uploader's region (B: an unscoped user's upload)
+    "lapangan.preview": Case("GET", lambda o: f"/seleksi/{o['umum']}/lapangan/{o['unggahan']}"),
+    "lapangan.report": Case("GET", lambda o: f"/seleksi/{o['umum']}/lapangan/{o['unggahan']}/laporan.xlsx"),
+    "lapangan.apply": Case("POST", lambda o: f"/seleksi/{o['umum']}/lapangan/{o['unggahan']}/terapkan",
+                           fresh="unggahan", form=lambda o: {}),
     "map_api.nearest_household": Case("GET", lambda o: f"/api/households/nearest?lat={o['lat']}&lon={o['lon']}&z=18",
                                       found=lambda r: r.get_json()["found"]),
     # tepat sasaran (issue #24): a village's list to re-check and its worksheet, an outcome read back, a review
@@ -97,6 +107,7 @@ LISTS = {
     "analysis_api.runs", "analysis_api.run_status", "analysis_api.group_status", "analysis_pages.kabupaten",
     "tepat_sasaran.index", "tepat_sasaran.api_report", "tepat_sasaran.api_hotspots", "tepat_sasaran.review_list",
     "tepat_sasaran.unmatched_report",
+    "seleksi.api_candidate_page", "seleksi.api_candidate_points", "lapangan.index", "lapangan.form",
 }
 NO_REGION = {
     "static", "assets.vendor", "basemap.tile", "i18n.switch_language", "auth.login", "auth.logout", "health.healthz",
@@ -108,6 +119,7 @@ NO_REGION = {
     "areas.api_create", "areas.import_file",  # geometry checked against the region
     "imports.upload", "imports.job", "imports.job_status",  # rows checked per region (di_luar_wilayah)
     "imports.values_form", "imports.values_submit",  # the value-mapping step of the user's own job
+    "lapangan.upload",  # rows planned only for selections in the user's region (fieldwork.plan)
 }
 
 
@@ -149,7 +161,7 @@ def world(module_scratch_db, tmp_path_factory):
                                  (kec + ".%",)).fetchone()
             objects[region] = {**row, "kec": kec, "umum": umum, "program": program, "program_nama": name,
                                "kawasan": area, "anak": child["id"], "desa_anak": child["kode_desa"],
-                               **_targeting_objects(conn, row["desa"])}
+                               "unggahan": _upload(conn, umum, region), **_targeting_objects(conn, row["desa"])}
         conn.commit()
 
     def fresh(kind, region):
@@ -159,6 +171,8 @@ def world(module_scratch_db, tmp_path_factory):
             if kind == "kawasan":
                 return {"kawasan": create_area(conn, {"nama": "Kawasan sekali pakai", "jenis": "lainnya"},
                                                _square(spot["lon"], spot["lat"]), "uji")["id"]}
+            if kind == "unggahan":
+                return {"unggahan": _upload(conn, spot["umum"], region)}
             eligible = candidates.households(conn, programs.get_program(conn, spot["umum"]), wilayah=spot["kec"])
             chosen = next(c for c in eligible if c["id"] != spot["id"] and not c["terpilih"])
             actions.add_households(conn, spot["umum"], [(chosen["kode_prov"], chosen["id"])], "uji")
@@ -174,15 +188,7 @@ def world(module_scratch_db, tmp_path_factory):
     app.extensions["db_pool"].close()
 
 
-def _targeting_objects(conn, desa: str) -> dict:
-    """A line of the village's PKH worksheet (``cek``) and a name + village match in the village (``cocok``):
-    a recipient row of the village turned into one, waiting for review."""
-    line = next(item["no_cek"] for code in ("pkh", "bpnt", "blt_dd") for item in recheck.items(conn, desa, code, "2026"))
-    match = conn.execute(
-        "UPDATE penerima_bantuan SET cara_cocok = 'nama_desa', calon_prov = rt_prov, calon_id = rt_id, tinjau = 'perlu' "
-        "WHERE id = (SELECT min(id) FROM penerima_bantuan WHERE kode_desa_deklarasi = %s AND rt_id IS NOT NULL) "
-        "RETURNING id", (desa,)).fetchone()["id"]
-    return {"cek": line, "cocok": match}
+                               "unggahan": _upload(conn, umum, region), **_targeting_objects(conn, row["desa"])}
 
 
 def _client(app, username):

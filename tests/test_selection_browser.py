@@ -1,5 +1,6 @@
-"""Seleksi Penerima in Debian's Chromium (#6): draw a rectangle, confirm, the total updates;
-remove one household by clicking it on the map; export XLSX and read it back."""
+"""Seleksi Penerima in Debian's Chromium (#6, #19): draw a rectangle, confirm, the total updates;
+click a selected household on the map, read the reasons of its score in the popup and remove it;
+export XLSX and read it back."""
 import psycopg
 import pytest
 from openpyxl import load_workbook
@@ -25,10 +26,10 @@ def _marker_point(page, selected: bool):
     """Zoom close to one candidate (selected or not) and return its page coordinates."""
     return page.evaluate("""(selected) => {
         const s = window.SasaranSeleksi, map = s.map;
-        const m = Object.values(s.markers()).find((x) => x.feature.properties.terpilih === selected);
+        const m = Object.values(s.markers()).find((x) => x.sasaran.terpilih === selected);
         map.setView(m.getLatLng(), 19, {animate: false});
         const p = map.latLngToContainerPoint(m.getLatLng()), box = map.getContainer().getBoundingClientRect();
-        return {x: box.left + p.x, y: box.top + p.y, id: m.feature.properties.id};
+        return {x: box.left + p.x, y: box.top + p.y, id: m.sasaran.id};
     }""", selected)
 
 
@@ -38,9 +39,10 @@ def test_draw_confirm_remove_and_export(page, db_url, programme, tmp_path):
     page.wait_for_function("window.SasaranSeleksi && Object.keys(window.SasaranSeleksi.markers()).length > 0")
     assert page.locator("#total-unit").inner_text() == "0"
     assert page.locator(".leaflet-control-measure").count() == 1  # every map has the measure tool
-    # centre the map on the best candidate, then draw a rectangle around it with the mouse
-    page.evaluate("""() => { const s = window.SasaranSeleksi;
-        const m = Object.values(s.markers()).sort((a, b) => b.feature.properties.skor - a.feature.properties.skor)[0];
+    # centre the map on the best candidate (first row of the table), then draw a rectangle around it
+    page.wait_for_selector("#kandidat-table tbody tr[data-key]")
+    page.evaluate("""() => { const s = window.SasaranSeleksi, first = s.rows()[0];
+        const m = s.markers()[first.kode_prov + ':' + first.id];
         s.map.setView(m.getLatLng(), 12, {animate: false}); }""")
     box = page.locator("#peta-seleksi .folium-map").bounding_box()
     cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -58,14 +60,19 @@ def test_draw_confirm_remove_and_export(page, db_url, programme, tmp_path):
     units = _live_units(db_url, programme)
     assert units > 0 and page.locator("#total-unit").inner_text() == str(units)
     assert page.locator("#total-biaya").inner_text().replace(".", "") == str(units * UNIT)
-    on_map = page.evaluate("Object.values(SasaranSeleksi.markers()).filter((m) => m.feature.properties.terpilih).length")
+    page.wait_for_function("Object.values(SasaranSeleksi.markers()).filter((m) => m.sasaran.terpilih).length > 0")
+    on_map = page.evaluate("Object.values(SasaranSeleksi.markers()).filter((m) => m.sasaran.terpilih).length")
     assert 0 < on_map <= units                      # households without GPS have no marker
-    assert page.locator("#kandidat-table tbody tr.table-danger").count() > 0
+    page.wait_for_selector("#kandidat-table tbody tr.table-danger")
     page.screenshot(path=str(ARTIFACTS / "seleksi.png"))
 
-    # click one selected household on the map: it leaves the proposal and the total drops by one
+    # click one selected household on the map: the popup says why it scores, and removes it
     point = _marker_point(page, selected=True)
     page.mouse.click(point["x"], point["y"])
+    popup = page.locator(".popup-rincian")
+    popup.wait_for()
+    assert "+" in popup.inner_text() and "Skor" in popup.inner_text()
+    popup.locator(".popup-toggle").click()
     page.wait_for_function(f"document.getElementById('total-unit').textContent === '{units - 1}'")
     assert _live_units(db_url, programme) == units - 1
     with psycopg.connect(db_url) as conn:

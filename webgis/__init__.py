@@ -13,7 +13,7 @@ from webgis.growth import blueprint as growth_blueprint
 from webgis import access, admin, health, params, security
 from webgis import analysis_api, analysis_pages
 from webgis import compression
-from webgis import selection
+from webgis import fieldwork, households, selection
 from webgis import areas, exports, lokus, ogcapi
 from webgis import basemap
 from webgis import targeting
@@ -46,6 +46,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(analysis_pages.blueprint)
     app.register_blueprint(selection.blueprint)
     app.register_blueprint(targeting.blueprint)
+    app.register_blueprint(fieldwork.blueprint)
+    app.register_blueprint(households.blueprint)
     for blueprint in (areas.blueprint, lokus.blueprint, exports.blueprint, ogcapi.blueprint):
         app.register_blueprint(blueprint)
     csrf.exempt(ogcapi.blueprint)  # read-only API for agency clients (bearer tokens, no forms)

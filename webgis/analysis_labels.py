@@ -1,9 +1,10 @@
 """Interface labels of the properties of analysis result layers (pockets, Gi*, LISA, gaps, sites)
 and priority areas, and of their coded values, for map tooltips and popups, in the interface
 language (the analysis pages' tooltips and ``peta.js`` popups)."""
-from flask_babel import format_decimal, gettext as _
+from flask_babel import gettext as _
 
 from spatial.analysis.results import chance_in
+from webgis import formats
 
 # Properties whose values are codes shown through value_labels().
 CODED = ("kelas", "layanan", "kuadran")
@@ -52,6 +53,6 @@ def pocket_figures(pocket: dict) -> dict:
     ``persen_teks`` (share poor)."""
     n = chance_in(pocket.get("p_value"))
     rr = pocket.get("risiko_relatif")
-    return {**pocket, "peluang_teks": None if n is None else format_decimal(n, format="#,##0"),
-            "risiko_teks": None if rr is None else format_decimal(rr, format="#,##0.0"),
-            "persen_teks": format_decimal(pocket["persen_miskin"], format="#,##0.0")}
+    return {**pocket, "peluang_teks": None if n is None else formats.number(n, 0),
+            "risiko_teks": None if rr is None else formats.number(rr),
+            "persen_teks": formats.number(pocket["persen_miskin"])}

@@ -41,9 +41,14 @@ def moment(value: datetime.datetime | None) -> str:
     return formatting.moment(value, timezone(), _locale())
 
 
-def date(value: datetime.date | datetime.datetime | None, form: str = "medium") -> str:
+def date(value: datetime.date | datetime.datetime | str | None, form: str = "medium") -> str:
     """A calendar date in the request's language (``5 Des 2026``; ``long``: ``5 Desember 2026``)."""
     return formatting.date(value, timezone(), _locale(), form)
+
+
+def today() -> datetime.date:
+    """Today's date in the office's time zone."""
+    return formatting.local(datetime.datetime.now(datetime.UTC), timezone()).date()
 
 
 def format_config() -> dict:

@@ -11,19 +11,21 @@ from pathlib import Path
 
 from flask import (Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request,
                    send_file, url_for)
-from flask_babel import get_locale, gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from folium.plugins import Draw
 
 from spatial import maps, villages
 from spatial.errors import N_, Forbidden, InvalidInput, NotFound
 from spatial.privacy import full_nik_allowed, mask_nik
-from spatial.selection import actions, candidates, export, programs, rules
+from spatial.selection import actions, bulk, candidates, export, programs, rules
 from spatial.uploads import UploadError, require_kind
 from webgis.access import protect_blueprint
 from webgis.audit import record
 from webgis.auth import role_required
 from webgis.database import call, connection
+from webgis import formats
+from webgis.errors import message_of
 from webgis.mapkit import base_map, fit_extent, render_parts
 from webgis.maps import context_layers
 from webgis.scope import in_scope, region_filter
@@ -35,6 +37,8 @@ MAX_PHOTO_BYTES = 8 * 1024 * 1024
 PHOTO_KINDS = ("jpeg", "png")
 STATUS_LABELS = {"usulan": _l("Usulan"), "terverifikasi": _l("Terverifikasi"), "ditetapkan": _l("Ditetapkan"),
                  "selesai": _l("Selesai"), "ditolak": _l("Ditolak")}
+STEP_LABELS = {"terverifikasi": _l("Terverifikasi (verifikasi lapangan)"), "ditetapkan": _l("Ditetapkan"),
+               "selesai": _l("Selesai dikerjakan"), "ditolak": _l("Ditolak"), bulk.REMOVE: _l("Hapus dari usulan")}
 AREA_LABELS = {"semua": _l("Semua wilayah"), "kawasan_prioritas": _l("Hanya kawasan prioritas"),
                "lokus": _l("Hanya desa lokus tahun program")}
 
@@ -44,13 +48,24 @@ def _user() -> str:
 
 
 def _reasons(counts: dict, years: int) -> dict:
-    """Reason codes (``kuota_penuh:18.04.19``) -> counts, keyed by their words in the user's language."""
+    """Reason codes (``kuota_penuh:18.04.19``) -> counts, keyed by their words in the user's
+    language, a region by its name and code (``kuota wilayah sudah penuh (Kec. Way Tenong (18.04.19))``)."""
+    names = call(candidates.region_names, [key.partition(":")[2] for key in counts if ":" in key])
     labelled = {}
     for key, count in counts.items():
         code, _sep, region = key.partition(":")
         label = rules.reason_text(code, years, _)
-        labelled[label + (f" ({region})" if region else "")] = count
+        labelled[label + (f" ({names.get(region, region)})" if region else "")] = count
     return labelled
+
+
+def _refusals(answer: dict, years: int) -> dict:
+    """The households an addition refused, their reasons in the user's language (family id and
+    head's name stay as the service gives them)."""
+    for refusal in answer.get("ditolak", []):
+        text = "; ".join(rules.reason_text(code, years, _) for code in refusal["semua_alasan"])
+        refusal["keterangan"] = f"{text}: {refusal['rincian']}" if refusal.get("rincian") else text
+    return answer
 
 
 def _form_context(program: dict | None) -> dict:
@@ -115,13 +130,20 @@ def _js_texts() -> dict:
         "tanpa_gps": _("%(n)s di antaranya tanpa GPS, dicocokkan menurut desa karena seluruh desanya berada di dalam area."),
         "sudah_terpilih": _("%(n)s sudah terpilih."), "tidak_memenuhi": _("Tidak memenuhi syarat:"),
         "ditambah": _("%(n)s rumah tangga ditambahkan."), "ditolak": _("%(n)s tidak dapat ditambahkan:"),
-        "dihapus": _("Rumah tangga dihapus dari usulan."), "tampil": _("Menampilkan %(n)s dari %(total)s baris."),
+        "dihapus": _("Rumah tangga dihapus dari usulan."),
+        "tampil": _("Menampilkan %(dari)s–%(sampai)s dari %(total)s kandidat"), "kosong": _("Tidak ada kandidat."),
         "metode_greedy": _("Metode: greedy eksak (tanpa kuota, biaya satuan sama: peringkat teratas adalah optimal)."),
         "metode_ilp": _("Metode: program bilangan bulat (PuLP + HiGHS) karena ada kuota."),
         "usulan": _("Usulan otomatis: %(n)s rumah tangga, biaya %(biaya)s, total skor %(skor)s."),
         "tidak_dipilih": _("Tidak diusulkan:"), "terapkan": _("Terapkan usulan"), "tidak_ada": _("Tidak ada."),
         "terpilih": _("terpilih"), "kandidat": _("kandidat"), "tambah": _("Tambah"), "hapus": _("Hapus"),
         "gagal": _("Permintaan gagal."), "ya": _("ya"), "tidak": _("tidak"),
+        "dipilih": _("%(n)s dipilih"), "pilih_semua": _("Pilih semua %(n)s yang tersaring"),
+        "semua_dipilih": _("semua %(n)s yang tersaring dipilih"), "diubah": _("%(n)s rumah tangga diubah."),
+        "gagal_ubah": _("%(n)s tidak dapat diubah:"), "dipilih_area": _("%(n)s titik di dalam area dipilih."),
+        "rincian": _("Rincian & foto"), "alasan_skor": _("Alasan skor"), "skor": _("Skor"),
+        "tidak_lengkap": _("Data tidak lengkap:"), "tambah_usulan": _("Tambah ke usulan"),
+        "hapus_usulan": _("Hapus dari usulan"), "pilih": _("Pilih"), "lainnya": _("dan %(n)s lainnya"),
     }
 
 
@@ -143,19 +165,21 @@ def map_page(program_id):
     fit_extent(fmap, extent)
     config = {
         "map": fmap.get_name(), "programId": program_id, "aktif": program["status"] == "aktif",
-        "locale": str(get_locale()),
-        "urls": {"kandidat": url_for("seleksi.api_candidates", program_id=program_id),
+        "urls": {"tabel": url_for("seleksi.api_candidate_page", program_id=program_id),
+                 "titik": url_for("seleksi.api_candidate_points", program_id=program_id),
                  "tambah": url_for("seleksi.api_add", program_id=program_id),
                  "hapus": url_for("seleksi.api_remove", program_id=program_id),
+                 "langkah": url_for("seleksi.api_bulk_step", program_id=program_id),
                  "pratinjau": url_for("seleksi.api_area_preview", program_id=program_id),
                  "area": url_for("seleksi.api_area_add", program_id=program_id),
                  "usulan": url_for("seleksi.api_proposal", program_id=program_id),
+                 "rincian": url_for("rumah_tangga.api_reasons", kode_prov="PROV", rt_id=0)[:-len("/0/rincian")],
                  "desa": url_for("api.villages")},
-        "texts": _js_texts(), "totals": actions.totals(program),
+        "texts": _js_texts(), "totals": actions.totals(program), "status": {k: str(v) for k, v in STATUS_LABELS.items()},
     }
-    config["desaNama"] = {v["kode_desa"]: v["nama"] for v in villages_list}
     return render_template("selection/map.html", program=program, map=render_parts(fmap), config=config,
-                           kecamatan=kecamatan, villages=villages_list, status_labels=STATUS_LABELS, context=context)
+                           kecamatan=kecamatan, villages=villages_list, status_labels=STATUS_LABELS, context=context,
+                           steps=STEP_LABELS, page_sizes=candidates.PAGE_SIZES, today=formats.today().isoformat())
 
 
 @blueprint.route("/api/seleksi/<int:program_id>/kandidat")
@@ -183,6 +207,39 @@ def api_candidates(program_id):
         response = Response(body, mimetype="application/json")
     response.vary.add("Accept-Encoding")
     return response
+
+
+@blueprint.route("/api/seleksi/<int:program_id>/kandidat/tabel")
+@role_required("perkim")
+def api_candidate_page(program_id):
+    """One page of the candidate table, sorted and filtered in the database: ``?halaman=1&per=50
+    &urut=skor&turun=1`` plus the filters of ``/kandidat``. Rows carry the head's name (perkim,
+    admin): audited."""
+    args = request.args
+    filters = candidates.parse_filters(args)
+    with connection() as conn:
+        program = programs.require(conn, program_id)
+        rows, total = candidates.page(conn, program, filters, region_filter(), args.get("urut", "peringkat"),
+                                      args.get("turun") == "1", args.get("per", 50, type=int),
+                                      args.get("halaman", 1, type=int))
+    record("lihat_kandidat", "program", program_id, {"baris": len(rows), "filter": filters, "wilayah": region_filter()})
+    return jsonify(total=total, program=actions.totals(program), baris=[
+        {**candidates.public_properties(r), "nama_kepala": r["nama_kepala"], "nama_desa": r["nama_desa"],
+         "peringkat": r["peringkat"], "seleksi_id": r["seleksi_id"]} for r in rows])
+
+
+@blueprint.route("/api/seleksi/<int:program_id>/kandidat/titik")
+@role_required("perkim")
+def api_candidate_points(program_id):
+    """The candidates with GPS as compact columns for the map (``prov``, ``id``, ``x``, ``y``,
+    ``t`` = selected); exact points: audited."""
+    filters = candidates.parse_filters(request.args)
+    with connection() as conn:
+        program = programs.require(conn, program_id)
+        answer = candidates.points(conn, program, filters, region_filter())
+    record("lihat_kandidat", "program", program_id, {"titik": len(answer["id"]), "filter": filters,
+                                                     "wilayah": region_filter()})
+    return jsonify(answer)
 
 
 def _json_body() -> dict:
@@ -214,9 +271,15 @@ def _geometry(body) -> dict:
 @blueprint.route("/api/seleksi/<int:program_id>/tambah", methods=["POST"])
 @role_required("perkim")
 def api_add(program_id):
-    """Add households ``{"rumah_tangga": [{"kode_prov": "18", "id": 1}, ...]}`` as proposals."""
-    pairs = _pairs(_json_body())
-    return jsonify(call(actions.add_households, program_id, pairs, _user(), wilayah=region_filter()))
+    """Add households ``{"rumah_tangga": [{"kode_prov": "18", "id": 1}, ...]}`` as proposals, or
+    every eligible household the candidate filters show: ``{"semua": {"kode_kec": "18.04.04", ...}}``."""
+    body = _json_body()
+    if isinstance(body.get("semua"), dict):
+        answer = call(actions.add_filtered, program_id, candidates.parse_filters(body["semua"]), _user(),
+                      region_filter())
+    else:
+        answer = call(actions.add_households, program_id, _pairs(body), _user(), wilayah=region_filter())
+    return jsonify(_refusals(answer, answer["program"]["tahun_tanpa_bantuan"]))
 
 
 @blueprint.route("/api/seleksi/<int:program_id>/hapus", methods=["POST"])
@@ -243,7 +306,8 @@ def api_area_preview(program_id):
 def api_area_add(program_id):
     """Add every eligible household inside ``{"geometry": GeoJSON}``."""
     geometry = _geometry(_json_body())
-    return jsonify(call(actions.add_area, program_id, geometry, _user(), region_filter()))
+    answer = call(actions.add_area, program_id, geometry, _user(), region_filter())
+    return jsonify(_refusals(answer, answer["program"]["tahun_tanpa_bantuan"]))
 
 
 @blueprint.route("/api/seleksi/<int:program_id>/usulan", methods=["POST"])
@@ -261,6 +325,53 @@ def api_proposal(program_id):
                     "total_skor": proposal.total_score,
                     "rumah_tangga": [[r["kode_prov"], r["id"]] for r in proposal.chosen],
                     "tidak_dipilih": _reasons(actions.left_out_summary(program, proposal), 0)})
+
+
+def _visit_date(value) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        raise InvalidInput(N_("Tanggal tidak valid: %(nilai)s"), nilai=value) from None
+
+
+def _step_targets(conn, program_id: int, body: dict) -> list[int]:
+    """The selections a bulk step names: ``seleksi`` ids (checked rows of the list),
+    ``rumah_tangga`` pairs (candidate table, drawn area), ``semua`` (a filter of the list:
+    ``{"desa": ..., "status": ...}``) or ``kandidat`` (the filters of the candidate table)."""
+    if isinstance(body.get("semua"), dict):
+        chosen = body["semua"]
+        status = chosen.get("status") or None
+        if status is not None and status not in rules.TRANSITIONS:
+            raise InvalidInput(N_("Status tidak dikenal: %(nilai)s"), nilai=status)
+        return bulk.matching(conn, program_id, chosen.get("desa") or None, status, region_filter())
+    if isinstance(body.get("kandidat"), dict):
+        return bulk.of_candidates(conn, program_id, candidates.parse_filters(body["kandidat"]), region_filter())
+    if "rumah_tangga" in body:
+        return bulk.of_households(conn, program_id, _pairs(body), region_filter())
+    ids = body.get("seleksi")
+    if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
+        raise InvalidInput(N_("Pilih rumah tangga: daftar seleksi, rumah_tangga, atau semua."))
+    return ids
+
+
+@blueprint.route("/api/seleksi/<int:program_id>/langkah", methods=["POST"])
+@role_required("perkim")
+def api_bulk_step(program_id):
+    """One workflow step for many households with one reason or note: ``{"ke": "ditetapkan",
+    "seleksi": [12, 13]}`` (or ``rumah_tangga`` pairs, or ``semua`` for what a filter of the list
+    shows), ``alasan``, and for ``terverifikasi`` ``verifikator`` and ``tanggal``; ``ke`` may be
+    ``dihapus`` for proposals. Each household goes through the single-step checks; the answer
+    lists the ones that moved and those that did not, by family id and name, with why."""
+    body = _json_body()
+    with connection() as conn:
+        result = bulk.step(conn, program_id, _step_targets(conn, program_id, body), str(body.get("ke") or ""),
+                           _user(), alasan=body.get("alasan"), verifikator=body.get("verifikator"),
+                           tanggal=_visit_date(body.get("tanggal")), wilayah=region_filter())
+    record("langkah_massal", "program", program_id, {"ke": result["ke"], "diubah": len(result["diubah"]),
+                                                     "gagal": len(result["gagal"]), "wilayah": region_filter()})
+    for failure in result["gagal"]:
+        failure["alasan"] = message_of(failure.pop("kesalahan"))
+    return jsonify(result)
 
 
 # --- list, workflow, photos ---------------------------------------------------------------------
@@ -291,19 +402,31 @@ def _save_photo(program_id: int, seleksi_id: int, upload) -> str | None:
 @blueprint.route("/seleksi/<int:program_id>/daftar")
 @role_required("perkim")
 def list_page(program_id):
-    """The programme's households (of the user's region) with their workflow actions and the recent
-    history; a list of personal data, so every view is recorded in audit_log."""
+    """The programme's households (of the user's region), filtered by village and status, to check
+    and move in bulk, with the recent history; a list of personal data, so every view is recorded
+    in audit_log."""
     kode_desa = request.args.get("desa") or None
+    status = request.args.get("status") or None
     with connection() as conn:
         program = programs.require(conn, program_id)
-        rows = export.rows_for_export(conn, program, full_nik=False, kode_desa=kode_desa, wilayah=region_filter())
+        every = export.rows_for_export(conn, program, full_nik=False, wilayah=region_filter())
         history = actions.history(conn, program_id, region_filter())
-    record("lihat_daftar", "program", program_id, {"baris": len(rows), "kode_desa": kode_desa,
+    rows = [r for r in every if (kode_desa is None or r["kode_desa"] == kode_desa)
+            and (status is None or r["status"] == status)]
+    record("lihat_daftar", "program", program_id, {"baris": len(rows), "kode_desa": kode_desa, "status": status,
                                                    "wilayah": region_filter()})
-    villages = sorted({(r["kode_desa"], r["nama_desa"]) for r in rows if r["kode_desa"]})
+    villages = sorted({(r["kode_desa"], r["nama_desa"]) for r in every if r["kode_desa"]}, key=lambda v: v[1] or "")
+    config = {"urls": {"langkah": url_for("seleksi.api_bulk_step", program_id=program_id)},
+              "filter": {"desa": kode_desa, "status": status}, "texts": _list_texts()}
     return render_template("selection/list.html", program=program, rows=rows, history=history,
-                           transitions=rules.TRANSITIONS, status_labels=STATUS_LABELS, villages=villages,
-                           kode_desa=kode_desa, today=datetime.date.today().isoformat())
+                           status_labels=STATUS_LABELS, villages=villages, kode_desa=kode_desa, status=status,
+                           steps=STEP_LABELS, today=formats.today().isoformat(), config=config)
+
+
+def _list_texts() -> dict:
+    return {"dipilih": _("%(n)s dipilih"), "semua": _("semua %(n)s yang tersaring dipilih"),
+            "diubah": _("%(n)s rumah tangga diubah."), "gagal": _("%(n)s tidak dapat diubah:"),
+            "pilih_dulu": _("Pilih rumah tangga terlebih dahulu."), "gagal_kirim": _("Permintaan gagal.")}
 
 
 @blueprint.route("/seleksi/<int:program_id>/seleksi/<int:seleksi_id>/status", methods=["POST"])
@@ -321,6 +444,9 @@ def change_status(program_id, seleksi_id):
                            verifikator=form.get("verifikator"), tanggal=tanggal, wilayah=region_filter(),
                            foto=lambda: _save_photo(program_id, seleksi_id, request.files.get("foto")))
     flash(_("Status diperbarui."), "success")
+    if form.get("kembali") == "rumah_tangga":
+        return redirect(url_for("rumah_tangga.detail_page", kode_prov=form.get("kode_prov", ""),
+                                rt_id=form.get("rt_id", type=int) or 0, program=program_id))
     return redirect(url_for("seleksi.list_page", program_id=program_id, desa=form.get("desa") or None))
 
 

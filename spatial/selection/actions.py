@@ -40,9 +40,13 @@ def refuse_outside_scope(conn, pairs: list, wilayah: str | None) -> None:
 
 
 def _refusal(row_or_pair, code: str, program: dict, detail: str | None = None) -> dict:
-    kode_prov, rt_id = (row_or_pair["kode_prov"], row_or_pair["id"]) if isinstance(row_or_pair, dict) else row_or_pair
+    """A household that was not added: ids, family id and head's name when known, the reason code,
+    its detail (a region's name, the programme holding it) and the reason in words."""
+    row = row_or_pair if isinstance(row_or_pair, dict) else {}
+    kode_prov, rt_id = (row["kode_prov"], row["id"]) if row else row_or_pair
     text = rules.reason_text(code, program["tahun_tanpa_bantuan"])
-    return {"kode_prov": kode_prov, "id": int(rt_id), "alasan": code,
+    return {"kode_prov": kode_prov, "id": int(rt_id), "id_keluarga": row.get("id_keluarga"),
+            "nama_kepala": row.get("nama_kepala"), "alasan": code, "semua_alasan": [code], "rincian": detail,
             "keterangan": f"{text}: {detail}" if detail else text}
 
 
@@ -51,7 +55,8 @@ def _ineligible(row: dict, program: dict) -> dict:
     texts = [rules.reason_text(c, program["tahun_tanpa_bantuan"]) for c in row["alasan"]]
     if row["program_lain"]:
         texts = [t + f" ({row['program_lain']})" if c == "program_lain" else t for c, t in zip(row["alasan"], texts)]
-    return {**_refusal(row, row["alasan"][0], program), "keterangan": "; ".join(texts)}
+    return {**_refusal(row, row["alasan"][0], program, row["program_lain"]), "semua_alasan": list(row["alasan"]),
+            "keterangan": "; ".join(texts)}
 
 
 def _insert(conn, program: dict, rows: list[dict], oleh: str, cara: str) -> tuple[list, list]:
@@ -62,18 +67,18 @@ def _insert(conn, program: dict, rows: list[dict], oleh: str, cara: str) -> tupl
         "program_id": program["id"], "cara": cara, "oleh": oleh, "kode_prov": [r["kode_prov"] for r in rows],
         "ids": [r["id"] for r in rows], "skor": [r["skor"] for r in rows]})
     added = {(r["kode_prov"], r["rumah_tangga_id"]) for r in inserted}
-    missing = [(r["kode_prov"], r["id"]) for r in rows if (r["kode_prov"], r["id"]) not in added]
+    missing = [r for r in rows if (r["kode_prov"], r["id"]) not in added]
     refused = []
     if missing:
         holders = {(h["kode_prov"], h["rumah_tangga_id"]): h for h in fetch_all(conn, "selection/holder", {
-            "kode_prov": [m[0] for m in missing], "ids": [m[1] for m in missing]})}
-        for pair in missing:
-            holder = holders.get(pair)
+            "kode_prov": [m["kode_prov"] for m in missing], "ids": [m["id"] for m in missing]})}
+        for row in missing:
+            holder = holders.get((row["kode_prov"], row["id"]))
             if holder and holder["program_id"] == program["id"]:
-                refused.append(_refusal(pair, "sudah_terpilih", program, f"oleh {holder['dibuat_oleh']}"))
+                refused.append(_refusal(row, "sudah_terpilih", program, f"oleh {holder['dibuat_oleh']}"))
             else:
                 detail = f"{holder['program']}, oleh {holder['dibuat_oleh']}" if holder else None
-                refused.append(_refusal(pair, "program_lain", program, detail))
+                refused.append(_refusal(row, "program_lain", program, detail))
     return sorted(added), refused
 
 
@@ -92,9 +97,7 @@ def _add(conn, program: dict, pairs: list, oleh: str, cara: str, wilayah: str | 
     """``add_households`` on the locked ``program``."""
     rows = candidates.households(conn, program, households_of=pairs, only_candidates=False, wilayah=wilayah)
     found = {(r["kode_prov"], r["id"]) for r in rows}
-    refused = [{"kode_prov": p[0], "id": int(p[1]), "alasan": "tidak_ditemukan",
-                "keterangan": "rumah tangga tidak ditemukan atau belum memiliki skor RTLH"}
-               for p in pairs if (p[0], int(p[1])) not in found]
+    refused = [_refusal((p[0], int(p[1])), "tidak_ditemukan", program) for p in pairs if (p[0], int(p[1])) not in found]
     eligible = []
     for row in rows:
         if row["terpilih"]:
@@ -104,10 +107,20 @@ def _add(conn, program: dict, pairs: list, oleh: str, cara: str, wilayah: str | 
         else:
             eligible.append(row)
     fit = optimiser.greedy(eligible, program["sisa_unit"], optimiser.room_of(program))
-    refused += [_refusal(row, code, program, region) for row, code, region in fit.left_out]
+    names = candidates.region_names(conn, [region for _row, _code, region in fit.left_out if region])
+    refused += [_refusal(row, code, program, names.get(region, region)) for row, code, region in fit.left_out]
     added, taken = _insert(conn, program, fit.chosen, oleh, cara)
     return {"ditambah": [list(p) for p in added], "ditolak": refused + taken,
             "program": totals(require(conn, program["id"]))}
+
+
+def add_filtered(conn, program_id: int, filters: dict, oleh: str, wilayah: str | None = None) -> dict:
+    """Add every eligible household the candidate filters ``filters`` show ("all filtered"), best
+    scores first while budget and quotas allow; the others are refused with their reason."""
+    program = _locked_program(conn, program_id)
+    rows = candidates.households(conn, program, filters=filters, only_candidates=True, wilayah=wilayah)
+    return _add(conn, program, [(r["kode_prov"], r["id"]) for r in rows if r["memenuhi_syarat"]], oleh, "manual",
+                wilayah)
 
 
 def area_preview(conn, program_id: int, geometry: dict, wilayah: str | None = None) -> dict:
@@ -243,6 +256,7 @@ def totals(program: dict) -> dict:
     return {"id": program["id"], "unit": program["unit"], "biaya": float(program["biaya"]),
             "anggaran": float(program["anggaran"]), "sisa": float(program["sisa"]),
             "sisa_unit": program["sisa_unit"], "biaya_satuan": float(program["biaya_satuan"]),
+            "tahun_tanpa_bantuan": program["tahun_tanpa_bantuan"],
             "per_status": program["per_status"]}
 
 

@@ -10,7 +10,7 @@ verifier and date for ``terverifikasi``) is checked once, before anything change
 import datetime
 
 from spatial.errors import N_, InvalidInput, NotFound, SasaranError
-from spatial.selection import actions, programs, rules
+from spatial.selection import actions, candidates, programs, rules
 from spatial.selection.export import rows_for_export
 
 REMOVE = "dihapus"          # the step that takes proposals out of the programme
@@ -92,3 +92,11 @@ def of_households(conn, program_id: int, pairs: list, wilayah: str | None = None
     program = programs.require(conn, program_id)
     return [r["seleksi_id"] for r in rows_for_export(conn, program, full_nik=False, wilayah=wilayah)
             if (r["kode_prov"], r["id"]) in wanted]
+
+
+def of_candidates(conn, program_id: int, filters: dict, wilayah: str | None = None) -> list[int]:
+    """The selections of this programme among the candidates the candidate filters keep ("all
+    filtered" in the candidate table)."""
+    program = programs.require(conn, program_id)
+    rows = candidates.households(conn, program, filters=filters, only_candidates=True, wilayah=wilayah)
+    return [r["seleksi_id"] for r in rows if r["terpilih"]]

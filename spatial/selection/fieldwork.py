@@ -19,6 +19,7 @@ import re
 
 from psycopg.types.json import Jsonb
 
+from spatial.codes import within
 from spatial.errors import N_, Conflict, NotFound, SasaranError
 from spatial.households import corrections
 from spatial.selection import actions, fieldform, programs, rules
@@ -35,6 +36,7 @@ LAYAK = Matcher({"layak": code_list("ya_tidak", "layak")},
 HOUSE = Matcher(vocabularies("rumah_tangga"))
 DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
 TO_VISIT = ("usulan", "terverifikasi")   # the statuses a field form lists by default
+STATUSES = tuple(rules.TRANSITIONS)      # every status (a form of checked households)
 
 
 def _message(pesan: str, **nilai) -> dict:
@@ -88,7 +90,7 @@ def form_rows(conn, program_id: int, wilayah: str | None = None, kode_desa: str 
 
 def _selections(conn, program: dict, wilayah: str | None) -> tuple[dict, dict]:
     """The programme's selections in the user's region by id and by family id."""
-    rows = form_rows(conn, program["id"], wilayah, statuses=tuple(rules.TRANSITIONS))
+    rows = form_rows(conn, program["id"], wilayah, statuses=STATUSES)
     by_family: dict = {}
     for row in rows:
         by_family.setdefault(str(row["id_keluarga"]), []).append(row)
@@ -272,18 +274,24 @@ def store(conn, program: dict, name: str, data: bytes, the_plan: dict, oleh: str
         "oleh": oleh, "wilayah": wilayah, "rencana": Jsonb(the_plan)})[0]["id"]
 
 
-def upload(conn, program_id: int, upload_id: int) -> dict:
-    """One stored upload of the programme, locked until the transaction ends (NotFound otherwise)."""
+def upload(conn, program_id: int, upload_id: int, wilayah: str | None = None) -> dict:
+    """One stored upload of the programme made by a user of the region ``wilayah``, locked until
+    the transaction ends (NotFound otherwise)."""
     row = fetch_one(conn, "selection/field_upload", {"id": upload_id, "program_id": program_id})
-    if row is None:
+    if row is None or not within(row["wilayah"], wilayah):
         raise NotFound(N_("Unggahan formulir lapangan tidak ditemukan."))
     return row
+
+
+def uploads(conn, program_id: int, wilayah: str | None = None) -> list[dict]:
+    """The programme's latest uploads (of users of ``wilayah``) with their counts."""
+    return fetch_all(conn, "selection/field_uploads", {"program_id": program_id, "wilayah": wilayah})
 
 
 def apply(conn, program_id: int, upload_id: int, oleh: str, wilayah: str | None = None) -> dict:
     """Apply a previewed upload in one transaction (see the module docstring); returns the result
     ``{"diterapkan": [...], "gagal": [...], "koreksi": n, "skor_berubah": bool}`` also kept with it."""
-    stored = upload(conn, program_id, upload_id)
+    stored = upload(conn, program_id, upload_id, wilayah)
     if stored["diterapkan_pada"] is not None:
         raise Conflict(N_("Formulir ini sudah diterapkan oleh %(oleh)s."), oleh=stored["diterapkan_oleh"])
     programs.require(conn, program_id)

@@ -33,6 +33,7 @@ REASONS = {
     "anggaran_habis": N_("anggaran tidak cukup"),
     "kuota_penuh": N_("kuota wilayah sudah penuh"),
     "sudah_terpilih": N_("sudah terpilih"),
+    "tidak_ditemukan": N_("rumah tangga tidak ditemukan atau belum memiliki skor RTLH"),
 }
 
 # The refusals of the selection triggers (migration 0006: programme closed, a move the workflow
