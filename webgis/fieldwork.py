@@ -103,6 +103,7 @@ def preview(program_id, upload_id):
     with connection() as conn:
         program = programs.require(conn, program_id)
         stored = fieldwork.upload(conn, program_id, upload_id, region_filter())
+    record("lihat_daftar", "verifikasi_unggahan", upload_id, {"program": program_id})
     return render_template("selection/field_preview.html", program=program, upload=stored, plan=stored["rencana"],
                            result=stored["hasil"], words=words, status_labels=STATUS_LABELS,
                            column_words=fieldwork.COLUMN_WORDS)

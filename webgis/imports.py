@@ -24,6 +24,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
 from spatial import jobs
+from spatial.importer import reasons as import_reasons
 from spatial.importer.jobs import sweep_orphans
 from spatial.errors import N_
 from spatial.growth.imports import MEASUREMENTS, VILLAGE_COUNTS, import_measurements, import_village_counts
@@ -228,7 +229,8 @@ def _import_state(job_id: int) -> dict:
 def job(job_id):
     """Progress and summary of a background import."""
     _import_state(job_id)
-    return render_template("imports/job.html", job_id=job_id)
+    return render_template("imports/job.html", job_id=job_id,
+                           reasons={code: _(text) for code, text in import_reasons.REASONS.items()})
 
 
 def _own_job(job_id: int) -> dict:

@@ -1,12 +1,14 @@
 """JSON endpoints behind the maps: indicators, facilities, kecamatan, village search and the
 household look-up that replaces VectorGrid's unreliable canvas click events."""
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from spatial import maps
+from spatial.households import detail
 from webgis import audit
 from webgis.auth import role_required
-from webgis.database import call
+from webgis.database import call, connection
+from webgis.households import score_lines
 from webgis.indicators import indicator_payload
 from webgis.scope import region_filter
 from webgis.tiles import POINT_ROLES
@@ -58,9 +60,13 @@ def nearest_household():
     zoom = int_arg("z", 16)
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return jsonify(error=_("Parameter lat dan lon wajib diisi.")), 400
-    row = call(maps.nearest_household, lat, lon, zoom, region_filter())
-    if row is None:
-        return jsonify(found=False)
+    with connection() as conn:
+        row = maps.nearest_household(conn, lat, lon, zoom, region_filter())
+        if row is None:
+            return jsonify(found=False)
+        record = detail.record(conn, row["kode_prov"], row["id"], region_filter())
     audit.record("lihat", "rumah_tangga", row["id"], {"id_keluarga": row["id_keluarga"]})
+    row["alasan_skor"] = score_lines(record)["ringkas"] if record else None
+    row["url"] = url_for("rumah_tangga.detail_page", kode_prov=row["kode_prov"], rt_id=row["id"])
     return jsonify(found=True, household=row)
 

@@ -62,6 +62,7 @@ def ui_texts() -> dict:
         "belum_tersedia": _("Indikator ini belum tersedia."), "kabupaten": _("Rata-rata kabupaten"),
         "desil": _("Desil"), "skor": _("Skor prioritas"), "nik": _("NIK kepala"), "nama": _("Kepala keluarga"),
         "alamat": _("Alamat"), "anggota": _("Anggota"), "id_keluarga": _("ID keluarga"), "desa": _("Desa"),
+        "alasan_skor": _("Alasan skor"), "rincian": _("Rincian & foto"),
         "jenis": _("Jenis"), "kondisi": _("Kondisi"), "kapasitas": _("Kapasitas (KK)"),
         "persen_desil12": _("Desil 1-2"), "tidak_ditemukan": _("Desa tidak ditemukan."),
         "agregat": _("Sel agregat"), "perbesar": _("Perbesar peta untuk melihat titik rumah tangga."),

@@ -1,7 +1,7 @@
 -- The household nearest to a clicked point within %(radius_m)s metres (popup of the map for
 -- admin/perkim). The bounding box in degrees lets the GiST index answer; KNN orders the rest.
 WITH klik AS (SELECT ST_SetSRID(ST_MakePoint(%(lon)s, %(lat)s), 4326) AS pt)
-SELECT rt.id, rt.id_keluarga, rt.nik_kepala, rt.nama_kepala, rt.alamat, rt.desil, rt.jumlah_anggota,
+SELECT rt.kode_prov, rt.id, rt.id_keluarga, rt.nik_kepala, rt.nama_kepala, rt.alamat, rt.desil, rt.jumlah_anggota,
        rt.kode_desa, d.nama AS nama_desa, s.skor, ST_Y(rt.geom) AS lat, ST_X(rt.geom) AS lon,
        ST_Distance(rt.geom::geography, klik.pt::geography) AS jarak_m
 FROM klik

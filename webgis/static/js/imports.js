@@ -3,6 +3,7 @@
   const box = document.getElementById("import-job");
   if (!box) return;
   const labels = JSON.parse(document.getElementById("import-labels").textContent);
+  const reasonWords = JSON.parse(document.getElementById("import-reasons").textContent);
   const bar = document.getElementById("job-bar");
   const show = (id, visible) => document.getElementById(id).classList.toggle("d-none", !visible);
   const text = (id, value) => { document.getElementById(id).textContent = value; };
@@ -29,11 +30,12 @@
       bar.classList.add("bg-success");
       const counts = state.hasil || {};
       ["baris", "ditambah", "diubah", "tetap", "dinonaktifkan", "ditolak", "peringatan"].forEach(
-        (key) => text("n-" + key, (counts[key] || 0).toLocaleString()));
+        (key) => text("n-" + key, window.SasaranFormat.number(counts[key] || 0, 0)));
       const reasons = document.getElementById("job-reasons");
       reasons.replaceChildren(...Object.entries(counts.per_alasan || {}).map(([code, n]) => {
         const item = document.createElement("li");
-        item.textContent = code + ": " + n.toLocaleString();
+        item.textContent = (reasonWords[code] ? reasonWords[code] + " (" + code + ")" : code) + ": " +
+          window.SasaranFormat.number(n, 0);
         return item;
       }));
       document.getElementById("job-notes").replaceChildren(...(counts.catatan || []).map((note) => {

@@ -284,11 +284,12 @@
     var t = S.config.texts;
     var rows = [[t.id_keluarga, h.id_keluarga], [t.nama, h.nama_kepala], [t.nik, h.nik_kepala],
                 [t.alamat, h.alamat], [t.desa, h.nama_desa], [t.desil, h.desil],
-                [t.anggota, h.jumlah_anggota], [t.skor, h.skor === null ? null : S.fmt(h.skor, 2)]];
+                [t.anggota, h.jumlah_anggota], [t.skor, h.skor === null ? null : S.fmt(h.skor, 2)],
+                [t.alasan_skor, h.alasan_skor]];
     return '<div class="household-popup"><table class="table table-sm mb-0 popup-table">' + rows.filter(function (r) {
       return r[1] !== null && r[1] !== undefined && r[1] !== "";
     }).map(function (r) { return "<tr><th>" + esc(r[0]) + "</th><td>" + esc(r[1]) + "</td></tr>"; }).join("") +
-      "</table></div>";
+      "</table>" + (h.url ? '<a class="small" href="' + esc(h.url) + '">' + esc(t.rincian) + "</a>" : "") + "</div>";
   }
 
   function enableHouseholdClicks(map, householdsLayer) {
