@@ -1,18 +1,18 @@
 """Field verification round trip: uploads of the filled field form and corrections of house data with their old values.
 
-Revision ID: 0106_verifikasi_lapangan
-Revises: 0105_program_wilayah
+Revision ID: 0107_verifikasi_lapangan
+Revises: 0106_tugas
 """
 from sql.migrations.sqlstep import run_sql_file
 
-revision = "0106_verifikasi_lapangan"
-down_revision = "0105_program_wilayah"
+revision = "0107_verifikasi_lapangan"
+down_revision = "0106_tugas"
 branch_labels = None
 depends_on = None
 
 
 def upgrade():
-    run_sql_file("0106_verifikasi_lapangan.sql")
+    run_sql_file("0107_verifikasi_lapangan.sql")
 
 
 def downgrade():
