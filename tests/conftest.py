@@ -103,6 +103,13 @@ def db(db_url):
         conn.rollback()
 
 
+@pytest.fixture
+def conn(db_url):
+    """A psycopg connection to the main test database that the test commits itself (clean up after)."""
+    with psycopg.connect(db_url) as connection:
+        yield connection
+
+
 def drop_database(url: str) -> None:
     """Drop the database of ``url`` (closing its connections)."""
     _admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", _name(url))
@@ -182,13 +189,9 @@ def browser():
         instance.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    """A fresh browser page that records console errors and every request's host.
-
-    ``page.console_errors`` and ``page.external_requests`` are lists the test can assert on.
-    """
-    context = browser.new_context(base_url=live_server, viewport={"width": 1400, "height": 900})
+def _recorded_tab(context, live_server: str):
+    """A new page of ``context`` that records console errors and requests to other hosts
+    (``tab.console_errors``, ``tab.external_requests``: lists the test can assert on)."""
     tab = context.new_page()
     tab.console_errors = []
     tab.external_requests = []
@@ -196,7 +199,14 @@ def page(browser, live_server):
     tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
     tab.on("request", lambda req: tab.external_requests.append(req.url)
            if not req.url.startswith((live_server, "data:", "blob:", "about:")) else None)
-    yield tab
+    return tab
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh desktop browser page (1400x900) that records console errors and outside requests."""
+    context = browser.new_context(base_url=live_server, viewport={"width": 1400, "height": 900})
+    yield _recorded_tab(context, live_server)
     context.close()
 
 
@@ -205,14 +215,7 @@ def phone(browser, live_server):
     """A browser page on a 390x844 touch screen (console errors and outside requests recorded)."""
     context = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844}, has_touch=True,
                                   accept_downloads=True)
-    tab = context.new_page()
-    tab.console_errors = []
-    tab.external_requests = []
-    tab.on("console", lambda msg: tab.console_errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
-    tab.on("request", lambda req: tab.external_requests.append(req.url)
-           if not req.url.startswith((live_server, "data:", "blob:", "about:")) else None)
-    yield tab
+    yield _recorded_tab(context, live_server)
     context.close()
 
 

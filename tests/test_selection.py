@@ -21,12 +21,6 @@ _names = itertools.count(1)
 
 
 @pytest.fixture
-def conn(db_url):
-    with psycopg.connect(db_url) as connection:
-        yield connection
-
-
-@pytest.fixture
 def make_program(db_url, conn):
     """Factory of programmes that are deleted after the test (the test's connection ended first)."""
     created = []

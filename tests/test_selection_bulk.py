@@ -5,7 +5,6 @@ import datetime
 import itertools
 import time
 
-import psycopg
 import pytest
 
 from spatial.errors import InvalidInput
@@ -14,12 +13,6 @@ from tests.selection_helpers import drop_programs, new_program, program
 
 _names = itertools.count(1)
 DAY = datetime.date(2027, 3, 1)
-
-
-@pytest.fixture
-def conn(db_url):
-    with psycopg.connect(db_url) as connection:
-        yield connection
 
 
 @pytest.fixture

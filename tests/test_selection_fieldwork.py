@@ -20,12 +20,6 @@ VISIT = datetime.date(2027, 3, 2)
 
 
 @pytest.fixture
-def conn(db_url):
-    with psycopg.connect(db_url) as connection:
-        yield connection
-
-
-@pytest.fixture
 def proposals(db_url, conn):
     """A programme with eight proposals; yields (program, rows of the field form). Afterwards the
     house data of its households is put back as it was (other tests read the sample)."""

@@ -267,6 +267,14 @@
     return {rumah_tangga: Array.from(picked.values()).map((p) => ({kode_prov: p.kode_prov, id: p.id}))};
   }
 
+  /* After a bulk action: totals, how many changed, the ones that did not (by family id and name). */
+  function done(data, text, changed, refused, refusedText) {
+    showTotals(data.program);
+    message(fmt(text, {n: n0(changed.length)}) + refusedHtml(refused, refusedText), refused.length ? "warning" : "success");
+    clearSelection();
+    reload();
+  }
+
   const bulkForm = document.getElementById("aksi-massal");
   const step = document.getElementById("massal-ke");
   if (step) {
@@ -275,13 +283,8 @@
     step.addEventListener("change", verification);
     verification();
     document.getElementById("massal-tambah").addEventListener("click", () => {
-      request(cfg.urls.tambah, target()).then((data) => {
-        showTotals(data.program);
-        message(fmt(T.ditambah, {n: n0(data.ditambah.length)}) + refusedHtml(data.ditolak, T.ditolak),
-                data.ditolak.length ? "warning" : "success");
-        clearSelection();
-        reload();
-      }).catch(failed);
+      request(cfg.urls.tambah, target()).then((data) => done(data, T.ditambah, data.ditambah, data.ditolak, T.ditolak))
+        .catch(failed);
     });
     bulkForm.addEventListener("submit", (ev) => {
       ev.preventDefault();
@@ -290,13 +293,8 @@
         ke: step.value, alasan: document.getElementById("massal-alasan").value,
         verifikator: document.getElementById("massal-verifikator").value,
         tanggal: document.getElementById("massal-tanggal").value});
-      request(cfg.urls.langkah, body).then((data) => {
-        showTotals(data.program);
-        message(fmt(T.diubah, {n: n0(data.diubah.length)}) + refusedHtml(data.gagal, T.gagal_ubah),
-                data.gagal.length ? "warning" : "success");
-        clearSelection();
-        reload();
-      }).catch(failed);
+      request(cfg.urls.langkah, body).then((data) => done(data, T.diubah, data.diubah, data.gagal, T.gagal_ubah))
+        .catch(failed);
     });
   }
 
