@@ -103,6 +103,9 @@ def test_the_week_on_a_phone(phone, db_url, programme, tmp_path):
         old, new = conn.execute("SELECT nilai_lama, nilai_baru FROM rumah_tangga_koreksi WHERE seleksi_id = %s",
                                 (ids[7],)).fetchone()
     assert new == "24.50" and old != new
+    with psycopg.connect(db_url) as conn:   # a corrected floor area: the RTLH scores of its kabupaten again
+        assert conn.execute("SELECT count(*) FROM analisis_run WHERE jenis = 'skor' AND oleh = 'perkim' "
+                            "AND kode_wilayah = '18.04' AND diminta > now() - interval '5 minutes'").fetchone()[0] == 1
 
     # 5. move the verified houses to ditetapkan in one bulk step
     page.goto(f"/seleksi/{programme}/daftar?status=terverifikasi")

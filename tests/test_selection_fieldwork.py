@@ -110,7 +110,7 @@ def test_filled_form_preview_and_apply(conn, proposals):
     result = fieldwork.apply(conn, program["id"], upload_id, "budi")
     conn.commit()
     assert [d["seleksi_id"] for d in result["diterapkan"]] == [e["seleksi_id"] for e in preview["terapkan"]]
-    assert not result["gagal"] and result["koreksi"] == 1 and result["skor_berubah"]
+    assert not result["gagal"] and result["koreksi"] == 1 and result["skor_kabupaten"] == ["18.04"]
     status = dict(conn.execute("SELECT id, status FROM seleksi WHERE id = ANY(%s)", (ids,)).fetchall())
     assert (status[ids[0]], status[ids[1]], status[ids[2]], status[ids[4]]) == (
         "terverifikasi", "ditolak", "usulan", "terverifikasi")

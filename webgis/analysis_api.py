@@ -72,15 +72,22 @@ def start(jenis):
     given = request.get_json(silent=True) if request.is_json else request.form.to_dict()
     given = {k: v for k, v in (given or {}).items() if k != "csrf_token"}
     region = requested_region(given.pop("kode_wilayah", None), region_filter())
-    url = current_app.config["DATABASE_URL"]
-    planned = plan((jenis,), {jenis: given}, region, url, oleh=current_user.username)
-    job_ids = {t.run_id: call(jobs.create, "analisis", current_user.username,
-                              {"jenis": jenis, "kode_kab": t.kab.kode_kab, "fase": "antri"}, run_id=t.run_id)
-               for t in planned.tasks}
-    jobs.start(_background, planned, url, job_ids, job_id=job_ids[planned.run_ids[0]])
+    planned = start_runs(jenis, given, region, current_user.username)
     return jsonify(kelompok=planned.kelompok, run_id=planned.run_ids[0], status="antri",
                    runs=[{"run_id": t.run_id, "kode_kab": t.kab.kode_kab} for t in planned.tasks],
                    parameter=planned.tasks[0].params), 202
+
+
+def start_runs(jenis: str, given: dict, region: str | None, oleh: str, only: list[str] | None = None):
+    """Queue the runs of ``jenis`` for the kabupaten of ``region`` (or ``only`` these) and execute
+    them in the background, each with its job row; returns the plan."""
+    url = current_app.config["DATABASE_URL"]
+    planned = plan((jenis,), {jenis: given}, region, url, oleh=oleh, only=only)
+    job_ids = {t.run_id: call(jobs.create, "analisis", oleh,
+                              {"jenis": jenis, "kode_kab": t.kab.kode_kab, "fase": "antri"}, run_id=t.run_id)
+               for t in planned.tasks}
+    jobs.start(_background, planned, url, job_ids, job_id=job_ids[planned.run_ids[0]])
+    return planned
 
 
 def _background(planned, url: str, job_ids: dict[int, int]) -> None:

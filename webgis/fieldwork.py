@@ -3,18 +3,15 @@ programme (its households still to visit, one village, or the checked ones), upl
 read the preview, apply it, download the report of the rows it could not apply.
 
 Views are thin: ``spatial.selection.fieldform`` writes and reads the XLSX, ``fieldwork`` plans and
-applies it. House data corrected in the field changes RTLH scores: the scores are computed again in
-the background after applying."""
+applies it. House data corrected in the field changes RTLH scores: the scores of its kabupaten are
+computed again in the background after applying (a job like any analysis run)."""
 import io
-import logging
-import threading
 
-from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from openpyxl import Workbook
 
-from spatial.analysis import begin_run, complete_run
 from spatial.errors import N_, InvalidInput
 from spatial.selection import fieldform, fieldwork, programs
 from spatial.spreadsheet import safe_cell
@@ -24,12 +21,12 @@ from webgis.audit import record
 from webgis.auth import role_required
 from webgis.database import call, connection
 from webgis import formats
+from webgis.analysis_api import start_runs
 from webgis.scope import region_filter
 from webgis.selection import STATUS_LABELS
 
 blueprint = Blueprint("lapangan", __name__)
 protect_blueprint(blueprint, "perkim")
-LOG = logging.getLogger(__name__)
 MAX_FORM_BYTES = 20 * 1024 * 1024
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -117,23 +114,11 @@ def apply(program_id, upload_id):
     record("terapkan_formulir_lapangan", "program", program_id, {
         "unggahan": upload_id, "diterapkan": len(result["diterapkan"]), "gagal": len(result["gagal"]),
         "koreksi": result["koreksi"]})
-    if result["skor_berubah"]:
-        _rescore(current_app.config["DATABASE_URL"], current_user.username)
+    if result["skor_kabupaten"]:   # corrected house data: the RTLH scores of those kabupaten again
+        start_runs("skor", {}, None, current_user.username, only=result["skor_kabupaten"])
     flash(_("%(n)s baris diterapkan, %(gagal)s gagal.", n=len(result["diterapkan"]), gagal=len(result["gagal"])),
           "success" if not result["gagal"] else "warning")
     return redirect(url_for("lapangan.preview", program_id=program_id, upload_id=upload_id))
-
-
-def _rescore(url: str, oleh: str) -> None:
-    """Compute the RTLH scores again in the background (corrected materials or floor areas)."""
-    run_id, params = begin_run("skor", {}, url, oleh=oleh)
-
-    def work():
-        try:
-            complete_run("skor", run_id, params, url)
-        except Exception:  # recorded in analisis_run (status gagal)
-            LOG.exception("scores run %s after a field form failed", run_id)
-    threading.Thread(target=work, daemon=True).start()
 
 
 @blueprint.route("/seleksi/<int:program_id>/lapangan/<int:upload_id>/laporan.xlsx")

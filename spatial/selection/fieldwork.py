@@ -19,7 +19,7 @@ import re
 
 from psycopg.types.json import Jsonb
 
-from spatial.codes import within
+from spatial.codes import parents, within
 from spatial.errors import N_, Conflict, NotFound, SasaranError
 from spatial.households import corrections
 from spatial.selection import actions, fieldform, programs, rules
@@ -290,7 +290,8 @@ def uploads(conn, program_id: int, wilayah: str | None = None) -> list[dict]:
 
 def apply(conn, program_id: int, upload_id: int, oleh: str, wilayah: str | None = None) -> dict:
     """Apply a previewed upload in one transaction (see the module docstring); returns the result
-    ``{"diterapkan": [...], "gagal": [...], "koreksi": n, "skor_berubah": bool}`` also kept with it."""
+    ``{"diterapkan": [...], "gagal": [...], "koreksi": n, "skor_kabupaten": [kode_kab, ...]}`` also kept
+    with it (``skor_kabupaten``: where corrected materials or floor areas change RTLH scores)."""
     stored = upload(conn, program_id, upload_id, wilayah)
     if stored["diterapkan_pada"] is not None:
         raise Conflict(N_("Formulir ini sudah diterapkan oleh %(oleh)s."), oleh=stored["diterapkan_oleh"])
@@ -305,8 +306,9 @@ def apply(conn, program_id: int, upload_id: int, oleh: str, wilayah: str | None 
         else:
             done.append({**_identity(entry), "ke": entry["ke"], "koreksi": applied})
             corrected += len(applied)
-    result = {"diterapkan": done, "gagal": failed, "koreksi": corrected,
-              "skor_berubah": any(c["kolom"] != corrections.POINT for d in done for c in d["koreksi"])}
+    rescored = {str(parents(d["kode_desa"])["kode_kab"]) for d in done if any(c["kolom"] != corrections.POINT
+                                                                          for c in d["koreksi"])}
+    result = {"diterapkan": done, "gagal": failed, "koreksi": corrected, "skor_kabupaten": sorted(rescored)}
     run(conn, "selection/field_upload_done", {"id": upload_id, "oleh": oleh, "hasil": Jsonb(result)})
     return result
 
