@@ -5,7 +5,7 @@ import json
 
 import folium
 from flask import Blueprint, abort, render_template, url_for
-from flask_babel import format_decimal, gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 
 from spatial.analysis import ANALYSES, results
@@ -178,12 +178,10 @@ def kabupaten():
     """The kabupaten of the user's region side by side: a table and one small bar chart per figure."""
     with connection() as conn:
         rows = kabupaten_comparison(conn, region_filter())
-    shown = [{key: "–" if r[key] is None else format_decimal(r[key], format="#,##0.#")
-              for key in ("rumah_tangga", *COMPARED)} for r in rows]
     columns = {key: {"label": str(label), "satuan": unit} for key, (label, unit) in COMPARED.items()}
     charts = [{"id": key, "title": spec["label"], "satuan": spec["satuan"], "labels": [r["nama"] for r in rows],
                "values": [None if r[key] is None else float(r[key]) for r in rows]} for key, spec in columns.items()]
-    return render_template("analysis/kabupaten.html", rows=list(zip(rows, shown)), columns=columns, charts=charts)
+    return render_template("analysis/kabupaten.html", rows=rows, columns=columns, charts=charts)
 
 
 @blueprint.route("/<jenis>")

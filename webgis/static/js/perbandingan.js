@@ -3,7 +3,7 @@
   "use strict";
   var node = document.getElementById("data-grafik");
   if (!node || !window.Chart) { return; }
-  var locale = document.documentElement.lang === "en" ? "en-GB" : "id-ID";
+  var locale = window.SasaranFormat.locale;   // the one number format of the page
   JSON.parse(node.textContent).forEach(function (chart) {
     var canvas = document.getElementById("grafik-" + chart.id);
     if (!canvas) { return; }
