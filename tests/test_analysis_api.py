@@ -119,4 +119,4 @@ def test_runs_are_per_kabupaten_and_only_for_the_planners_region(app, db_url):
     assert run["status"] == "selesai" and run["kode_wilayah"] == "18.04" and run["oleh"] == "kab_planner"
     assert run["durasi_s"] > 0 and run["baris"]["analisis_hotspot"] > 0 and run["mulai"] <= run["selesai"]
     history = kab.get("/analisis/hotspot").get_data(as_text=True)
-    assert f"<td>{run['id']}</td><td>hotspot</td><td>18.04</td>" in history
+    assert f'<td>{run["id"]}</td><td>hotspot</td><td class="kode">18.04</td>' in history

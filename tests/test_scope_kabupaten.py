@@ -16,7 +16,9 @@ import pytest
 
 from conftest import make_app
 from multi_kabupaten import B_BBOX, KAB_A, KAB_B
+from fieldform_helpers import fill, ids_in
 from selection_helpers import drop_programs, new_program
+from spatial.selection import fieldform, fieldwork, programs
 from spatial.selection.actions import add_households
 from spatial.targeting.hotspots import run_hotspots
 from spatial.targeting.recipients import import_recipients
@@ -70,6 +72,15 @@ CALLS = {
     "seleksi.export_list": ("/seleksi/{program}/ekspor.csv", "/seleksi/{program}/ekspor.xlsx",
                             "/seleksi/{program}/ekspor.geojson"),
     "seleksi.api_candidates": ("/api/seleksi/{program}/kandidat",),
+    "seleksi.api_candidate_page": ("/api/seleksi/{program}/kandidat/tabel?per=200",
+                                   "/api/seleksi/{program}/kandidat/tabel?kode_desa={desa_b}"),
+    "seleksi.api_candidate_points": ("/api/seleksi/{program}/kandidat/titik",),
+    "lapangan.index": ("/seleksi/{program}/lapangan",),
+    "lapangan.form": ("/seleksi/{program}/formulir-lapangan.xlsx", "/seleksi/{program}/formulir-lapangan.xlsx?desa={desa_b}"),
+    "lapangan.preview": ("/seleksi/{program}/lapangan/{upload_b}",),
+    "lapangan.report": ("/seleksi/{program}/lapangan/{upload_b}/laporan.xlsx",),
+    "rumah_tangga.detail_page": ("/rumah-tangga/18/{rt_b}", "/rumah-tangga/18/{rt_b}?program={program}"),
+    "rumah_tangga.api_reasons": ("/api/rumah-tangga/18/{rt_b}/rincian",),
     "seleksi.verification_sheet": ("/seleksi/{program}/lembar-verifikasi/{desa_b}",),
     "seleksi.edit": ("/seleksi/{program}/ubah",),
     "imports.index": ("/impor/",),
@@ -129,13 +140,14 @@ def scoped(two_kabupaten):
         conn.execute("""INSERT INTO lokus_desa (tahun, jenis, kode_desa, ditetapkan_oleh)
                         SELECT 2026, 'kemiskinan_ekstrem', kode_desa, 'uji' FROM desa
                         WHERE kode_kab IN (%s, %s) AND right(kode_desa, 4) = '2001'""", (KAB_A, KAB_B))
-        desa_b, nama_b, lon_b, lat_b = conn.execute("""
-            SELECT h.kode_desa, d.nama, ST_X(h.geom), ST_Y(h.geom) FROM rumah_tangga h JOIN desa d USING (kode_desa)
+        desa_b, nama_b, lon_b, lat_b, rt_b = conn.execute("""
+            SELECT h.kode_desa, d.nama, ST_X(h.geom), ST_Y(h.geom), h.id FROM rumah_tangga h JOIN desa d USING (kode_desa)
             WHERE h.kode_kab = %s AND h.geom IS NOT NULL ORDER BY h.id_keluarga LIMIT 1""", (KAB_B,)).fetchone()
         runs = dict(conn.execute("SELECT jenis, analisis_run_terkini(jenis, %s) FROM unnest(%s::text[]) jenis",
                                  (KAB_B, ["kantong", "hotspot", "lisa", "celah", "lokasi"])).fetchall())
         values = {
-            "desa_b": desa_b, "nama_b": nama_b, "lat_b": lat_b, "lon_b": lon_b, "program": program,
+            "desa_b": desa_b, "nama_b": nama_b, "lat_b": lat_b, "lon_b": lon_b, "program": program, "rt_b": rt_b,
+            "upload_b": _field_upload(conn, program),
             "desa_a": conn.execute("SELECT min(kode_desa) FROM desa WHERE kode_kab = %s", (KAB_A,)).fetchone()[0],
             "kawasan_b": kawasan_b, **{f"run_b_{j}": r for j, r in runs.items()},
             "kelompok": conn.execute("SELECT kelompok FROM analisis_run WHERE id = %s", (runs["kantong"],)).fetchone()[0],
@@ -158,6 +170,17 @@ def scoped(two_kabupaten):
         conn.execute("DELETE FROM lokus_desa WHERE tahun = 2026 AND ditetapkan_oleh = 'uji'")
         conn.execute("TRUNCATE penerima_bantuan, cek_ulang")
         conn.execute("DELETE FROM analisis_run WHERE jenis = 'eksklusi'")
+
+
+def _field_upload(conn, program_id: int) -> int:
+    """A filled field form of both kabupaten's houses, uploaded by an unscoped user (its id)."""
+    program = programs.get_program(conn, program_id)
+    form = fieldform.write(program, fieldwork.form_rows(conn, program_id), "uji")
+    filled = fill(form, {i: {"Layak (ya/tidak)": "ya", "Petugas": "Sari", "Tanggal kunjungan": "2/3/2026"}
+                         for i in ids_in(form)})
+    plan = fieldwork.plan(conn, program, fieldform.read(filled))
+    assert len(plan["terapkan"]) == 10
+    return fieldwork.store(conn, program, "formulir.xlsx", filled, plan, "uji", None)
 
 
 def _coordinates(value, found):
