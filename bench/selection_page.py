@@ -40,13 +40,16 @@ def load() -> str:
 def ensure_province(url: str, households: int, seed: int) -> None:
     """Load and score the generated province into ``url`` unless it already holds households."""
     from bench import dataset
-    from spatial.analysis import run_analysis
-    from spatial.importer import import_households
+    from spatial.analysis import run_all
+    from spatial.importer.registry import import_households
     from spatial.maintenance import optimise_households
 
-    with psycopg.connect(url) as conn:
-        present = conn.execute("SELECT to_regclass('rumah_tangga') IS NOT NULL").fetchone()[0] and \
-            conn.execute("SELECT count(*) FROM rumah_tangga").fetchone()[0]
+    try:
+        with psycopg.connect(url) as conn:
+            present = conn.execute("SELECT to_regclass('rumah_tangga') IS NOT NULL").fetchone()[0] and \
+                conn.execute("SELECT count(*) FROM rumah_tangga").fetchone()[0]
+    except psycopg.OperationalError:   # the database does not exist yet
+        present = 0
     if present:
         log(f"{present:,} rumah tangga sudah ada di {url}")
         return
@@ -57,7 +60,7 @@ def ensure_province(url: str, households: int, seed: int) -> None:
     optimise_households(url)
     log(f"impor {households:,}: {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
-    run_analysis("skor", url=url)
+    run_all(("skor",), url=url, oleh="bench")   # every kabupaten, in parallel
     log(f"skor RTLH: {time.perf_counter() - started:.0f} s")
 
 

@@ -58,6 +58,8 @@ def test_the_week_on_a_phone(phone, db_url, programme, tmp_path):
     reasons = page.locator("#kandidat-table .rincian-baris")
     reasons.wait_for()
     assert "+" in reasons.inner_text()
+    page.locator("#kandidat-table input.pilih").first.check()                 # the table is drawn again:
+    assert page.locator("#kandidat-table .rincian-baris").count() == 1      # the reasons stay open
 
     # 2. the recipient list: export the field form of the houses to visit
     page.goto(f"/seleksi/{programme}/daftar")

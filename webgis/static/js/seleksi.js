@@ -18,6 +18,7 @@
   let markers = {};           // key -> circle marker
   const picked = new Map();   // key -> {kode_prov, id, terpilih}
   let allFiltered = false;    // "every candidate the filters keep" instead of the checked ones
+  const opened = new Map();   // key -> the reasons (HTML) of the candidates whose reasons row is open
   let pendingArea = null;
 
   const key = (prov, id) => prov + ":" + id;
@@ -166,6 +167,7 @@
           esc(p.terpilih ? T.hapus : T.tambah) + "' aria-label='" + esc(p.terpilih ? T.hapus : T.tambah) + "'>" +
           (p.terpilih ? "−" : "+") + "</button>" : "") + "</td></tr>";
     }).join("");
+    tbody.querySelectorAll("tr[data-key]").forEach((tr) => { if (opened.has(tr.dataset.key)) { reasonsRow(tr, opened.get(tr.dataset.key)); } });
     const first = state.total ? (state.page - 1) * state.size + 1 : 0;
     document.getElementById("jumlah-baris").textContent = state.total ?
       fmt(T.tampil, {dari: n0(first), sampai: n0(first + rows.length - 1), total: n0(state.total)}) : T.kosong;
@@ -210,20 +212,31 @@
     }
   }
 
-  function expand(tr) {
-    const button = tr.querySelector(".rincian-buka");
+  /* The reasons row under a candidate (stays open when the table is drawn again). */
+  function reasonsRow(tr, html) {
     const next = tr.nextElementSibling;
-    if (next && next.classList.contains("rincian-baris")) {
-      next.remove(); button.setAttribute("aria-expanded", "false"); return;
+    if (next && next.classList.contains("rincian-baris")) { return; }
+    const row = document.createElement("tr");
+    row.className = "rincian-baris";
+    row.innerHTML = "<td colspan='11' class='small bg-light'>" + html + "</td>";
+    tr.after(row);
+    tr.querySelector(".rincian-buka").setAttribute("aria-expanded", "true");
+  }
+
+  function expand(tr) {
+    const k = tr.dataset.key;
+    if (opened.has(k)) {
+      opened.delete(k);
+      const next = tr.nextElementSibling;
+      if (next && next.classList.contains("rincian-baris")) { next.remove(); }
+      tr.querySelector(".rincian-buka").setAttribute("aria-expanded", "false");
+      return;
     }
-    const p = rows.find((r) => key(r.kode_prov, r.id) === tr.dataset.key);
+    const p = rows.find((r) => key(r.kode_prov, r.id) === k);
     request(reasonsUrl(p)).then((d) => {
-      const row = document.createElement("tr");
-      row.className = "rincian-baris";
-      row.innerHTML = "<td colspan='11' class='small bg-light'>" + reasonsHtml(d) + " <a href='" +
-        esc(d.url + "?program=" + cfg.programId) + "'>" + esc(T.rincian) + "</a></td>";
-      tr.after(row);
-      button.setAttribute("aria-expanded", "true");
+      opened.set(k, reasonsHtml(d) + " <a href='" + esc(d.url + "?program=" + cfg.programId) + "'>" + esc(T.rincian) + "</a>");
+      const current = Array.from(document.querySelectorAll("#kandidat-table tbody tr[data-key]")).find((r) => r.dataset.key === k);
+      if (current) { reasonsRow(current, opened.get(k)); }   // the table may have been drawn again meanwhile
     }).catch(failed);
   }
 
