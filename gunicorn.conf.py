@@ -5,9 +5,14 @@ Workers by cores (``SASARAN_WORKERS``, 0 = one per core, at least two), each wit
 progress in the database (spatial.jobs), so any worker answers a poll.
 """
 import multiprocessing
+import os
+import secrets
 
 from spatial.settings import current
 
+# One session key for every worker: without SASARAN_SECRET_KEY each worker would draw its own, and
+# a sign-in answered by one worker would be refused (CSRF, 400) by the next. Random per start.
+os.environ.setdefault("SASARAN_SECRET_KEY", secrets.token_hex(32))
 _settings = current()
 wsgi_app = "webgis:create_app()"
 bind = f"{_settings.host}:{_settings.port}"

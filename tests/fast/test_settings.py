@@ -1,5 +1,8 @@
 """The one settings object: defaults, typed values, and every bad variable named at once."""
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +66,17 @@ def test_basemap_file_is_checked_at_start(tmp_path):
     assert caught.value.problems[0].startswith("SASARAN_BASEMAP=") and "bukan PMTiles atau MBTiles" in str(caught.value)
     with pytest.raises(SettingsError, match="tidak ditemukan"):
         load({"SASARAN_BASEMAP": str(tmp_path / "tidak_ada.pmtiles")})
+
+
+def test_gunicorn_workers_share_one_session_key_when_none_is_set():
+    """``./sasaran serve`` without SASARAN_SECRET_KEY: every worker process signs sessions with the
+    same key (each drawing its own made every other sign-in a 400)."""
+    root = Path(__file__).resolve().parents[2]
+    worker = "from spatial.settings import load; print(load().session_key)"
+    master = ("import runpy, subprocess, sys; runpy.run_path('gunicorn.conf.py'); "
+              f"print(*(subprocess.run([sys.executable, '-c', {worker!r}], capture_output=True, text=True, "
+              "check=True).stdout.strip() for _ in range(2)))")
+    env = {k: v for k, v in os.environ.items() if k != "SASARAN_SECRET_KEY"}
+    keys = subprocess.run([sys.executable, "-c", master], cwd=root, env=env, capture_output=True, text=True,
+                          check=True).stdout.split()
+    assert len(keys) == 2 and keys[0] == keys[1] and len(keys[0]) == 64
