@@ -51,7 +51,10 @@ def test_field_pages_fit_a_phone(phone, selected, tmp_path):
     assert_fits(phone, "#tombol-usulan", "#halaman-sesudah", "#kandidat-table .toggle")
     phone.goto(f"/seleksi/{program_id}/daftar")
     assert_fits(phone, "#lapangan-link", "#formulir-link", "#daftar-table .rincian")
+    position = "getComputedStyle(document.getElementById('langkah-form')).position"
+    assert phone.evaluate(position) == "static"          # nothing chosen: the bar does not cover the list
     phone.check("#daftar-table input.pilih >> nth=0")
+    assert phone.evaluate(position) == "sticky"          # chosen: the step bar stays under the thumb
     assert_fits(phone, "#terapkan-langkah", "#formulir-dipilih")
     phone.goto(f"/desa/{household['kode_desa']}")
     assert_fits(phone, "#priority-households")

@@ -22,6 +22,7 @@
     document.getElementById("jumlah-dipilih").textContent = text;
     const bar = document.getElementById("jumlah-bar");
     if (bar) { bar.textContent = text; }
+    if (form) { form.classList.toggle("tanpa-pilihan", n === 0); }
     boxes.forEach((b) => b.closest("tr").classList.toggle("table-active", b.checked));
   }
 
