@@ -66,8 +66,9 @@ def programme(db_url):
         upload_id = fieldwork.store(conn, program_row, "formulir.xlsx", filled, plan, "budi", None)
         fieldwork.apply(conn, program_id, upload_id, "budi")
         conn.commit()
+        child = conn.execute("SELECT min(id) FROM pengukuran_anak").fetchone()[0]   # the sample's posyandu data
     yield {"program": program_id, "desa": rows[0]["kode_desa"], "rumah_tangga": (rows[2]["kode_prov"], rows[2]["id"]),
-           "upload": upload_id}
+           "upload": upload_id, "anak": child}
     with psycopg.connect(db_url) as conn:
         conn.execute("UPDATE rumah_tangga SET luas_lantai_m2 = %s WHERE kode_prov = %s AND id = %s",
                      (area, rows[2]["kode_prov"], rows[2]["id"]))
@@ -79,7 +80,7 @@ def _pages(app, values: dict) -> list[str]:
     """One URL of every page route; fails naming a route that is neither a page here nor in NOT_PAGES."""
     arguments = {"program_id": values["program"], "kode_desa": values["desa"], "collection_id": "desa",
                  "kode_prov": values["rumah_tangga"][0], "rt_id": values["rumah_tangga"][1],
-                 "upload_id": values["upload"]}
+                 "upload_id": values["upload"], "measurement_id": values["anak"]}
     urls, unknown = [], []
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint in NOT_PAGES or rule.rule.startswith("/api/"):
