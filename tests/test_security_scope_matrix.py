@@ -188,7 +188,24 @@ def world(module_scratch_db, tmp_path_factory):
     app.extensions["db_pool"].close()
 
 
-                               "unggahan": _upload(conn, umum, region), **_targeting_objects(conn, row["desa"])}
+def _upload(conn, program_id: int, region: str) -> int:
+    """An uploaded field form with nothing to apply, by a user of kecamatan A (region A) or by an
+    unscoped user (region B)."""
+    plan = {"program_id": program_id, "terapkan": [], "tidak_diterapkan": [], "peringatan": [], "belum_diisi": 0,
+            "tanpa_perubahan": 0, "baris": 0}
+    return fieldwork.store(conn, programs.require(conn, program_id), "matriks.xlsx", b"", plan, "uji",
+                           KEC_A if region == "A" else None)
+
+
+def _targeting_objects(conn, desa: str) -> dict:
+    """A line of the village's PKH worksheet (``cek``) and a name + village match in the village (``cocok``):
+    a recipient row of the village turned into one, waiting for review."""
+    line = next(item["no_cek"] for code in ("pkh", "bpnt", "blt_dd") for item in recheck.items(conn, desa, code, "2026"))
+    match = conn.execute(
+        "UPDATE penerima_bantuan SET cara_cocok = 'nama_desa', calon_prov = rt_prov, calon_id = rt_id, tinjau = 'perlu' "
+        "WHERE id = (SELECT min(id) FROM penerima_bantuan WHERE kode_desa_deklarasi = %s AND rt_id IS NOT NULL) "
+        "RETURNING id", (desa,)).fetchone()["id"]
+    return {"cek": line, "cocok": match}
 
 
 def _client(app, username):
