@@ -2,6 +2,7 @@
 merged header cells, unusable files, upsert counts, dry run, mark-inactive and the history."""
 import csv
 import json
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -292,3 +293,19 @@ def test_ragged_rows_and_blank_lines_are_read_row_by_row(import_db, places, tmp_
     assert any("dibaca ulang per baris" in note for note in result.notes)
     by_row, _, _ = _reasons_by_row(result.import_id, import_db)
     assert by_row == {4: ["kode_desa_tidak_dikenal"]}   # line 4 (after the blank line 3) lacks its cells
+
+
+def test_the_village_reason_is_one_rule_for_every_importer(import_db):
+    """Households, facilities, children, village counts and recipient lists refuse a village with
+    the same words (sasaran_alasan_desa), and only when the boundaries do not know it."""
+    with psycopg.connect(import_db) as conn:
+        reasons = conn.execute(
+            "SELECT sasaran_alasan_desa(true, '18.04.04.2002', '1804042002'), sasaran_alasan_desa(NULL, NULL, NULL), "
+            "sasaran_alasan_desa(false, NULL, 'Sukajaya'), sasaran_alasan_desa(false, '18.99.99.9999', '1899999999')"
+        ).fetchone()
+    assert reasons == (None, None, "kode_desa 'Sukajaya' bukan kode Kemendagri (contoh 18.04.04.2002 atau 1804042002)",
+                       "kode_desa 18.99.99.9999 tidak ada dalam batas desa yang dimuat")
+    for query in ("importer/households_check", "importer/facilities_check", "growth/measurements_check",
+                  "growth/counts_check", "targeting/recipients_check"):
+        text = (Path(__file__).resolve().parents[1] / "sql" / "queries" / f"{query}.sql").read_text()
+        assert "sasaran_alasan_desa(" in text and "bukan kode Kemendagri" not in text, query

@@ -53,6 +53,18 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     END
 $$;
 
+-- Why a row's village is refused, or NULL when the boundaries know it: the one reason of every
+-- importer (households, facilities, children, village counts, recipient lists).
+CREATE OR REPLACE FUNCTION sasaran_alasan_desa(dikenal boolean, deklarasi text, teks text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT CASE
+        WHEN dikenal IS NOT FALSE THEN NULL
+        WHEN deklarasi IS NULL
+            THEN format('kode_desa %L bukan kode Kemendagri (contoh 18.04.04.2002 atau 1804042002)', coalesce(teks, ''))
+        ELSE format('kode_desa %s tidak ada dalam batas desa yang dimuat', deklarasi)
+    END
+$$;
+
 -- A code-list cell in canonical form: trimmed, lower case, NULL when empty. The code lists are
 -- ASCII (spatial/codelists.py), so lower() under the C collation (ASCII letters only, no
 -- wide-character round trip: a quarter cheaper per cell) gives every cell the same verdict; the

@@ -47,9 +47,7 @@ SELECT k.urutan, k.kode_desa_deklarasi, k.desa_dikenal, k.periode, false AS nila
            CASE WHEN NOT k.sangat_pendek_ok OR NOT k.wasting_ok OR NOT k.balita_ok THEN 'angka_tidak_valid' END
        ], NULL) AS peringatan,
        array_remove(ARRAY[
-           CASE WHEN NOT k.desa_dikenal AND k.kode_desa_deklarasi IS NULL
-                THEN format('kode_desa %L bukan kode Kemendagri (contoh 18.04.04.2002 atau 1804042002)', coalesce(k.kode_desa_teks, ''))
-                WHEN NOT k.desa_dikenal THEN format('kode_desa %s tidak ada dalam batas desa yang dimuat', k.kode_desa_deklarasi) END,
+           sasaran_alasan_desa(k.desa_dikenal, k.kode_desa_deklarasi, k.kode_desa_teks),
            CASE WHEN k.periode IS NULL
                 THEN format('periode %L bukan bulan (contoh 2026-08, 08/2026 atau Agustus 2026)', coalesce(k.periode_teks, '')) END,
            CASE WHEN k.periode > current_date THEN format('periode %s belum terjadi', to_char(k.periode, 'YYYY-MM')) END,

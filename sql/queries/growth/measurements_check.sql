@@ -82,9 +82,7 @@ SELECT g.urutan, g.id_anak, CASE WHEN g.nik_ok THEN g.nik_anak END AS nik_anak, 
        ], NULL) AS peringatan,
        array_remove(ARRAY[
            CASE WHEN g.id_anak IS NULL THEN 'id_anak kosong dan nik_anak bukan NIK 16 digit' END,
-           CASE WHEN NOT g.desa_dikenal AND g.kode_desa_deklarasi IS NULL
-                THEN format('kode_desa %L bukan kode Kemendagri (contoh 18.04.04.2002 atau 1804042002)', coalesce(g.kode_desa_teks, ''))
-                WHEN NOT g.desa_dikenal THEN format('kode_desa %s tidak ada dalam batas desa yang dimuat', g.kode_desa_deklarasi) END,
+           sasaran_alasan_desa(g.desa_dikenal, g.kode_desa_deklarasi, g.kode_desa_teks),
            CASE WHEN g.jenis_kelamin_teks IS NULL THEN 'jenis_kelamin kosong (L atau P)' END,
            CASE WHEN g.tanggal_lahir IS NULL
                 THEN format('tanggal_lahir %L bukan tanggal (contoh 2024-03-15 atau 15/03/2024)', coalesce(g.lahir_teks, '')) END,

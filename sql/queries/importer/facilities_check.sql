@@ -42,9 +42,7 @@ SELECT k.urutan, k.id_fasilitas, k.jenis, coalesce(k.nama, k.id_fasilitas) AS na
        array_remove(ARRAY[CASE WHEN NOT k.kapasitas_ok THEN 'angka_tidak_valid' END], NULL) AS peringatan,
        array_remove(ARRAY[
            CASE WHEN k.id_fasilitas IS NULL THEN 'id_fasilitas kosong' END,
-           CASE WHEN NOT k.desa_dikenal AND k.kode_desa_deklarasi IS NULL
-                THEN format('kode_desa %L bukan kode Kemendagri (contoh 18.04.04.2002 atau 1804042002)', coalesce(k.kode_desa_teks, ''))
-                WHEN NOT k.desa_dikenal THEN format('kode_desa %s tidak ada dalam batas desa yang dimuat', k.kode_desa_deklarasi) END,
+           sasaran_alasan_desa(k.desa_dikenal, k.kode_desa_deklarasi, k.kode_desa_teks),
            CASE WHEN k.jenis_teks IS NULL THEN 'jenis kosong' END,
            CASE WHEN NOT k.titik_ok
                 THEN format('koordinat wajib untuk fasilitas (latitude %L, longitude %L)', coalesce(k.lat_teks, ''), coalesce(k.lon_teks, '')) END,

@@ -99,9 +99,7 @@ SELECT k.urutan, k.id_keluarga, k.nik_kepala, k.nama_kepala, k.kode_desa_deklara
                 WHEN k.nik_kepala IS NULL THEN 'NIK kosong'
                 WHEN k.nik_kepala ~* '^[0-9.,]+e\+?\d+$' THEN format('NIK %L tertulis sebagai angka ilmiah Excel; format kolom NIK sebagai teks', k.nik_kepala)
                 ELSE format('NIK %L harus 16 digit angka (sekarang %s karakter)', k.nik_kepala, length(k.nik_kepala)) END,
-           CASE WHEN NOT k.desa_dikenal AND k.kode_desa_deklarasi IS NULL
-                THEN format('kode_desa %L bukan kode Kemendagri (contoh 18.04.04.2002 atau 1804042002)', coalesce(k.kode_desa_teks, ''))
-                WHEN NOT k.desa_dikenal THEN format('kode_desa %s tidak ada dalam batas desa yang dimuat', k.kode_desa_deklarasi) END,
+           sasaran_alasan_desa(k.desa_dikenal, k.kode_desa_deklarasi, k.kode_desa_teks),
            CASE WHEN NOT k.titik_ok THEN concat_ws('; ',
                 CASE WHEN (k.lat_teks IS NULL) <> (k.lon_teks IS NULL) THEN 'koordinat tidak lengkap (isi latitude dan longitude, atau kosongkan keduanya)' END,
                 CASE WHEN k.lat_teks IS NOT NULL AND k.lat IS NULL THEN format('latitude %L bukan angka', k.lat_teks) END,

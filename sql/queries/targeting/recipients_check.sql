@@ -52,9 +52,7 @@ SELECT g.urutan, g.program, g.periode, g.id_keluarga,
        array_remove(ARRAY[
            CASE WHEN g.program IS NULL AND g.program_teks IS NULL THEN 'program kosong (isi kolom program atau pilih program untuk seluruh berkas)' END,
            CASE WHEN g.periode IS NULL THEN 'periode kosong (isi kolom periode atau berikan periode untuk seluruh berkas)' END,
-           CASE WHEN NOT g.desa_dikenal AND g.kode_desa_deklarasi IS NULL
-                THEN format('kode_desa %%L bukan kode Kemendagri (contoh 18.04.04.2002 atau 1804042002)', coalesce(g.kode_desa_teks, ''))
-                WHEN NOT g.desa_dikenal THEN format('kode_desa %%s tidak ada dalam batas desa yang dimuat', g.kode_desa_deklarasi) END,
+           sasaran_alasan_desa(g.desa_dikenal, g.kode_desa_deklarasi, g.kode_desa_teks),
            CASE WHEN g.kunci IS NULL THEN 'tidak ada id_keluarga, NIK, maupun nama: baris tidak dapat dicocokkan' END,
            CASE WHEN g.desa_dikenal AND NOT dalam_wilayah(g.kode_desa_deklarasi, %(wilayah)s)
                 THEN format('desa %%s di luar wilayah Anda (%%s); baris ini tidak dimuat', g.kode_desa_deklarasi, %(wilayah)s) END,
