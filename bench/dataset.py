@@ -23,15 +23,26 @@ def generated(households: int, seed: int, boundaries: Path = PROVINCE_BOUNDARIES
     return folder
 
 
+def _drop_and_create(url: str, name: str) -> str:
+    """Drop and create database ``name`` on the server of ``url``; returns its URL."""
+    parts = urlsplit(url)
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
+        conn.execute(psql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(psql.Identifier(name)))
+        conn.execute(psql.SQL("CREATE DATABASE {}").format(psql.Identifier(name)))
+    return urlunsplit(parts._replace(path="/" + name))
+
+
 def recreate(url: str) -> None:
     """Drop and create the benchmark database (never the app's or a test database)."""
     name = urlsplit(url).path.lstrip("/")
     if not name.startswith("bench"):
         raise SystemExit(f"basis data benchmark harus bernama bench*: {name}")
-    admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(psql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(psql.Identifier(name)))
-        conn.execute(psql.SQL("CREATE DATABASE {}").format(psql.Identifier(name)))
+    _drop_and_create(url, name)
+
+
+def fresh_beside(url: str, suffix: str) -> str:
+    """Drop and create the database ``<database of url>_<suffix>`` beside it; returns its URL."""
+    return _drop_and_create(url, urlsplit(url).path.lstrip("/") + suffix)
 
 
 def prepare(url: str, boundaries: Path = PROVINCE_BOUNDARIES) -> int:

@@ -22,15 +22,13 @@ import json
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
-from psycopg import sql as psql
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import run_python  # noqa: E402
+from bench.dataset import fresh_beside  # noqa: E402
 from spatial.boundaries import load_boundaries  # noqa: E402
 from spatial.importer.registry import import_households  # noqa: E402
 from spatial.migrate import migrate  # noqa: E402
@@ -63,16 +61,6 @@ print(json.dumps({"seconds": time.perf_counter() - started, "villages": len(rows
 """
 
 
-def bench_database(url: str) -> str:
-    """Drop and create the benchmark database; returns its URL."""
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_bench_gizi"
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(psql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(psql.Identifier(name)))
-        conn.execute(psql.SQL("CREATE DATABASE {}").format(psql.Identifier(name)))
-    return urlunsplit(parts._replace(path="/" + name))
-
-
 def files(rows: int, seed: int) -> Path:
     """Generator output sized for ``rows`` measurements (cached under var/bench)."""
     from spatial.synthetic import generate
@@ -96,7 +84,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--db", default=None, help="server URL (default DATABASE_URL)")
     args = parser.parse_args()
-    url = bench_database(args.db or database_url())
+    url = fresh_beside(args.db or database_url(), "_bench_gizi")
     folder = files(args.rows, args.seed)
     migrate(url)
     load_boundaries(str(SAMPLE_BOUNDARIES), url=url, source=SAMPLE_BOUNDARIES.name)

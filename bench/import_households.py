@@ -28,14 +28,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
-from psycopg import sql as psql
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.dataset import fresh_beside  # noqa: E402
 from bench.loading import floor_seconds, psql_copy_seconds  # noqa: E402
 from spatial.boundaries import load_boundaries  # noqa: E402
 from spatial.settings import database_url  # noqa: E402
@@ -53,16 +51,6 @@ print(time.perf_counter() - started, result.rows, result.inserted, result.update
       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 print(json.dumps(result.phases))
 """
-
-
-def bench_database(url: str) -> str:
-    """Drop and create the benchmark database; returns its URL."""
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_bench_import"
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(psql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(psql.Identifier(name)))
-        conn.execute(psql.SQL("CREATE DATABASE {}").format(psql.Identifier(name)))
-    return urlunsplit(parts._replace(path="/" + name))
 
 
 def sample_file(households: int, seed: int) -> Path:
@@ -131,7 +119,7 @@ def main() -> None:
                              "their point's and ~1 %% at sea (location step worst case)")
     args = parser.parse_args()
     path = args.file or sample_file(args.households, args.seed)
-    url = bench_database(database_url())
+    url = fresh_beside(database_url(), "_bench_import")
     migrate(url)
     load_boundaries(str(LAMPUNG), url=url, source=LAMPUNG.name)
     size_mb = path.stat().st_size / 1e6
@@ -155,7 +143,7 @@ def main() -> None:
         print_phases("again", again_phases)
     if args.foreign:
         foreign = foreign_file(path, args.seed)
-        url = bench_database(database_url())
+        url = fresh_beside(database_url(), "_bench_import")
         migrate(url)
         load_boundaries(str(LAMPUNG), url=url, source=LAMPUNG.name)
         (f_s, f_rows, f_added, _, _, f_rejected, f_mb), f_phases = run_import(url, foreign)
@@ -165,7 +153,7 @@ def main() -> None:
         if args.profile:
             print_phases("foreign", f_phases)
     if args.misplaced:
-        url = bench_database(database_url())
+        url = fresh_beside(database_url(), "_bench_import")
         migrate(url)
         load_boundaries(str(LAMPUNG), url=url, source=LAMPUNG.name)
         (m_s, m_rows, m_added, _, _, m_rejected, m_mb), m_phases = run_import(url, misplaced_file(path, args.seed))

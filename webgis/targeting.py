@@ -135,15 +135,22 @@ def _shown(rows: list[dict]) -> list[dict]:
     return rows
 
 
-@blueprint.route("/tepat-sasaran/desa/<kode_desa>")
-@role_required("perkim")
-def village(kode_desa):
-    """The list to re-check of one village (personal data: audited)."""
+def _recheck_list(kode_desa: str, action: str) -> tuple:
+    """The village, chosen programme, period, periods available and list to re-check of one village
+    in the user's region, the reading recorded in the audit log as ``action``."""
     with connection() as conn:
         place = recheck.village(conn, kode_desa, region_filter())
         code, periode, available = _choice(conn)
         rows = _shown(recheck.items(conn, kode_desa, code, periode))
-    record("lihat_daftar", "cek_ulang", kode_desa, {"program": code, "periode": periode, "baris": len(rows)})
+    record(action, "cek_ulang", kode_desa, {"program": code, "periode": periode, "baris": len(rows)})
+    return place, code, periode, available, rows
+
+
+@blueprint.route("/tepat-sasaran/desa/<kode_desa>")
+@role_required("perkim")
+def village(kode_desa):
+    """The list to re-check of one village (personal data: audited)."""
+    place, code, periode, available, rows = _recheck_list(kode_desa, "lihat_daftar")
     return render_template("targeting/village.html", place=place, rows=rows, program=programs()[code],
                            periode=periode, available=available, proposals=recheck.PROPOSALS,
                            reasons=recheck.REASON_WORDS, outcomes=recheck.OUTCOMES)
@@ -153,11 +160,7 @@ def village(kode_desa):
 @role_required("perkim")
 def worksheet(kode_desa):
     """The worksheet of one village for the village operator (XLSX; personal data: audited)."""
-    with connection() as conn:
-        place = recheck.village(conn, kode_desa, region_filter())
-        code, periode, _available = _choice(conn)
-        rows = _shown(recheck.items(conn, kode_desa, code, periode))
-    record("ekspor", "cek_ulang", kode_desa, {"program": code, "periode": periode, "baris": len(rows)})
+    place, code, periode, _available, rows = _recheck_list(kode_desa, "ekspor")
     buffer = io.BytesIO()
     recheck.write_worksheet(rows, place, buffer, gettext=_)
     name = f"cek_ulang_{code}_{periode}_{kode_desa.replace('.', '')}.xlsx"

@@ -57,25 +57,25 @@ def _prepare_measurements(conn, clock, options: ImportOptions) -> None:
         run(conn, "growth/measurements_flags")
 
 
-def _merge_measurements(conn, clock, options: ImportOptions, checked) -> tuple:
-    with clock("gabung"):
-        added, changed, unchanged = run(conn, "growth/measurements_merge").fetchone() or (0, 0, 0)
-    with clock("indikator"):
-        run(conn, "growth/villages_refresh")
-    return added, changed, unchanged, 0
+def _merged_by(query: str):
+    """A merge step of the pipeline: ``query`` stores the checked rows (added, changed, unchanged),
+    then the village figures are refreshed."""
+    def merge(conn, clock, options: ImportOptions, checked) -> tuple:
+        with clock("gabung"):
+            added, changed, unchanged = run(conn, query).fetchone() or (0, 0, 0)
+        with clock("indikator"):
+            run(conn, "growth/villages_refresh")
+        return added, changed, unchanged, 0
+    return merge
+
+
+_merge_measurements = _merged_by("growth/measurements_merge")
+_merge_village_counts = _merged_by("growth/counts_merge")
 
 
 def _prepare_village_counts(conn, clock, options: ImportOptions) -> None:
     run(conn, "growth/no_location")
     COUNTS_REGION.apply(conn, options.wilayah)
-
-
-def _merge_village_counts(conn, clock, options: ImportOptions, checked) -> tuple:
-    with clock("gabung"):
-        added, changed, unchanged = run(conn, "growth/counts_merge").fetchone() or (0, 0, 0)
-    with clock("indikator"):
-        run(conn, "growth/villages_refresh")
-    return added, changed, unchanged, 0
 
 
 def _analyse_after(url: str | None, user: str) -> None:
