@@ -6,7 +6,6 @@ import datetime as dt
 import psycopg
 import pytest
 
-from conftest import TEST_URL, _name, _with_name, recreate_database
 from import_helpers import csv_text
 from spatial.codelists import CHILD_COLUMNS, VILLAGE_GROWTH_COLUMNS
 from spatial.growth.imports import import_measurements, import_village_counts
@@ -17,11 +16,9 @@ MEASURED = TODAY.replace(day=1) - dt.timedelta(days=40)  # last month or the one
 
 
 @pytest.fixture(scope="module")
-def growth_db(template_db_url):
+def growth_db(module_scratch_db):
     """One scratch database (boundaries only) for this module's imports."""
-    url = recreate_database(_with_name(TEST_URL, _name(TEST_URL) + "_gizi"), template=_name(template_db_url))
-    yield url
-    recreate_database(url)
+    return module_scratch_db
 
 
 @pytest.fixture(scope="module")

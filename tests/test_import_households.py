@@ -8,7 +8,6 @@ import psycopg
 import pytest
 from openpyxl import Workbook
 
-from conftest import _name, _with_name, recreate_database, TEST_URL
 from import_helpers import csv_text, household, snapshot, villages
 from spatial.importer.columns import ImportFileError
 from spatial.importer.report import rejects, write_report
@@ -16,11 +15,9 @@ from spatial.importer.registry import import_households
 
 
 @pytest.fixture(scope="module")
-def import_db(template_db_url):
+def import_db(module_scratch_db):
     """One scratch database (boundaries only) for this module's imports."""
-    url = recreate_database(_with_name(TEST_URL, _name(TEST_URL) + "_imp"), template=_name(template_db_url))
-    yield url
-    recreate_database(url)
+    return module_scratch_db
 
 
 @pytest.fixture(scope="module")
