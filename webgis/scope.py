@@ -4,7 +4,7 @@ Views pass ``region_filter()`` to the ``spatial`` services, whose queries filter
 function ``dalam_wilayah(kode, wilayah)``::
 
     rows = call(villages.priority_households, kode_desa, wilayah=region_filter())
-    -- sql/queries/villages/x.sql:  WHERE dalam_wilayah(kode_desa, %(wilayah)s)
+    -- and in the service's query file:  WHERE dalam_wilayah(kode_desa, %(wilayah)s)
 
 ``dalam_wilayah`` is true for every code when ``wilayah`` is NULL (unscoped user, or anonymous
 visitor of public aggregate pages), else when the code is the region or lies inside it.
