@@ -133,26 +133,24 @@ BEGIN
     RETURN NEW;
 END $$;
 
-CREATE TRIGGER seleksi_sebelum_ubah BEFORE INSERT OR UPDATE OR DELETE ON seleksi
-    FOR EACH ROW EXECUTE FUNCTION seleksi_sebelum_ubah();
-
 CREATE FUNCTION seleksi_catat_riwayat() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO seleksi_riwayat (seleksi_id, program_id, kode_prov, rumah_tangga_id, dari, ke, alasan, oleh)
-        VALUES (NEW.id, NEW.program_id, NEW.kode_prov, NEW.rumah_tangga_id, NULL, NEW.status, NEW.alasan, NEW.dibuat_oleh);
-    ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO seleksi_riwayat (seleksi_id, program_id, kode_prov, rumah_tangga_id, dari, ke, alasan, oleh)
-        VALUES (OLD.id, OLD.program_id, OLD.kode_prov, OLD.rumah_tangga_id, OLD.status, 'dihapus',
-                current_setting('sasaran.alasan', true),
-                COALESCE(NULLIF(current_setting('sasaran.pengguna', true), ''), OLD.diubah_oleh));
-    ELSIF NEW.status <> OLD.status THEN
-        INSERT INTO seleksi_riwayat (seleksi_id, program_id, kode_prov, rumah_tangga_id, dari, ke, alasan, oleh)
-        VALUES (NEW.id, NEW.program_id, NEW.kode_prov, NEW.rumah_tangga_id, OLD.status, NEW.status, NEW.alasan, NEW.diubah_oleh);
+    IF TG_OP = 'UPDATE' AND NEW.status = OLD.status THEN
+        RETURN NULL;
     END IF;
+    -- OLD is NULL on INSERT and NEW on DELETE; id, programme and household never change (above)
+    INSERT INTO seleksi_riwayat (seleksi_id, program_id, kode_prov, rumah_tangga_id, dari, ke, alasan, oleh)
+    VALUES (coalesce(NEW.id, OLD.id), coalesce(NEW.program_id, OLD.program_id), coalesce(NEW.kode_prov, OLD.kode_prov),
+            coalesce(NEW.rumah_tangga_id, OLD.rumah_tangga_id), OLD.status, coalesce(NEW.status, 'dihapus'),
+            CASE WHEN TG_OP = 'DELETE' THEN current_setting('sasaran.alasan', true) ELSE NEW.alasan END,
+            CASE TG_OP WHEN 'INSERT' THEN NEW.dibuat_oleh WHEN 'UPDATE' THEN NEW.diubah_oleh
+                       ELSE coalesce(nullif(current_setting('sasaran.pengguna', true), ''), OLD.diubah_oleh) END);
     RETURN NULL;
 END $$;
 
+-- The triggers of seleksi: the rules before a change, its history after it.
+CREATE TRIGGER seleksi_sebelum_ubah BEFORE INSERT OR UPDATE OR DELETE ON seleksi
+    FOR EACH ROW EXECUTE FUNCTION seleksi_sebelum_ubah();
 CREATE TRIGGER seleksi_catat_riwayat AFTER INSERT OR UPDATE OR DELETE ON seleksi
     FOR EACH ROW EXECUTE FUNCTION seleksi_catat_riwayat();
 
