@@ -1,5 +1,5 @@
 -- Rows that would move a stored facility (same id in the same kabupaten, kode_kab_registri) to a
--- village of another kabupaten -> imp_pindah, marked by import_moves_mark.sql.
+-- village of another kabupaten -> imp_pindah, marked by importer/moves_mark.sql.
 CREATE TEMP TABLE imp_pindah ON COMMIT DROP AS
 SELECT c.urutan, f.kode_kab AS kab_lama, left(coalesce(t.kode_desa, c.kode_desa_deklarasi), 5) AS kab_baru
   FROM imp_cek c

@@ -1,5 +1,5 @@
 -- Facilities that passed every check, located -> fas_siap (not in imp_tempat: the point as given
--- in the declared village, see import_locate.sql).
+-- in the declared village, see importer/locate.sql).
 CREATE TEMP TABLE fas_siap ON COMMIT DROP AS
 SELECT c.id_fasilitas, coalesce(c.jenis, v.jenis) AS jenis, c.nama, c.kode_desa_deklarasi, coalesce(t.kode_desa, c.kode_desa_deklarasi) AS kode_desa,
        left(coalesce(t.kode_desa, c.kode_desa_deklarasi), 5) AS kode_kab, coalesce(c.kondisi, v.kondisi) AS kondisi,
