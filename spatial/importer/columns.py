@@ -103,21 +103,25 @@ class Schema:
     columns: tuple            # canonical columns, in documented order
     required: tuple           # columns that must be present in the file
     aliases: dict
+    numbers: tuple = ()       # columns read as numbers (sasaran_angka) in the view imp_baris
+    amounts: tuple = ()       # columns read as rupiah amounts (sasaran_rupiah) there
 
 
 HOUSEHOLDS = Schema("rumah_tangga", HOUSEHOLD_COLUMNS,
                     ("id_keluarga", "nik_kepala", "nama_kepala", "kode_desa", "latitude", "longitude", "desil"),
-                    HOUSEHOLD_ALIASES)
+                    HOUSEHOLD_ALIASES, ("latitude", "longitude", "desil", "jumlah_anggota", "jumlah_balita",
+                                        "luas_lantai_m2", "tahun_bantuan_rumah"))
 FACILITIES = Schema("fasilitas", FACILITY_COLUMNS,
                     ("id_fasilitas", "jenis", "nama", "kode_desa", "latitude", "longitude", "kondisi"),
-                    FACILITY_ALIASES)
+                    FACILITY_ALIASES, ("latitude", "longitude", "kapasitas_kk"))
 CHILDREN = Schema("pengukuran_anak", CHILD_COLUMNS,
                   ("jenis_kelamin", "tanggal_lahir", "tanggal_ukur", "berat_kg", "tinggi_cm", "kode_desa"),
-                  CHILD_ALIASES)
+                  CHILD_ALIASES, ("berat_kg", "tinggi_cm"))
 VILLAGE_GROWTH = Schema("gizi_desa", VILLAGE_GROWTH_COLUMNS, ("kode_desa", "periode", "diukur", "stunting"),
-                        VILLAGE_GROWTH_ALIASES)
+                        VILLAGE_GROWTH_ALIASES, ("diukur", "stunting", "sangat_pendek", "wasting", "balita"))
 
-RECIPIENTS = Schema("penerima_bantuan", RECIPIENT_COLUMNS, ("program", "periode", "kode_desa"), RECIPIENT_ALIASES)
+RECIPIENTS = Schema("penerima_bantuan", RECIPIENT_COLUMNS, ("program", "periode", "kode_desa"), RECIPIENT_ALIASES,
+                    amounts=("nilai",))
 
 
 def normalise_header(text) -> str:

@@ -91,13 +91,24 @@ def _staging_names(source: Source, schema: Schema) -> tuple[list, list]:
     return names, missing
 
 
-def _create_staging(conn, names: list, missing: list) -> None:
+def _create_staging(conn, names: list, missing: list, schema: Schema) -> None:
+    """The staging table imp_mentah (a text column per header cell), the view imp_sel (a row's cells
+    as an array, for the rejects report) and the view imp_baris that the kind's check reads: the
+    canonical columns, a number column (``schema.numbers``) read by ``sasaran_angka`` and an amount
+    (``schema.amounts``) by ``sasaran_rupiah``, each with its trimmed text beside it as
+    ``<column>_teks`` (blank: NULL) for the row's messages."""
     columns = psql.SQL(", ").join(psql.SQL("{} text").format(psql.Identifier(n)) for n in names + missing)
     # unlogged, not temp: parallel workers read it (see importer/stage.sql; dropped by importer/end.sql)
     conn.execute(psql.SQL("CREATE UNLOGGED TABLE imp_mentah (urutan integer GENERATED ALWAYS AS IDENTITY, {})")
                  .format(columns))
     conn.execute(psql.SQL("CREATE TEMP VIEW imp_sel AS SELECT urutan, ARRAY[{}]::text[] AS sel FROM imp_mentah")
                  .format(psql.SQL(", ").join(psql.Identifier(n) for n in names)))
+    readers = {**dict.fromkeys(schema.numbers, "sasaran_angka"), **dict.fromkeys(schema.amounts, "sasaran_rupiah")}
+    cells = [psql.SQL("{read}({c}) AS {c}, nullif(btrim({c}), '') AS {teks}").format(
+                 read=psql.Identifier(readers[c]), c=psql.Identifier(c), teks=psql.Identifier(f"{c}_teks"))
+             if c in readers else psql.Identifier(c) for c in schema.columns]
+    conn.execute(psql.SQL("CREATE TEMP VIEW imp_baris AS SELECT urutan, {} FROM imp_mentah")
+                 .format(psql.SQL(", ").join(cells)))
 
 
 class _Clock:
@@ -329,7 +340,7 @@ def _run_import(path, kind: Kind, user: str, url: str | None, progress, options:
             "opsi": Jsonb(recorded), "ukuran_byte": source.size, "kolom_berkas": source.header,
             "baris_judul": source.header_rows})
         names, missing = _staging_names(source, schema)
-        _create_staging(conn, names, missing)
+        _create_staging(conn, names, missing, schema)
         report("membaca", 0, source.size)
         with clock("baca_copy"):
             stage(conn, source, "imp_mentah", names, report.reader())

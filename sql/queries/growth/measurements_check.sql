@@ -1,4 +1,4 @@
--- Typed child measurements from imp_mentah (see importer/households_check.sql for the pattern).
+-- Typed child measurements from imp_baris (see importer/households_check.sql for the pattern).
 -- Rejected (alasan): no id (neither id_anak nor a valid NIK), an unknown village, no sex, a date
 -- that is no date, measured before birth or in the future, a child of 60 months or more, neither
 -- weight nor length, the same child measured twice on one day in the file. Kept with a warning
@@ -17,15 +17,14 @@ WITH p AS (
            nullif(btrim(m.cara_ukur), '') AS cara_ukur_teks,
            nullif(btrim(m.tanggal_lahir), '') AS lahir_teks, sasaran_tanggal(m.tanggal_lahir) AS tanggal_lahir,
            nullif(btrim(m.tanggal_ukur), '') AS ukur_teks, sasaran_tanggal(m.tanggal_ukur) AS tanggal_ukur,
-           nullif(btrim(m.berat_kg), '') AS berat_teks, sasaran_angka(m.berat_kg) AS berat,
-           nullif(btrim(m.tinggi_cm), '') AS tinggi_teks, sasaran_angka(m.tinggi_cm) AS tinggi,
+           m.berat_kg AS berat, m.berat_kg_teks AS berat_teks, m.tinggi_cm AS tinggi, m.tinggi_cm_teks AS tinggi_teks,
            nullif(btrim(m.kode_desa), '') AS kode_desa_teks, sasaran_kode_desa(m.kode_desa) AS kode_desa_deklarasi,
            nullif(btrim(m.posyandu), '') AS posyandu,
            nullif(translate(m.nik_ortu, ''' .', ''), '') AS nik_ortu,
            nullif(btrim(m.no_kk), '') AS no_kk  -- as the registry writes id_keluarga (the link, docs/stunting.md)
-      FROM imp_mentah m
+      FROM imp_baris m
      WHERE btrim(concat(m.id_anak, m.nik_anak, m.nama_anak, m.jenis_kelamin, m.tanggal_lahir, m.tanggal_ukur,
-                        m.berat_kg, m.tinggi_cm, m.kode_desa)) <> ''
+                        m.berat_kg_teks, m.tinggi_cm_teks, m.kode_desa)) <> ''
     OFFSET 0  -- a fence: parse each cell once
 ), u AS (  -- units: a weight over 250 is grams, a length under 3 metres, over 250 millimetres
     SELECT p.*,

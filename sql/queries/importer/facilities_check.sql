@@ -1,6 +1,6 @@
--- Typed facility rows from imp_mentah (see households_check.sql). Rejected (alasan): no id, an
+-- Typed facility rows from imp_baris (see households_check.sql). Rejected (alasan): no id, an
 -- unknown village, no usable point, no jenis (an unknown jenis is rejected by
--- import_values_apply.sql), an id repeated within the file for the same kabupaten. Kept with the
+-- importer/values_apply.sql), an id repeated within the file for the same kabupaten. Kept with the
 -- attribute empty and a warning (peringatan): an unknown kondisi, a kapasitas that is no number.
 CREATE UNLOGGED TABLE imp_cek AS
 WITH p AS (
@@ -11,13 +11,12 @@ WITH p AS (
            nullif(btrim(m.nama), '') AS nama,
            nullif(btrim(m.kode_desa), '') AS kode_desa_teks,
            sasaran_kode_desa(m.kode_desa) AS kode_desa_deklarasi,
-           nullif(btrim(m.latitude), '') AS lat_teks, sasaran_angka(m.latitude) AS lat,
-           nullif(btrim(m.longitude), '') AS lon_teks, sasaran_angka(m.longitude) AS lon,
+           m.latitude AS lat, m.latitude_teks AS lat_teks, m.longitude AS lon, m.longitude_teks AS lon_teks,
            (SELECT kode FROM imp_daftar WHERE kolom = 'kondisi')[array_position((SELECT cepat FROM imp_daftar WHERE kolom = 'kondisi'), m.kondisi)] AS kondisi,
            nullif(btrim(m.kondisi), '') AS kondisi_teks,
-           nullif(btrim(m.kapasitas_kk), '') AS kapasitas_teks, sasaran_angka(m.kapasitas_kk) AS kapasitas
-      FROM imp_mentah m
-     WHERE btrim(concat(m.id_fasilitas, m.jenis, m.nama, m.kode_desa, m.latitude, m.longitude, m.kondisi)) <> ''
+           m.kapasitas_kk AS kapasitas, m.kapasitas_kk_teks AS kapasitas_teks
+      FROM imp_baris m
+     WHERE btrim(concat(m.id_fasilitas, m.jenis, m.nama, m.kode_desa, m.latitude_teks, m.longitude_teks, m.kondisi)) <> ''
     OFFSET 0  -- a fence: parse each cell once (a flattened subquery would repeat the parsing per use)
 ), k AS (
     SELECT p.*,

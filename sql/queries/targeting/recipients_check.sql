@@ -1,10 +1,11 @@
--- Typed recipient rows (issue #24) from the staging table imp_mentah, as households_check.sql does
+-- Typed recipient rows (issue #24) from the staging table (view imp_baris), as households_check.sql does
 -- for households. A row needs a programme (a cell of the code list `program`, or the programme
 -- given for the whole file: program), a period (cell or periode), a loaded village and
 -- something to match it by (family id, NIK or name). Rejected (alasan): kategori_tidak_valid (no
 -- programme), periode_kosong, kode_desa_tidak_dikenal, identitas_kosong, di_luar_wilayah (a user
--- scoped to wilayah); the duplicates come after the value step (recipients_duplicates.sql). Kept with a warning (peringatan): a NIK that is not 16 digits (emptied:
--- nik_tidak_valid), an amount that is no number (emptied: angka_tidak_valid).
+-- scoped to wilayah); the duplicates come after the value step (recipients_duplicates.sql). Kept
+-- with a warning (peringatan): a NIK that is not 16 digits (emptied: nik_tidak_valid), an amount
+-- that is no number (emptied: angka_tidak_valid).
 CREATE UNLOGGED TABLE imp_cek AS
 WITH p AS (
     SELECT m.urutan,
@@ -18,9 +19,9 @@ WITH p AS (
            nullif(btrim(m.kode_desa), '') AS kode_desa_teks,
            sasaran_kode_desa(m.kode_desa) AS kode_desa_deklarasi,
            nullif(btrim(m.alamat), '') AS alamat,
-           nullif(btrim(m.nilai), '') AS nilai_teks, sasaran_rupiah(m.nilai) AS nilai_angka
-      FROM imp_mentah m
-     WHERE btrim(concat(m.program, m.periode, m.id_keluarga, m.nik_kepala, m.nama_kepala, m.kode_desa, m.nilai)) <> ''
+           m.nilai AS nilai_angka, m.nilai_teks  -- the amount as a number, and its text (imp_baris)
+      FROM imp_baris m
+     WHERE btrim(concat(m.program, m.periode, m.id_keluarga, m.nik_kepala, m.nama_kepala, m.kode_desa, m.nilai_teks)) <> ''
     OFFSET 0  -- a fence: parse each cell once
 ), k AS (
     SELECT p.*,
