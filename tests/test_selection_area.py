@@ -65,3 +65,22 @@ def test_area_preview_matches_the_ranked_walk(db_url, programmes):
     assert {"program_lain", "ditolak_sebelumnya", "bukan_rtlh"} <= set(preview["tidak_memenuhi"])
     assert 0 < preview["muat"] < preview["memenuhi_syarat"]                     # quotas and budget bite
     assert preview["biaya"] == preview["memenuhi_syarat"] * UNIT and preview["biaya_muat"] == preview["muat"] * UNIT
+
+
+def test_a_reused_connection_plans_the_area_query_for_its_area(db_url, programmes):
+    """The app's pooled connections serve request after request: psycopg prepares a query from its
+    sixth run on a connection, and PostgreSQL then switched the area query to a generic plan, blind
+    to the drawn area and to the filters left empty (1,000,000 households: the preview went from
+    220 to 390 ms from the eleventh call on one connection)."""
+    target = programmes()
+    with psycopg.connect(db_url) as conn:
+        area = json.loads(conn.execute("SELECT ST_AsGeoJSON(ST_Envelope(geom)) FROM desa ORDER BY kode_desa LIMIT 1")
+                          .fetchone()[0])
+        for _ in range(12):
+            actions.area_preview(conn, target, area)
+            mode = conn.execute("SELECT current_setting('plan_cache_mode')").fetchone()[0]
+            conn.commit()
+        plans = conn.execute("SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                             " WHERE statement LIKE '%%GROUP BY c.alasan%%'").fetchall()
+    assert mode == "force_custom_plan"  # on this small sample PostgreSQL keeps custom plans anyway
+    assert plans == [(0, 7)]  # prepared at the sixth call, planned for its values at every later one

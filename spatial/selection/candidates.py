@@ -52,20 +52,12 @@ def _params(program: dict, filters: dict | None, pairs: list | None, area: dict 
     return params
 
 
-def _execute(conn, query: psql.Composed, params: dict, within_area: bool = False) -> list[dict]:
-    """Run a candidate query without JIT: compiling its expressions took ~2 s at 1,000,000
-    households, far more than the index-driven query itself. ``within_area``: the households of a
-    drawn area (found by the geometry index) are joined to their scores by index, not by hashing
-    the whole score table (1,000,000 households, a 5 % polygon: ~580 -> ~290 ms)."""
+def _execute(conn, query: psql.Composed, params: dict) -> list[dict]:
+    """Run a candidate query without JIT and planned for its values (selection/plan_settings.sql)."""
     with conn.cursor(row_factory=dict_row) as cur:
-        run(cur, "selection/jit_off")
-        if within_area:
-            run(cur, "selection/hash_joins", {"nyala": "off"})
+        run(cur, "selection/plan_settings")
         cur.execute(query, params)
-        rows = cur.fetchall()
-        if within_area:
-            run(cur, "selection/hash_joins", {"nyala": "on"})
-        return rows
+        return cur.fetchall()
 
 
 def households(conn, program: dict, filters: dict | None = None, households_of: list | None = None,
@@ -85,7 +77,7 @@ def households(conn, program: dict, filters: dict | None = None, households_of: 
     source = "area" if area is not None else "pairs" if households_of is not None else "all"
     pairs = list(households_of) if households_of is not None else None
     params = {**_params(program, filters, pairs, area, wilayah), "hanya_kandidat": only_candidates}
-    return _execute(conn, _query("selection/households", source), params, within_area=area is not None)
+    return _execute(conn, _query("selection/households", source), params)
 
 
 # Columns of the candidate table a user may sort by -> SQL expression over the ranked candidates.
@@ -131,7 +123,7 @@ def area_groups(conn, program: dict, area: dict, wilayah: str | None = None) -> 
     ``tanpa_gps`` (eligible, matched by village) and ``desa``/``kec`` (villages and kecamatan of
     the eligible households, one entry each)."""
     return _execute(conn, _query("selection/area_summary", "area"),
-                    _params(program, None, None, area, wilayah), within_area=True)
+                    _params(program, None, None, area, wilayah))
 
 
 def to_feature_collection(rows: list[dict]) -> dict:
