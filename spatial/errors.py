@@ -8,8 +8,9 @@ handler in the app factory (``webgis.errors``) turns them into a JSON body for A
 flashed message / error page for people; command-line tools print ``str(error)``. Views have no
 ``except`` blocks of their own for them. Values are shown as they are, except a ``Text`` (a
 marked word such as a file kind), a ``Message`` and an error (the reason of another refusal),
-which are translated too, also in a list (errors joined by "; ", texts by ", "). A ``Message`` is
-a marked message with values that refuses nothing (a text a service composes for the user).
+which are translated too, also in a list (errors joined by "; ", texts by ", "), and a ``Number``,
+written in the language's format (``1.856`` / ``1,856``). A ``Message`` is a marked message with
+values that refuses nothing (a text a service composes for the user).
 
 The classes say what went wrong, the status follows from the class:
 
@@ -26,7 +27,10 @@ Feature errors (``AreaError``, ``SelectionError``, ``UploadError``, ``ImportFile
 programme's rules or state refuse the action).
 """
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
+
+from spatial import formatting
 
 
 def N_(message: str) -> str:
@@ -43,10 +47,23 @@ class Text(str):
     """A marked text used as a value of a message (``Text(N_("dokumen PDF"))``): translated with it."""
 
 
+class Number:
+    """A number used as a value of a message (``Number(9568.2, digits=0)``): written in the format of
+    the language the message is shown in (spatial.formatting: ``9.568`` in Bahasa Indonesia,
+    ``9,568`` in English), at most ``digits`` decimals."""
+
+    def __init__(self, value: float | int | Decimal, digits: int = 1):
+        self.value = value
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"Number({self.value!r}, {self.digits!r})"
+
+
 class Message:
     """A marked message with its values that refuses nothing (``Message(N_("... %(name)s ..."),
     name=value)``): a text a service composes for the user, such as the evidence of a lokus proposal.
-    Shown like a refusal's message: ``translated(gettext)``, ``str()`` in Bahasa Indonesia."""
+    Shown like a refusal's message: ``translated(gettext, locale)``, ``str()`` in Bahasa Indonesia."""
 
     def __init__(self, message: str, **params: Any):
         self.message = message
@@ -58,9 +75,9 @@ class Message:
     def __repr__(self) -> str:
         return f"Message({self.message!r}, {self.params!r})"
 
-    def translated(self, gettext: Callable[[str], str]) -> str:
-        """The message in the language of ``gettext`` with its values filled in."""
-        return _filled(self.message, self.params, gettext)
+    def translated(self, gettext: Callable[[str], str], locale: str = "id") -> str:
+        """The message in the language of ``gettext`` (numbers in the format of ``locale``)."""
+        return _filled(self.message, self.params, gettext, locale)
 
 
 class SasaranError(Exception):
@@ -88,33 +105,36 @@ class SasaranError(Exception):
         """The message in Bahasa Indonesia with its values (command line, logs)."""
         return self.translated(lambda text: text)
 
-    def translated(self, gettext: Callable[[str], str]) -> str:
-        """The message in the language of ``gettext`` with its values filled in."""
-        return _filled(self.message, self.params, gettext)
+    def translated(self, gettext: Callable[[str], str], locale: str = "id") -> str:
+        """The message in the language of ``gettext`` (numbers in the format of ``locale``)."""
+        return _filled(self.message, self.params, gettext, locale)
 
 
-def _filled(message: str, params: dict, gettext: Callable[[str], str]) -> str:
+def _filled(message: str, params: dict, gettext: Callable[[str], str], locale: str) -> str:
     """``message`` in the language of ``gettext`` with ``params`` filled in."""
     text = gettext(message)
     if not params:
         return text
-    shown = {name: _shown(value, gettext) for name, value in params.items()}
+    shown = {name: _shown(value, gettext, locale) for name, value in params.items()}
     try:
         return text % shown
     except (KeyError, ValueError, TypeError):  # a translation with other placeholders: show the source
         return message % shown
 
 
-def _shown(value: Any, gettext: Callable[[str], str]) -> Any:
-    """A ``Text``, a ``Message`` or an error translated; a list of them translated item by item,
-    errors joined by "; ", texts by ", "; any other value as it is."""
+def _shown(value: Any, gettext: Callable[[str], str], locale: str) -> Any:
+    """A ``Text``, a ``Message`` or an error translated, a ``Number`` written for ``locale``; a list
+    of texts or errors translated item by item, errors joined by "; ", texts by ", "; any other
+    value as it is."""
     if isinstance(value, Text):
         return gettext(value)
+    if isinstance(value, Number):
+        return formatting.number(value.value, locale, value.digits)
     if isinstance(value, SasaranError | Message):
-        return value.translated(gettext)
+        return value.translated(gettext, locale)
     if isinstance(value, list) and value and all(isinstance(item, Text | SasaranError) for item in value):
         separator = "; " if isinstance(value[0], SasaranError) else ", "
-        return separator.join(_shown(item, gettext) for item in value)
+        return separator.join(_shown(item, gettext, locale) for item in value)
     return value
 
 

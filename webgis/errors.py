@@ -4,7 +4,7 @@ redirect back for a form, an error page for other pages. Messages are shown in t
 from collections.abc import Callable
 
 from flask import Flask, current_app, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 
 from spatial.errors import Message, SasaranError
 
@@ -41,7 +41,9 @@ def back_url() -> str:
 def message_of(error: Exception | Message) -> str:
     """The message of an error (or a ``Message`` a service composed) in the user's language; in
     templates the filter ``pesan``."""
-    return error.translated(gettext) if isinstance(error, SasaranError | Message) else gettext(str(error))
+    if isinstance(error, SasaranError | Message):
+        return error.translated(gettext, str(get_locale() or "id"))
+    return gettext(str(error))
 
 
 def handle(error: SasaranError):

@@ -8,17 +8,13 @@ numbers that user may see (a suppressed figure is stated as above or below the t
 """
 import datetime as dt
 
-from spatial.errors import N_, Message, Text
+from spatial.errors import N_, Message, Number, Text
 from spatial.growth.indicators import load_config, periods, village_figures
 from spatial.sqlfiles import Connection
 
 MEASURED, PROXY = "terukur", "proksi"
 MONTHS = (N_("Januari"), N_("Februari"), N_("Maret"), N_("April"), N_("Mei"), N_("Juni"), N_("Juli"),
           N_("Agustus"), N_("September"), N_("Oktober"), N_("November"), N_("Desember"))
-
-
-def _number(value) -> str:
-    return f"{float(value):.1f}".replace(".", ",")
 
 
 def _month(day: dt.date, old: bool) -> Message:
@@ -36,7 +32,7 @@ def rule_text(config: dict | None = None) -> Message:
         "(rumah tangga dengan balita yang tanpa air minum layak, tanpa sanitasi layak atau desil 1-2) dan diusulkan "
         "bila proksi itu mencapai %(proksi)s %%. Di setiap kabupaten desa terukur didahulukan, masing-masing "
         "diurutkan menurut angkanya; paling banyak %(jumlah)s desa usulan per kabupaten dicentang."),
-        prevalensi=_number(rule["ambang_prevalensi"]), proksi=_number(rule["ambang_proksi"]),
+        prevalensi=Number(rule["ambang_prevalensi"]), proksi=Number(rule["ambang_proksi"]),
         jumlah=rule["jumlah_usulan"])
 
 
@@ -73,15 +69,15 @@ def _measured_text(row: dict, above: bool, limit: float) -> Message:
         if above:
             return Message(N_("Terukur, %(bulan)s, %(sumber)s: prevalensi stunting di atas ambang %(ambang)s %%; "
                               "angkanya tidak ditampilkan (kurang dari 5 anak)."),
-                           bulan=when, sumber=source, ambang=_number(limit))
+                           bulan=when, sumber=source, ambang=Number(limit))
         return Message(N_("Terukur, %(bulan)s, %(sumber)s: prevalensi stunting di bawah ambang %(ambang)s %%; "
                           "angkanya tidak ditampilkan (kurang dari 5 anak)."),
-                       bulan=when, sumber=source, ambang=_number(limit))
+                       bulan=when, sumber=source, ambang=Number(limit))
     return Message(N_("Terukur, %(bulan)s, %(sumber)s: stunting %(dihaluskan)s %% dihaluskan (%(stunting)s dari "
                       "%(diukur)s anak, %(persen)s %%) %(sisi)s ambang %(ambang)s %%."),
-                   bulan=when, sumber=source, dihaluskan=_number(row["persen_stunting_eb"]), stunting=row["stunting"],
-                   diukur=row["diukur"], persen=_number(row["persen_stunting"]), sisi="≥" if above else "<",
-                   ambang=_number(limit))
+                   bulan=when, sumber=source, dihaluskan=Number(row["persen_stunting_eb"]), stunting=Number(row["stunting"], 0),
+                   diukur=Number(row["diukur"], 0), persen=Number(row["persen_stunting"]), sisi="≥" if above else "<",
+                   ambang=Number(limit))
 
 
 def rank(rows: list[dict], found: dict, config: dict | None = None) -> list[dict]:
@@ -98,7 +94,7 @@ def rank(rows: list[dict], found: dict, config: dict | None = None) -> list[dict
             row["bukti_teks"] = Message(
                 N_("Tanpa data pengukuran: proksi %(proksi)s %% rumah tangga berisiko stunting %(sisi)s ambang "
                    "%(ambang)s %%."),
-                proksi=_number(share), sisi="≥" if row["diusulkan"] else "<", ambang=_number(rule["ambang_proksi"]))
+                proksi=Number(share), sisi="≥" if row["diusulkan"] else "<", ambang=Number(rule["ambang_proksi"]))
     ordered = sorted(rows, key=lambda r: (r["kode_desa"][:5], not r["diusulkan"], r["bukti"] != MEASURED,
                                           -(r["nilai"] or 0.0), r["kode_desa"]))
     place: dict[str, int] = {}

@@ -4,7 +4,7 @@ import pytest
 from flask import Blueprint
 from flask_babel import force_locale, gettext
 
-from spatial.errors import N_, AreaError, Conflict, InvalidInput, NotFound, SasaranError, SelectionError
+from spatial.errors import N_, AreaError, Conflict, InvalidInput, Message, NotFound, Number, SasaranError, SelectionError
 from spatial.selection.rules import trigger_refusal
 from webgis import create_app
 
@@ -79,6 +79,15 @@ def test_a_list_of_reasons_is_translated_reason_by_reason():
                "minimal %(n)s karakter": "at least %(n)s characters"}
     assert error.translated(lambda m: english.get(m, m)) == \
         "Password refused: at least 12 characters; kata sandi demo tidak boleh dipakai."
+
+
+
+def test_a_number_in_a_message_is_written_as_its_language_writes_numbers():
+    message = Message(N_("%(meter)s m dari kantong kemiskinan #%(kantong)s; prevalensi %(persen)s %%"),
+                      meter=Number(9568.4, 0), kantong=12, persen=Number(23.45))
+    assert str(message) == "9.568 m dari kantong kemiskinan #12; prevalensi 23,4 %"
+    english = {message.message: "%(meter)s m from poverty pocket #%(kantong)s; prevalence %(persen)s %%"}
+    assert message.translated(lambda m: english.get(m, m), "en") == "9,568 m from poverty pocket #12; prevalence 23.4 %"
 
 
 TRIGGER_MESSAGES = [  # what the selection triggers of migration 0006 raise, as psycopg reports it
