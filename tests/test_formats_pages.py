@@ -25,9 +25,6 @@ NOT_PAGES = {
     "ogcapi.xml_schema_view": "XML schema", "ogcapi.queryables": "JSON Schema",
     "imports.job": "needs a running upload (tests/test_import_web.py)", "lapangan.report": "download",
     "imports.values_form": "needs a running upload (tests/test_import_values_browser.py)",
-    # KNOWN GAP, to fix on the targeting page: its reasons and scores are written by hand ("9568 m",
-    # "100.0") instead of through spatial.formatting
-    "tepat_sasaran.village": "known gap: raw numbers in the recheck list (see comment)",
 }
 ANALYSIS_PAGES = ("kantong", "hotspot", "celah", "skor", "lokasi")
 # Pages whose figures JavaScript writes after loading: read in the browser too.

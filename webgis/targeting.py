@@ -9,7 +9,7 @@ from pathlib import Path
 
 import folium
 from flask import Blueprint, Response, current_app, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import get_locale, gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.utils import secure_filename
 
@@ -162,7 +162,7 @@ def worksheet(kode_desa):
     """The worksheet of one village for the village operator (XLSX; personal data: audited)."""
     place, code, periode, _available, rows = _recheck_list(kode_desa, "ekspor")
     buffer = io.BytesIO()
-    recheck.write_worksheet(rows, place, buffer, gettext=_)
+    recheck.write_worksheet(rows, place, buffer, gettext=_, locale=str(get_locale()))
     name = f"cek_ulang_{code}_{periode}_{kode_desa.replace('.', '')}.xlsx"
     return Response(buffer.getvalue(), headers={"Content-Disposition": f"attachment; filename={secure_filename(name)}"},
                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

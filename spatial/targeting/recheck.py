@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spatial.errors import N_, ImportFileError, NotFound
+from spatial.errors import N_, ImportFileError, Message, NotFound, Number, Text
 from spatial.importer.columns import Schema
 from spatial.importer.source import inspect, iter_rows
 from spatial.scope import require
@@ -22,8 +22,9 @@ from spatial.targeting.accuracy import REASONS, program_of
 from spatial.targeting.programs import sql_rules
 
 PROPOSALS = {"tambah": N_("tambah"), "hapus": N_("hapus"), "perbarui": N_("perbarui")}
-OUTCOMES = {"diusulkan_ke_siks": "sudah diusulkan/diubah di SIKS-NG", "tidak_perlu": "diperiksa, tidak perlu diubah",
-            "tidak_ditemukan": "keluarga tidak ditemukan di lapangan"}
+OUTCOMES = {"diusulkan_ke_siks": N_("sudah diusulkan/diubah di SIKS-NG"),
+            "tidak_perlu": N_("diperiksa, tidak perlu diubah"),
+            "tidak_ditemukan": N_("keluarga tidak ditemukan di lapangan")}
 REASON_WORDS = {"salah_keluar": N_("layak tetapi tidak menerima"),
                 "tidak_dinilai": N_("menerima, data penentu kelayakan kosong"), **REASONS}
 COLUMNS = ("no_cek", "program", "periode", "nik", "nama", "alamat", "usulan", "alasan", "bukti", "hasil", "catatan",
@@ -37,15 +38,18 @@ WORKSHEET = Schema("lembar_cek_ulang", COLUMNS, ("no_cek", "hasil"),
 
 def items(conn, kode_desa: str, code: str, periode: str) -> list[dict]:
     """The lines to re-check of one village, programme and period, most likely first (personal data:
-    callers audit the view), each with its stored number and any outcome reported."""
+    callers audit the view), each with its stored number, any outcome reported and its evidence
+    (``bukti``: a list of messages, see :func:`evidence`)."""
     rule = sql_rules([program_of(code).kode])[0]
     rows = fetch_all(conn, "targeting/recheck_village", {
         "program": code, "periode": periode, "kode_desa": kode_desa, "desil_maks": rule["desil_maks"],
         "komponen": rule["komponen"], "status_rumah": rule["status_rumah"], "nilai": rule["nilai"]})
+    for row in rows:
+        row["bukti"] = evidence(row, rule["desil_maks"])
     stored = {row[0]: row[1:] for row in fetch_rows(conn, "targeting/recheck_save", {
         "program": code, "periode": periode, "kode_desa": kode_desa, "kunci": [r["kunci"] for r in rows],
         "usulan": [r["usulan"] for r in rows], "alasan": [r["alasan"] for r in rows],
-        "bukti": [r["bukti"] for r in rows]})} if rows else {}
+        "bukti": [evidence_text(r["bukti"]) for r in rows]})} if rows else {}
     for row in rows:
         number, outcome, note, checker, checked = stored[row["kunci"]]
         row.update(no_cek=number, program=code, periode=periode, hasil=outcome, catatan=note, diperiksa_oleh=checker,
@@ -53,7 +57,49 @@ def items(conn, kode_desa: str, code: str, periode: str) -> list[dict]:
     return rows
 
 
-def write_worksheet(rows: list[dict], village: dict, target, gettext=lambda text: text) -> None:
+WATER = {False: N_("air minum tidak layak"), True: N_("air minum layak")}
+SANITATION = {False: N_("sanitasi tidak layak"), True: N_("sanitasi layak")}
+REVIEW = {"perlu": N_("perlu ditinjau"), "diterima": N_("diterima peninjau"), "ditolak": N_("ditolak peninjau")}
+EMPTY = Text(N_("kosong"))
+
+
+def evidence(row: dict, desil_maks: int) -> list[Message]:
+    """Why a line is on the list, part by part (a row of targeting/recheck_village): the desil and
+    the programme's limit, the RTLH score, water and sanitation, the distance to the nearest poverty
+    pocket, what the family is missing or shares, what a match by name rests on."""
+    parts = []
+    if row["terdaftar"]:
+        parts.append(Message(N_("desil %(desil)s (batas program %(batas)s)"),
+                             desil=EMPTY if row["desil"] is None else row["desil"], batas=desil_maks))
+    if row["skor_rtlh"] is not None:
+        parts.append(Message(N_("skor RTLH %(skor)s, RTLH") if row["rtlh"] else N_("skor RTLH %(skor)s"),
+                             skor=Number(row["skor_rtlh"], 0)))
+    if row["terdaftar"]:
+        parts += [Message(words[found]) for words, found in ((WATER, row["air_layak"]), (SANITATION, row["sanitasi_layak"]))
+                  if found is not None]
+    if row["jarak_kantong_m"] == 0:
+        parts.append(Message(N_("di dalam kantong kemiskinan #%(kantong)s"), kantong=row["kantong_id"]))
+    elif row["jarak_kantong_m"] is not None:
+        parts.append(Message(N_("%(meter)s m dari kantong kemiskinan #%(kantong)s"),
+                             meter=Number(row["jarak_kantong_m"], 0), kantong=row["kantong_id"]))
+    if row["alasan"] == "tidak_terdaftar":
+        parts.append(Message(N_("tidak ditemukan di registri (NIK %(nik)s)"), nik=row["nik_daftar"] or EMPTY))
+    elif row["alasan"] == "nik_ganda_desa":
+        parts.append(Message(N_("NIK sama juga menerima di desa %(desa)s"), desa=row["desa_registri"]))
+    elif row["alasan"] == "tidak_aktif":
+        parts.append(Message(N_("rumah tangga tidak aktif di registri")))
+    if row["cara_cocok"] == "nama_desa":
+        parts.append(Message(N_("dicocokkan lewat nama (skor %(skor)s, %(tinjau)s)"), skor=Number(row["skor_cocok"], 0),
+                             tinjau=Text(REVIEW[row["tinjau"] or "perlu"])))
+    return parts
+
+
+def evidence_text(parts: list[Message], gettext=lambda text: text, locale: str = "id") -> str:
+    """The evidence in one line (parts joined by "; "), in Bahasa Indonesia unless told otherwise."""
+    return "; ".join(part.translated(gettext, locale) for part in parts)
+
+
+def write_worksheet(rows: list[dict], village: dict, target, gettext=lambda text: text, locale: str = "id") -> None:
     """The worksheet of one village as XLSX: a header block, one line per item, drop-down lists for
     the outcome, a date check for the date, printed landscape one page wide with the header row on
     every page. Every text cell goes through safe_cell."""
@@ -76,7 +122,8 @@ def write_worksheet(rows: list[dict], village: dict, target, gettext=lambda text
     for row in rows:
         sheet.append([row["no_cek"], row["program"], safe_cell(row["periode"]), safe_cell(row["nik"]),
                       safe_cell(row["nama"]), safe_cell(row["alamat"]), gettext(PROPOSALS[row["usulan"]]),
-                      safe_cell(gettext(REASON_WORDS.get(row["alasan"], row["alasan"]))), safe_cell(row["bukti"]),
+                      safe_cell(gettext(REASON_WORDS.get(row["alasan"], row["alasan"]))),
+                      safe_cell(evidence_text(row["bukti"], gettext, locale)),
                       row["hasil"], safe_cell(row["catatan"]), safe_cell(row["diperiksa_oleh"]), row["tanggal_periksa"]])
     last = max(sheet.max_row, header_row + 1)
     outcome = DataValidation(type="list", formula1='"' + ",".join(OUTCOMES) + '"', allow_blank=True)

@@ -8,8 +8,9 @@
 --   tidak_aktif, nik_ganda_desa, penerima_ganda -> hapus
 --   tidak_terdaftar                 -> tambah   (register the family, if it is eligible)
 --   tidak_dinilai                   -> perbarui (complete the data that decide eligibility)
--- Evidence: desil and the programme's limit, the RTLH score, water and sanitation, the distance to
--- the nearest poverty pocket of the latest pockets run. Most likely first: households left out by
+-- Evidence (its parts; recheck.py writes them in words): desil and the programme's limit, the RTLH
+-- score, water and sanitation, the distance to the nearest poverty pocket of the latest pockets run,
+-- what a match by name rests on. Most likely first: households left out by
 -- desil (poorest first), then those receiving by desil (richest first), then the rest.
 WITH k AS (
     SELECT * FROM sasaran_ketepatan(%(program)s, %(periode)s, %(desil_maks)s, %(komponen)s, %(status_rumah)s, %(nilai)s)
@@ -29,21 +30,12 @@ SELECT CASE WHEN k.rumah_tangga THEN format('rt:%%s:%%s', k.rt_prov, k.rt_id) EL
             ELSE 'hapus' END AS usulan,
        coalesce(h.nik_kepala, p.nik_kepala) AS nik, coalesce(h.nama_kepala, p.nama_kepala) AS nama,
        coalesce(h.alamat, p.alamat) AS alamat, h.id_keluarga, h.desil,
-       concat_ws('; ',
-           CASE WHEN h.id IS NOT NULL THEN format('desil %%s (batas program %%s)', coalesce(h.desil::text, 'kosong'), %(desil_maks)s) END,
-           CASE WHEN s.skor IS NOT NULL THEN format('skor RTLH %%s%%s', round(s.skor), CASE WHEN s.rtlh THEN ', RTLH' ELSE '' END) END,
-           CASE WHEN h.id IS NOT NULL THEN concat_ws(', ',
-               CASE sasaran_air_layak(h.sumber_air_minum) WHEN false THEN 'air minum tidak layak' WHEN true THEN 'air minum layak' END,
-               CASE sasaran_sanitasi_layak(h.fasilitas_bab, h.jenis_kloset, h.pembuangan_tinja)
-                    WHEN false THEN 'sanitasi tidak layak' WHEN true THEN 'sanitasi layak' END) END,
-           CASE WHEN j.meter = 0 THEN format('di dalam kantong kemiskinan #%%s', j.kantong_id)
-                WHEN j.meter IS NOT NULL THEN format('%%s m dari kantong kemiskinan #%%s', round(j.meter), j.kantong_id) END,
-           CASE WHEN k.kelas = 'tidak_terdaftar' THEN format('tidak ditemukan di registri (NIK %%s)', coalesce(p.nik_kepala, 'kosong')) END,
-           CASE WHEN k.kelas = 'nik_ganda_desa' THEN format('NIK sama juga menerima di desa %%s', h.kode_desa) END,
-           CASE WHEN k.kelas = 'tidak_aktif' THEN 'rumah tangga tidak aktif di registri' END,
-           CASE WHEN p.cara_cocok = 'nama_desa' THEN format('dicocokkan lewat nama (skor %%s, %%s)', round(p.skor_cocok),
-                                                           coalesce(p.tinjau, 'perlu ditinjau')) END
-       ) AS bukti
+       -- the evidence, written in words by spatial/targeting/recheck.py (evidence)
+       h.id IS NOT NULL AS terdaftar, s.skor AS skor_rtlh, s.rtlh,
+       sasaran_air_layak(h.sumber_air_minum) AS air_layak,
+       sasaran_sanitasi_layak(h.fasilitas_bab, h.jenis_kloset, h.pembuangan_tinja) AS sanitasi_layak,
+       j.meter AS jarak_kantong_m, j.kantong_id, p.nik_kepala AS nik_daftar, h.kode_desa AS desa_registri,
+       p.cara_cocok, p.skor_cocok, p.tinjau
   FROM k
   LEFT JOIN rumah_tangga h ON h.kode_prov = k.rt_prov AND h.id = k.rt_id
   LEFT JOIN penerima_bantuan p ON p.id = k.penerima_id
