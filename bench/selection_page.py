@@ -1,7 +1,8 @@
 """How fast the Seleksi Penerima page becomes usable (issue #19): in Chromium, the milliseconds from
 opening ``/seleksi/<id>`` to the first row of the candidate table, and to every candidate drawn on
-the map, with the bytes of the two candidate requests (``/kandidat/tabel``, ``/kandidat/titik``);
-beside them the old whole-list GeoJSON answer (``/kandidat``) the page used to load. Sasaran runs
+the map, with the bytes of the candidate requests (``/kandidat/titik``; ``/kandidat/tabel`` only
+when the page asks for one, its first table page comes inside it); beside them the old whole-list
+GeoJSON answer (``/kandidat``) the page used to load. Sasaran runs
 under gunicorn as in production; every figure comes with the load average.
 
     DATABASE_URL=$(./sasaran db) .venv/bin/python -m bench.selection_page            # the database as it is

@@ -14,6 +14,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, jsonify, redi
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from folium.plugins import Draw
+from werkzeug.datastructures import MultiDict
 
 from spatial import maps, villages
 from spatial.errors import N_, Forbidden, InvalidInput, NotFound
@@ -155,6 +156,7 @@ def map_page(program_id):
         program = programs.require(conn, program_id)
         extent = maps.villages_extent(conn, region_filter())
         kecamatan, villages_list = candidates.places(conn, region_filter())
+        first_page = _candidate_page(conn, program, MultiDict())  # in the page: no request before the table shows
     fmap = base_map()
     context = context_layers(fmap)
     Draw(export=False, show_geometry_on_click=False, position="topleft",
@@ -176,6 +178,7 @@ def map_page(program_id):
                  "rincian": url_for("rumah_tangga.api_reasons", kode_prov="PROV", rt_id=0)[:-len("/0/rincian")],
                  "desa": url_for("api.villages")},
         "texts": _js_texts(), "totals": actions.totals(program), "status": {k: str(v) for k, v in STATUS_LABELS.items()},
+        "halamanPertama": first_page,
     }
     return render_template("selection/map.html", program=program, map=render_parts(fmap), config=config,
                            kecamatan=kecamatan, villages=villages_list, status_labels=STATUS_LABELS, context=context,
@@ -215,17 +218,20 @@ def api_candidate_page(program_id):
     """One page of the candidate table, sorted and filtered in the database: ``?halaman=1&per=50
     &urut=skor&turun=1`` plus the filters of ``/kandidat``. Rows carry the head's name (perkim,
     admin): audited."""
-    args = request.args
-    filters = candidates.parse_filters(args)
     with connection() as conn:
-        program = programs.require(conn, program_id)
-        rows, total = candidates.page(conn, program, filters, region_filter(), args.get("urut", "peringkat"),
-                                      args.get("turun") == "1", args.get("per", 50, type=int),
-                                      args.get("halaman", 1, type=int))
-    record("lihat_kandidat", "program", program_id, {"baris": len(rows), "filter": filters, "wilayah": region_filter()})
-    return jsonify(total=total, program=actions.totals(program), baris=[
+        return jsonify(_candidate_page(conn, programs.require(conn, program_id), request.args))
+
+
+def _candidate_page(conn, program: dict, args) -> dict:
+    """One page of the candidate table as the page's script reads it (``total``, ``program``,
+    ``baris``) for the query string ``args``; the heads' names in it: audited."""
+    filters = candidates.parse_filters(args)
+    rows, total = candidates.page(conn, program, filters, region_filter(), args.get("urut", "peringkat"),
+                                  args.get("turun") == "1", args.get("per", 50, type=int), args.get("halaman", 1, type=int))
+    record("lihat_kandidat", "program", program["id"], {"baris": len(rows), "filter": filters, "wilayah": region_filter()})
+    return {"total": total, "program": actions.totals(program), "baris": [
         {**candidates.public_properties(r), "nama_kepala": r["nama_kepala"], "nama_desa": r["nama_desa"],
-         "peringkat": r["peringkat"], "seleksi_id": r["seleksi_id"]} for r in rows])
+         "peringkat": r["peringkat"], "seleksi_id": r["seleksi_id"]} for r in rows]}
 
 
 @blueprint.route("/api/seleksi/<int:program_id>/kandidat/titik")

@@ -130,15 +130,17 @@
   }
 
   /* ---- the table: one page from the server ------------------------------------------------- */
+  function showPage(data) {
+    rows = data.baris;
+    state.total = data.total;
+    showTotals(data.program);
+    renderTable();
+  }
+
   function loadTable() {
     const params = new URLSearchParams(Object.assign(filters(), {halaman: state.page, per: state.size, urut: state.sort,
                                                                   turun: state.desc ? "1" : "0"}));
-    return request(cfg.urls.tabel + "?" + params.toString()).then((data) => {
-      rows = data.baris;
-      state.total = data.total;
-      showTotals(data.program);
-      renderTable();
-    });
+    return request(cfg.urls.tabel + "?" + params.toString()).then(showPage);
   }
 
   function statusText(p) { return p.terpilih ? (cfg.status[p.status] || T.terpilih) : T.kandidat; }
@@ -400,5 +402,12 @@
 
   window.SasaranSeleksi = {markers: () => markers, map: map, reload: reload, picked: () => picked, rows: () => rows,
                            openPopup: openPopup};
-  reload().catch(failed);
+  // The first page of the table comes with the page (no request before it shows); the map's points
+  // follow. A browser that restored filter values into the form asks for the page they select.
+  if (Object.keys(filters()).length) {
+    reload().catch(failed);
+  } else {
+    showPage(cfg.halamanPertama);
+    loadPoints().catch(failed);
+  }
 })();
