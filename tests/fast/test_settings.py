@@ -1,11 +1,12 @@
 """The one settings object: defaults, typed values, and every bad variable named at once."""
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from pmtiles.tile import Compression, TileType, zxy_to_tileid
+from pmtiles.writer import write
 
 from spatial.settings import DEFAULT_DATABASE_URL, Settings, SettingsError, load
 
@@ -49,17 +50,22 @@ def test_every_setting_is_documented():
     assert len({name for name, _d, _m in described}) == len(described)
 
 
+def _one_tile_pmtiles(path: Path) -> None:
+    """A PMTiles archive of one PNG tile, written by the pmtiles package as an office's file would be."""
+    with write(str(path)) as writer:
+        writer.write_tile(zxy_to_tileid(0, 0, 0), b"\x89PNG\r\n\x1a\n")
+        writer.finalize({"tile_type": TileType.PNG, "tile_compression": Compression.NONE,
+                         "min_lon_e7": -1_800_000_000, "min_lat_e7": -850_000_000, "max_lon_e7": 1_800_000_000,
+                         "max_lat_e7": 850_000_000, "center_zoom": 0, "center_lon_e7": 0, "center_lat_e7": 0},
+                        {"attribution": "uji"})
+
+
 def test_basemap_file_is_checked_at_start(tmp_path):
     assert load({}).basemap_file is None
-    good = tmp_path / "peta.mbtiles"
-    with sqlite3.connect(good) as conn:
-        conn.executescript("CREATE TABLE metadata (name text, value text);"
-                           "CREATE TABLE tiles (zoom_level int, tile_column int, tile_row int, tile_data blob);"
-                           "INSERT INTO metadata VALUES ('format', 'png');"
-                           "INSERT INTO tiles VALUES (0, 0, 0, x'89504e47');")
-    conn.close()
+    good = tmp_path / "peta.pmtiles"
+    _one_tile_pmtiles(good)
     assert load({"SASARAN_BASEMAP": str(good)}).basemap_file == good.resolve()
-    broken = tmp_path / "peta.pmtiles"
+    broken = tmp_path / "rusak.pmtiles"
     broken.write_bytes(b"bukan peta dasar")
     with pytest.raises(SettingsError) as caught:
         load({"SASARAN_BASEMAP": str(broken)})
