@@ -19,6 +19,9 @@ from pmtiles.tile import Compression, TileType
 
 MEDIA_TYPES = {"pbf": "application/vnd.mapbox-vector-tile", "png": "image/png", "jpg": "image/jpeg",
                "webp": "image/webp"}
+# How a file says what it is: its first bytes (an MBTiles file is an SQLite 3 database).
+PMTILES_MAGIC = b"PMTiles"
+MBTILES_MAGIC = b"SQLite format 3\0"
 _PMTILES_FORMATS = {TileType.MVT: "pbf", TileType.PNG: "png", TileType.JPEG: "jpg", TileType.WEBP: "webp"}
 _MBTILES_FORMATS = {"pbf": "pbf", "mvt": "pbf", "png": "png", "jpg": "jpg", "jpeg": "jpg", "webp": "webp"}
 
@@ -109,9 +112,9 @@ def open_basemap(path: str | Path) -> Basemap:
     if not path.is_file():
         raise BasemapError(f"berkas peta dasar tidak ditemukan: {path}")
     with path.open("rb") as handle:
-        magic = handle.read(16)
-    if magic.startswith(b"PMTiles"):
+        magic = handle.read(len(MBTILES_MAGIC))
+    if magic.startswith(PMTILES_MAGIC):
         return _pmtiles(path)
-    if magic.startswith(b"SQLite format 3"):
+    if magic == MBTILES_MAGIC:
         return _mbtiles(path)
     raise BasemapError(f"{path.name}: bukan PMTiles atau MBTiles")

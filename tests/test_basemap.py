@@ -10,7 +10,7 @@ from pmtiles.reader import MmapSource, all_tiles
 
 from basemap_helpers import MAX_ZOOM, build_basemap
 from conftest import make_app
-from spatial.basemap import BasemapError, open_basemap
+from spatial.basemap import MBTILES_MAGIC, PMTILES_MAGIC, BasemapError, open_basemap
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_archive_reader_answers_tiles_in_xyz_order(basemap_files):
     assert mbtiles.tile(MAX_ZOOM + 1, 0, 0) is None and mbtiles.tile(3, 99, 0) is None
 
 
-@pytest.mark.parametrize("content", [b"", b"bukan peta", b"PMTiles\x03" + b"\0" * 8, b"SQLite format 3\0" + b"\0" * 200])
+@pytest.mark.parametrize("content", [b"", b"bukan peta", PMTILES_MAGIC + b"\x03" + b"\0" * 8, MBTILES_MAGIC + b"\0" * 200])
 def test_unusable_basemap_file_is_refused_with_the_reason(tmp_path, content):
     path = tmp_path / "rusak.pmtiles"
     path.write_bytes(content)
