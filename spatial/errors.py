@@ -38,11 +38,6 @@ def N_(message: str) -> str:
     return message
 
 
-def thousands(value: int) -> str:
-    """A whole number for a message, with dots between the thousands as Indonesians write it (84.999)."""
-    return f"{value:,}".replace(",", ".")
-
-
 class Text(str):
     """A marked text used as a value of a message (``Text(N_("dokumen PDF"))``): translated with it."""
 

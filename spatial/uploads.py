@@ -12,7 +12,7 @@ import zipfile
 from itertools import accumulate
 from pathlib import Path, PurePosixPath
 
-from spatial.errors import N_, Text, UploadError, thousands
+from spatial.errors import N_, Number, Text, UploadError
 
 MB = 1 << 20
 MAX_UPLOAD_BYTES = 200 * MB
@@ -76,7 +76,7 @@ def check_xlsx(path: str | Path, max_total: int = MAX_XLSX_UNCOMPRESSED, max_rat
                     cells += piece.count(b"<c ") + piece.count(b"<c>")
                     run = _longest_text(piece, run, max_cell_chars)
             if cells > max_cells:
-                raise UploadError(N_("Buku kerja XLSX berisi lebih dari %(batas)s sel."), batas=thousands(max_cells))
+                raise UploadError(N_("Buku kerja XLSX berisi lebih dari %(batas)s sel."), batas=Number(max_cells, 0))
 
 
 def _longest_text(piece: bytes, run: int, limit: int) -> int:
@@ -92,7 +92,7 @@ def _longest_text(piece: bytes, run: int, limit: int) -> int:
         run = len(piece) - max(piece.rfind(b"<"), piece.rfind(b">")) - 1
     if run > most:
         raise UploadError(N_("Buku kerja XLSX ditolak: sebuah sel berisi lebih dari %(batas)s karakter (batas Excel)."),
-                          batas=thousands(limit))
+                          batas=Number(limit, 0))
     return run
 
 

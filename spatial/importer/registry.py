@@ -15,7 +15,7 @@ from psycopg import sql as psql
 from psycopg.types.json import Jsonb
 
 from spatial.db import connect
-from spatial.errors import N_, thousands
+from spatial.errors import N_, Number
 from spatial.importer.columns import FACILITIES, HOUSEHOLDS, ImportFileError, Schema, read_mapping_file
 from spatial.importer.source import Source, inspect, stage
 from spatial.importer.values import (FACILITY_VALUES, HOUSEHOLD_VALUES, ValueColumns, ValueReport, match_values,
@@ -211,14 +211,14 @@ def _deactivate(conn, wilayah: str | None, confirmed: int | None) -> int:
     run(conn, "importer/households_deactivate_plan", {"wilayah": wilayah})
     shares = run(conn, "importer/households_deactivate_share").fetchall()
     total = sum(row[1] for row in shares)
-    large = [ImportFileError(N_("%(kab)s: %(jumlah)s dari %(aktif)s (%(persen)s%%)"), kab=kab, jumlah=thousands(n),
-                             aktif=thousands(active), persen=f"{100 * n / active:.0f}")
+    large = [ImportFileError(N_("%(kab)s: %(jumlah)s dari %(aktif)s (%(persen)s%%)"), kab=kab, jumlah=Number(n, 0),
+                             aktif=Number(active, 0), persen=f"{100 * n / active:.0f}")
              for kab, n, active in shares if n > DEACTIVATE_SHARE * active]
     if large and confirmed != total:
         raise ImportFileError(
             N_("Tandai nonaktif akan menonaktifkan %(jumlah)s rumah tangga, lebih dari %(batas)s kabupaten "
                "(%(rincian)s). Tidak ada yang diubah. Jika memang benar, ulangi impor dengan konfirmasi jumlah %(total)s."),
-            jumlah=thousands(total), batas=f"{DEACTIVATE_SHARE:.0%}", rincian=large, total=total)
+            jumlah=Number(total, 0), batas=f"{DEACTIVATE_SHARE:.0%}", rincian=large, total=total)
     return fetch_value(conn, "importer/households_deactivate")
 
 
