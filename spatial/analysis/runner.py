@@ -10,6 +10,7 @@ Each run computes in one transaction (runs of the same kind and kabupaten from t
 turns); a failed run is recorded 'gagal' and the runs that needed it are not started (recorded
 'gagal' too), the others go on.
 """
+import logging
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -20,11 +21,14 @@ from spatial.analysis.common import merge_parameters, no_progress
 from spatial.analysis.regions import Kabupaten, kabupaten_of
 from spatial.analysis.runs import count_rows, fail_run, finish_run, new_group, queue_run, start_run
 from spatial.db import connect
+from spatial.errors import SasaranError
 
 # Border context reaches this far (metres): 2 x the DBSCAN radius of pockets with the default
 # parameters and the service radius of facilities; the data fingerprint covers the villages of
 # other kabupaten within it.
 CONTEXT_M = 500.0
+
+LOG = logging.getLogger(__name__)
 
 
 def default_workers() -> int:
@@ -106,7 +110,8 @@ def plan_runs(analyses: dict, kinds, parameters: dict | None = None, kode_wilaya
 
 def run_task(analysis, task: Task, url: str | None, progress=no_progress) -> RunResult:
     """Compute one queued run in one transaction and record it; a failure is recorded 'gagal' with
-    the error (and returned, not raised)."""
+    the error (and returned, not raised): a refusal of the error model by its message, anything
+    else by its class and message, with the traceback in the log."""
     start_run(url, task.run_id)
     try:
         with connect(url) as conn:
@@ -115,7 +120,11 @@ def run_task(analysis, task: Task, url: str | None, progress=no_progress) -> Run
             finish_run(conn, task.run_id, summary,
                        {"rumah_tangga": task.kab.rumah_tangga, **count_rows(conn, task.run_id, analysis.tables)})
     except Exception as exc:  # noqa: BLE001 - recorded with the run; the caller decides what to raise
-        error = f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, SasaranError):
+            error = str(exc)
+        else:
+            LOG.exception("analysis run %s (%s, %s) failed", task.run_id, task.jenis, task.kab.kode_kab)
+            error = f"{type(exc).__name__}: {exc}"
         fail_run(url, task.run_id, error)
         return RunResult(task.run_id, task.jenis, task.kab.kode_kab, task.params, "gagal", {"galat": error})
     return RunResult(task.run_id, task.jenis, task.kab.kode_kab, task.params, "selesai", summary)
