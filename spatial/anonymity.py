@@ -66,6 +66,37 @@ def tile_box(z: int, x: int, y: int) -> dict:
             "i0": i0 * base, "i1": (i1 + 1) * base - 1, "j0": j0 * base, "j1": (j1 + 1) * base - 1}
 
 
+MAX_LAT = 85.05112878  # where Web Mercator ends
+# A box of more cells than this is computed whole: covering most of a province, the limited
+# computation was slower than the whole one (1,000,000 households: 4.6 s against 3.9 s a page).
+LIMITED_UP_TO_CELLS = 64 * 64
+
+
+def bbox_cells(box: tuple | None, level: int) -> dict:
+    """Parameters ``i0 i1 j0 j1`` of ``sasaran_sel_anonim`` (base-cell numbers) that cover every
+    cell of ``level`` a lon/lat box (xmin, ymin, xmax, ymax) touches, one cell more on each side;
+    all None (every cell) without a box or for a box of more than ``LIMITED_UP_TO_CELLS`` cells.
+    Each cell's counts are its own base cells' only, so a limited computation gives the cells
+    inside exactly what the whole one gives them."""
+    everywhere = {"i0": None, "i1": None, "j0": None, "j1": None}
+    if box is None:
+        return everywhere
+    xmin, ymin, xmax, ymax = box
+    base, shift = 2 ** BASE_LEVEL, BASE_LEVEL - level
+
+    def column(lon: float) -> int:
+        return math.floor((min(max(lon, -180.0), 180.0) + 180.0) / 360.0 * base)
+
+    def row(lat: float) -> int:
+        y = math.log(math.tan(math.pi / 4 + math.radians(min(max(lat, -MAX_LAT), MAX_LAT)) / 2))
+        return math.floor((math.pi - y) / (2 * math.pi) * base)
+
+    ci0, ci1 = (column(xmin) >> shift) - 1, (column(xmax) >> shift) + 1
+    cj0, cj1 = (row(ymax) >> shift) - 1, (row(ymin) >> shift) + 1
+    if (ci1 - ci0 + 1) * (cj1 - cj0 + 1) > LIMITED_UP_TO_CELLS:
+        return everywhere
+    return {"i0": ci0 << shift, "i1": ((ci1 + 1) << shift) - 1, "j0": cj0 << shift, "j1": ((cj1 + 1) << shift) - 1}
+
 def sizes_m() -> list[int]:
     """Cell edges (rounded metres) of every level an agency grid can have, finest first."""
     return [round(cell_m(level)) for level in range(BASE_LEVEL, COARSEST_LEVEL - 1, -1)]

@@ -215,5 +215,5 @@ def filter_params(kode_kec=None, kode_desa=None, bbox=None, datetime=None, props
             "xmax": box[2] if box else None, "ymax": box[3] if box else None,
             "t0": t0, "t1": t1, "props": json.dumps(props) if props else None,
             "k": k, "sel_m": round(anonymity.cell_m(level)), "tingkat": level, "dasar": anonymity.BASE_LEVEL,
-            "pribadi": bool(pribadi), "geom": geom, "wilayah": wilayah}
+            **anonymity.bbox_cells(box, level), "pribadi": bool(pribadi), "geom": geom, "wilayah": wilayah}
 

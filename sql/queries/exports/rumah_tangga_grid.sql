@@ -4,7 +4,9 @@
 -- sum of the published base cells inside. Counts summed over only part of the cell's households
 -- (some base cells had that count suppressed) are named in 'ditekan'; '<count>_dari' is the number
 -- of households the count covers. A region-scoped user gets the cells overlapping the region
--- (export_filtered.sql), counted like everyone's, so the two answers cannot be subtracted.
+-- (export_filtered.sql), counted like everyone's, so the two answers cannot be subtracted. With a
+-- bbox only the cells around it are computed (i0..j1: spatial.anonymity.bbox_cells); each cell's
+-- counts come from its own base cells, so they are the same as in the whole layer.
 SELECT ('L' || %(tingkat)s::int || '-' || s.i || '-' || s.j) AS fid, NULL::text AS kode_desa, NULL::timestamptz AS waktu,
        ST_Transform(s.sel, 4326) AS geom,
        jsonb_build_object(
@@ -19,4 +21,5 @@ SELECT ('L' || %(tingkat)s::int || '-' || s.i || '-' || s.j) AS fid, NULL::text 
            CASE WHEN s.dengan_balita_dari IS DISTINCT FROM s.jumlah THEN 'dengan_balita' END,
            CASE WHEN s.tanpa_air_layak_dari IS DISTINCT FROM s.jumlah THEN 'tanpa_air_layak' END,
            CASE WHEN s.tanpa_sanitasi_layak_dari IS DISTINCT FROM s.jumlah THEN 'tanpa_sanitasi_layak' END)) AS props
-FROM sasaran_sel_anonim(%(tingkat)s::int, %(dasar)s::int, %(k)s::int, NULL, NULL, NULL, NULL) s
+FROM sasaran_sel_anonim(%(tingkat)s::int, %(dasar)s::int, %(k)s::int, %(i0)s::bigint, %(i1)s::bigint, %(j0)s::bigint,
+                         %(j1)s::bigint) s
