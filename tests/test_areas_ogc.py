@@ -99,6 +99,8 @@ def test_items_filters_paging_links_and_item_by_id(app, db_url):
     assert kec["numberMatched"] == _count(db_url, "SELECT count(*) FROM desa WHERE kode_kec = '18.04.04'")
     future = admin.get("/ogc/collections/fasilitas/items?datetime=2100-01-01/..").get_json(force=True)
     assert future["numberMatched"] == 0
+    beyond = admin.get("/ogc/collections/desa/items?limit=10&offset=5000").get_json(force=True)  # past the last page
+    assert beyond["numberMatched"] == _count(db_url, "SELECT count(*) FROM desa") and beyond["features"] == []
     past = admin.get("/ogc/collections/fasilitas/items?datetime=../2100-01-01").get_json(force=True)
     assert past["numberMatched"] == _count(db_url, "SELECT count(*) FROM fasilitas")
     one = admin.get("/ogc/collections/desa/items/18.04.04.2002")

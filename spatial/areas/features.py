@@ -6,7 +6,7 @@ from typing import Any
 
 import psycopg
 
-from spatial.areas.layers import COUNT, EXTENT, FEATURE, ONE, PAGE, Layer, query
+from spatial.areas.layers import COUNT, COUNTED_FEATURE, EXTENT, FEATURE, ONE, PAGE, Layer, query
 from spatial.errors import N_, AreaError
 from spatial.sqlfiles import Connection, run
 
@@ -28,10 +28,18 @@ def extent(conn: Connection, layer: Layer, params: dict) -> tuple[list | None, l
 
 
 def page(conn: Connection, layer: Layer, params: dict, limit: int, offset: int) -> tuple[int, list[str]]:
-    """(number matched, features of the page as GeoJSON text)."""
-    matched = _first_column(conn.execute(query(layer, COUNT), params).fetchone())
-    rows = conn.execute(query(layer, FEATURE, PAGE), {**params, "limit": limit, "offset": offset}).fetchall()
-    return int(matched), [_first_column(r) for r in rows]
+    """(number matched, features of the page as GeoJSON text): one reading of the layer, the count
+    beside each feature (the agency grid computes its cells once, not twice); a page past the end
+    asks for the count alone."""
+    rows = [_columns(r) for r in conn.execute(query(layer, COUNTED_FEATURE, PAGE),
+                                              {**params, "limit": limit, "offset": offset}).fetchall()]
+    if not rows:
+        return int(_first_column(conn.execute(query(layer, COUNT), params).fetchone())), []
+    return int(rows[0][1]), [r[0] for r in rows]
+
+
+def _columns(row: Any) -> list:
+    return list(row.values()) if isinstance(row, dict) else list(row)
 
 
 def feature(conn: Connection, layer: Layer, params: dict, fid: str) -> str | None:

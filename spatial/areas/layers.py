@@ -135,6 +135,7 @@ SOURCES = {
 FEATURE = ("json_build_object('type', 'Feature', 'id', src.fid, 'geometry', ST_AsGeoJSON(src.geom, 6)::json, "
            "'properties', src.props)::text")
 COUNT = "count(*)"
+COUNTED_FEATURE = FEATURE + ", count(*) OVER ()"  # a page's features, each with the number matched
 EXTENT = ("ST_XMin(ST_Extent(src.geom)), ST_YMin(ST_Extent(src.geom)), ST_XMax(ST_Extent(src.geom)), "
           "ST_YMax(ST_Extent(src.geom)), min(src.waktu), max(src.waktu)")
 CSV_COLUMNS = ("src.fid, src.props::text, ST_X(ST_PointOnSurface(src.geom)), ST_Y(ST_PointOnSurface(src.geom))")
